@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IOStreams is where a command reads and writes, and what it knows about
+// the terminal. Tests build one over buffers; main builds it over the
+// process's files.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	StdoutTTY bool
+	StderrTTY bool
+	// Getenv reads the environment (NO_COLOR, LANG); tests replace it.
+	Getenv func(string) string
+	// Getwd is the working directory for relative paths in reports.
+	Getwd func() (string, error)
+}
+
+// System returns the process's streams.
+func System() *IOStreams {
+	return &IOStreams{
+		In:        os.Stdin,
+		Out:       os.Stdout,
+		ErrOut:    os.Stderr,
+		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		StderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+		Getenv:    os.Getenv,
+		Getwd:     os.Getwd,
+	}
+}

@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// output is where a command's main result goes: stdout, or a file written
+// atomically (a temporary file beside it, renamed into place on success), so
+// that -o never leaves a half-written file behind.
+type output struct {
+	*bufio.Writer
+	tmp  *os.File
+	path string
+}
+
+func openOutput(path string, stdout io.Writer) (*output, error) {
+	if path == "" || path == "-" {
+		return &output{Writer: bufio.NewWriterSize(stdout, 64<<10)}, nil
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	return &output{Writer: bufio.NewWriterSize(tmp, 64<<10), tmp: tmp, path: path}, nil
+}
+
+// commit flushes and, for a file, renames it into place.
+func (o *output) commit() error {
+	if err := o.Flush(); err != nil {
+		o.abort()
+		return err
+	}
+	if o.tmp == nil {
+		return nil
+	}
+	if err := o.tmp.Chmod(0o644); err != nil {
+		o.abort()
+		return err
+	}
+	if err := o.tmp.Close(); err != nil {
+		os.Remove(o.tmp.Name())
+		return err
+	}
+	if err := os.Rename(o.tmp.Name(), o.path); err != nil {
+		os.Remove(o.tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// abort drops a temporary file; stdout output cannot be taken back.
+func (o *output) abort() {
+	if o.tmp != nil {
+		o.tmp.Close()
+		os.Remove(o.tmp.Name())
+	}
+}

@@ -1,0 +1,423 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/asectl/asectl/model"
+)
+
+// setField stores one "Label: value" line at its JSON path.
+func (p *parser) setField(path string, l *line, label, value string, off int) {
+	p.fields++
+	labelPos := model.Pos{Line: l.num, Col: l.indent + 1}
+	pos := labelPos
+	if value != "" {
+		pos = model.Pos{Line: l.num, Col: l.col(off)}
+	}
+	if first, dup := p.seen[path]; dup {
+		p.report(labelPos, RuleDuplicateField, path,
+			Msg("%q appears again; the value at line %d is kept", label, first.Line))
+		return
+	}
+	p.seen[path] = labelPos
+
+	d := p.doc
+	switch path {
+	case "project.code":
+		text(&d.Project.Code, value, pos)
+	case "project.name":
+		text(&d.Project.Name, value, pos)
+	case "project.priority_axis":
+		numbered(&d.Project.PriorityAxis, value, pos)
+	case "project.specific_objective":
+		numbered(&d.Project.SpecificObjective, value, pos)
+	case "project.period":
+		p.period(l, value, off, pos)
+	case "project.status":
+		text(&d.Project.Status, value, pos)
+		if value != "" {
+			for _, lang := range append([]*Language{p.lang}, Languages()...) {
+				if st, ok := lang.StatusState(value); ok {
+					d.Project.State.Set(st, pos)
+					break
+				}
+			}
+		}
+	case "project.authority":
+		text(&d.Project.Authority, value, pos)
+	case "applicant.name":
+		text(&d.Applicant.Name, value, pos)
+	case "applicant.organisation_type":
+		text(&d.Applicant.OrganisationType, value, pos)
+	case "applicant.business_id":
+		text(&d.Applicant.BusinessID, value, pos)
+	case "applicant.address.street":
+		text(&d.Applicant.Address.Street, value, pos)
+	case "applicant.address.postal_code":
+		text(&d.Applicant.Address.PostalCode, value, pos)
+	case "applicant.address.city":
+		text(&d.Applicant.Address.City, value, pos)
+	case "applicant.phone":
+		text(&d.Applicant.Phone, value, pos)
+	case "applicant.website":
+		text(&d.Applicant.Website, value, pos)
+	case "applicant.contact.name":
+		text(&d.Applicant.Contact.Name, value, pos)
+	case "applicant.contact.title":
+		text(&d.Applicant.Contact.Title, value, pos)
+	case "applicant.contact.email":
+		text(&d.Applicant.Contact.Email, unhideAt(value), pos)
+		d.Applicant.Contact.Email.Raw = value
+	case "applicant.contact.phone":
+		text(&d.Applicant.Contact.Phone, value, pos)
+	case "applicant.applicants":
+		text(&d.Applicant.Applicants, value, pos)
+	case "funding.eu_state_granted":
+		p.amount(&d.Funding.EUStateGranted, path, value, pos)
+	case "funding.eu_state_realised":
+		p.amount(&d.Funding.EUStateRealised, path, value, pos)
+	case "funding.public_planned":
+		p.amount(&d.Funding.PublicPlanned, path, value, pos)
+	case "funding.public_realised":
+		p.amount(&d.Funding.PublicRealised, path, value, pos)
+	case "area.regions":
+		d.Area.Regions = nameList(l, value, off)
+	case "area.sub_regions":
+		d.Area.SubRegions = nameList(l, value, off)
+	case "area.municipalities":
+		d.Area.Municipalities = nameList(l, value, off)
+	case "area.site.street":
+		text(&d.Area.Site.Street, value, pos)
+	case "area.site.postal_code":
+		text(&d.Area.Site.PostalCode, value, pos)
+	case "area.site.city":
+		text(&d.Area.Site.City, value, pos)
+	case "indicators.new_jobs.planned":
+		p.figure(&d.Indicators.NewJobs.Planned, path, "7.1", l, value, off)
+	case "indicators.new_jobs.realised":
+		p.figure(&d.Indicators.NewJobs.Realised, path, "7.1", l, value, off)
+	case "indicators.new_companies.planned":
+		p.figure(&d.Indicators.NewCompanies.Planned, path, "7.2", l, value, off)
+	case "indicators.new_companies.realised":
+		p.figure(&d.Indicators.NewCompanies.Realised, path, "7.2", l, value, off)
+	case "horizontal.gender_equality.context_analysis":
+		p.question(&d.Horizontal.GenderEquality.ContextAnalysis, value, pos)
+	case "horizontal.gender_equality.mainstreamed":
+		p.question(&d.Horizontal.GenderEquality.Mainstreamed, value, pos)
+	case "horizontal.gender_equality.main_goal":
+		p.question(&d.Horizontal.GenderEquality.MainGoal, value, pos)
+	}
+}
+
+// text stores a text value; an empty value is null.
+func text(f *model.Text, value string, pos model.Pos) {
+	if value == "" {
+		f.Seen("", pos)
+		return
+	}
+	f.Set(value, pos)
+	f.Raw = value
+}
+
+// unhideAt undoes the service's "(at)" spam guard.
+func unhideAt(s string) string {
+	for _, at := range []string{" (at) ", "(at)", "[at]", "(AT)"} {
+		s = strings.ReplaceAll(s, at, "@")
+	}
+	return s
+}
+
+// numbered reads "<n>. <name>" (also "<n> <name>").
+func numbered(n *model.Numbered, value string, pos model.Pos) {
+	n.Pos = pos
+	if value == "" {
+		n.Number.Seen("", pos)
+		n.Name.Seen("", pos)
+		return
+	}
+	i := 0
+	for i < len(value) && (value[i] >= '0' && value[i] <= '9' || value[i] == '.') {
+		i++
+	}
+	num := strings.TrimSuffix(value[:i], ".")
+	if num == "" || strings.HasPrefix(num, ".") || strings.Contains(num, "..") {
+		n.Number.Seen(value, pos)
+		text(&n.Name, value, pos)
+		return
+	}
+	n.Number.Set(num, pos)
+	n.Number.Raw = value[:i]
+	name := strings.TrimSpace(value[i:])
+	namePos := pos
+	namePos.Col += len([]rune(value[:len(value)-len(strings.TrimLeft(value[i:], " \t"))]))
+	text(&n.Name, name, namePos)
+}
+
+func (p *parser) amount(f *model.Field[model.Fixed2], path, value string, pos model.Pos) {
+	if value == "" {
+		f.Seen("", pos)
+		return
+	}
+	v, err := ParseAmount(value)
+	if err == nil && v < 0 {
+		err = errNegative
+	}
+	if err != nil {
+		f.Seen(value, pos)
+		p.report(pos, RuleInvalidNumber, path, Msg("cannot read the amount %q: %s", value, err))
+		return
+	}
+	f.Set(v, pos)
+	f.Raw = value
+}
+
+type constErr string
+
+func (e constErr) Error() string { return string(e) }
+
+const errNegative = constErr("negative")
+
+// nameList splits a comma-separated list, keeping each name's column.
+func nameList(l *line, value string, off int) []model.Text {
+	out := []model.Text{}
+	if value == "" {
+		return out
+	}
+	start := off
+	for _, part := range strings.SplitAfter(value, ",") {
+		name := strings.TrimSpace(strings.TrimSuffix(part, ","))
+		if name != "" {
+			lead := len(part) - len(strings.TrimLeft(part, " \t"))
+			var t model.Text
+			t.Set(name, model.Pos{Line: l.num, Col: l.col(start + lead)})
+			t.Raw = name
+			out = append(out, t)
+		}
+		start += len(part)
+	}
+	return out
+}
+
+// period reads "Alkaa 13.2.2016 ja päättyy 15.3.2018" in any known language.
+func (p *parser) period(l *line, value string, off int, pos model.Pos) {
+	per := &p.doc.Project.Period
+	per.Pos = pos
+	if value == "" {
+		per.Start.Seen("", pos)
+		per.End.Seen("", pos)
+		return
+	}
+	words := strings.Fields(value)
+	tokenCol := func(tok string) model.Pos {
+		i := strings.Index(value, tok)
+		return model.Pos{Line: l.num, Col: l.col(off + i)}
+	}
+	var start, end string
+	for _, lang := range append([]*Language{p.lang}, Languages()...) {
+		pw := lang.Period
+		if len(words) >= 2 && strings.EqualFold(words[0], pw.Start) {
+			start = words[1]
+			if len(words) == 5 && strings.EqualFold(words[2], pw.And) && strings.EqualFold(words[3], pw.End) {
+				end = words[4]
+			}
+			break
+		}
+	}
+	if start == "" {
+		per.Start.Seen(value, pos)
+		per.End.Seen(value, pos)
+		p.report(pos, RuleInvalidDate, "project.period",
+			Msg("cannot read the period %q: expected %q", value, p.lang.Period.Start+" d.m.yyyy "+p.lang.Period.And+" "+p.lang.Period.End+" d.m.yyyy"))
+		return
+	}
+	p.date(&per.Start, "project.period.start", start, tokenCol(start))
+	if end == "" {
+		per.End.Seen("", pos)
+		p.report(pos, RuleInvalidDate, "project.period.end", Msg("the period %q has no end date", value))
+		return
+	}
+	endPos := model.Pos{Line: l.num, Col: l.col(off + strings.LastIndex(value, end))}
+	p.date(&per.End, "project.period.end", end, endPos)
+}
+
+func (p *parser) date(f *model.Field[model.Date], path, raw string, pos model.Pos) {
+	d, err := ParseDate(raw)
+	if err != nil {
+		f.Seen(raw, pos)
+		p.report(pos, RuleInvalidDate, path, Msg("cannot read the date %q: %s", raw, err))
+		return
+	}
+	f.Set(d, pos)
+	f.Raw = raw
+}
+
+// figure reads "6, joihin työllistyvät naiset 2".
+func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string, off int) {
+	pos := model.Pos{Line: l.num, Col: l.col(off)}
+	if value == "" {
+		pos = model.Pos{Line: l.num, Col: l.indent + 1}
+		f.Total.Seen("", pos)
+		f.Women.Seen("", pos)
+		return
+	}
+	total, women, womenOff := value, "", -1
+	lower := strings.ToLower(value)
+	for _, lang := range append([]*Language{p.lang}, Languages()...) {
+		phrase := strings.ToLower(lang.Women[sec])
+		if phrase == "" {
+			continue
+		}
+		if i := strings.Index(lower, phrase); i >= 0 {
+			total = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(value[:i]), ","))
+			rest := value[i+len(phrase):]
+			women = strings.TrimSpace(rest)
+			womenOff = i + len(phrase) + (len(rest) - len(strings.TrimLeft(rest, " \t")))
+			break
+		}
+	}
+	p.quantity(&f.Total, path+".total", total, pos)
+	if womenOff < 0 {
+		f.Women.Seen("", pos)
+		return
+	}
+	p.quantity(&f.Women, path+".women", women, model.Pos{Line: l.num, Col: l.col(off + womenOff)})
+}
+
+func (p *parser) quantity(f *model.Field[model.Fixed2], path, raw string, pos model.Pos) {
+	if raw == "" {
+		f.Seen("", pos)
+		return
+	}
+	v, err := ParseAmount(raw)
+	if err == nil && v < 0 {
+		err = errNegative
+	}
+	if err != nil {
+		f.Seen(raw, pos)
+		p.report(pos, RuleInvalidNumber, path, Msg("cannot read the number %q: %s", raw, err))
+		return
+	}
+	f.Set(v, pos)
+	f.Raw = raw
+}
+
+// question starts a yes/no answer in section 8.1; its justification is the
+// text up to the next question.
+func (p *parser) question(a *model.Answer, value string, pos model.Pos) {
+	a.Answer.Seen(value, pos)
+	if value != "" {
+		for _, lang := range append([]*Language{p.lang}, Languages()...) {
+			if v, ok := lang.Answer(value); ok {
+				a.Answer.Set(v, pos)
+				a.Answer.Raw = value
+				break
+			}
+		}
+	}
+	p.answer = a
+	p.answerBuf = &textBuf{}
+}
+
+// textBuf collects free-text lines.
+type textBuf struct {
+	path  string
+	lines []*line
+}
+
+func (b *textBuf) add(l *line) { b.lines = append(b.lines, l) }
+
+func (b *textBuf) empty() bool {
+	for _, l := range b.lines {
+		if l.body != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// into joins the lines: blank-line runs become one blank line and the text
+// is trimmed at both ends; otherwise it stays exactly as written.
+func (b *textBuf) into(f *model.Text) {
+	var sb strings.Builder
+	var first *line
+	blank := false
+	for _, l := range b.lines {
+		if l.body == "" {
+			blank = first != nil
+			continue
+		}
+		if first == nil {
+			first = l
+		} else if blank {
+			sb.WriteString("\n\n")
+		} else {
+			sb.WriteByte('\n')
+		}
+		blank = false
+		if l.indent > 0 && first != l {
+			sb.WriteString(strings.Repeat(" ", l.indent))
+		}
+		sb.WriteString(l.body)
+	}
+	if first == nil {
+		if len(b.lines) > 0 {
+			f.Seen("", model.Pos{Line: b.lines[0].num, Col: 1})
+		}
+		return
+	}
+	f.Set(sb.String(), model.Pos{Line: first.num, Col: first.indent + 1})
+}
+
+func (p *parser) setText(b *textBuf) {
+	d := p.doc
+	switch b.path {
+	case "summary":
+		b.into(&d.Summary)
+	case "target_groups.primary":
+		b.into(&d.TargetGroups.Primary)
+	case "target_groups.indirect":
+		b.into(&d.TargetGroups.Indirect)
+	case "final_report":
+		b.into(&d.FinalReport)
+	}
+}
+
+// detectLanguage picks the table whose labels and headings match the most
+// lines; Finnish wins a tie.
+func detectLanguage(lines []line) *Language {
+	ls := Languages()
+	best, bestScore := ls[0], -1
+	for _, l := range ls {
+		score := 0
+		for i := range lines {
+			if i > 400 {
+				break
+			}
+			b := lines[i].body
+			if b == "" {
+				continue
+			}
+			if label, _, _, ok := splitLabel(b); ok {
+				n := normLabel(label)
+				for _, m := range l.fieldIdx {
+					if _, ok := m[n]; ok {
+						score++
+						break
+					}
+				}
+			}
+			if _, ok := l.headerIdx[normLabel(b)]; ok {
+				score += 5
+			}
+			if num, title, ok := splitHeading(b); ok {
+				if want, ok := l.headingIdx[num]; ok && strings.HasPrefix(normLabel(title), want) {
+					score++
+				}
+			}
+		}
+		if score > bestScore {
+			best, bestScore = l, score
+		}
+	}
+	return best
+}

@@ -1,0 +1,230 @@
+package parser
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The label tables are data: one JSON file per language. A new language is a
+// new file, not new code.
+//
+//go:embed lang/*.json
+var langFS embed.FS
+
+// Language is one page language's printed words.
+type Language struct {
+	Code        string                       `json:"code"`
+	Banner      []string                     `json:"banner"`
+	Headers     map[string][]string          `json:"headers"`
+	Sections    map[string]string            `json:"sections"`
+	Fields      map[string]map[string]string `json:"fields"`
+	Lists       map[string]string            `json:"lists"`
+	SiteHeading []string                     `json:"site_heading"`
+	Period      struct {
+		Start string `json:"start"`
+		And   string `json:"and"`
+		End   string `json:"end"`
+	} `json:"period"`
+	Statuses       map[string]string `json:"statuses"`
+	Answers        map[string]bool   `json:"answers"`
+	Women          map[string]string `json:"women"`
+	ScoreHeader    []string          `json:"score_header"`
+	Sustainability []Group           `json:"sustainability"`
+
+	// Indexes keyed by normalised text, built once.
+	fieldIdx    map[string]map[string]string // section → label → path
+	headingIdx  map[string]string            // section number → normalised title
+	listIdx     map[string]string
+	siteIdx     map[string]bool
+	scoreHdrIdx map[string]bool
+	statusIdx   map[string]string
+	answerIdx   map[string]bool
+	groupIdx    map[string]int
+	critIdx     map[string][2]int
+	bannerIdx   map[string]bool
+	headerIdx   map[string]string // normalised header → fund
+}
+
+// Group is a sustainability criteria group.
+type Group struct {
+	Group    string   `json:"group"`
+	Criteria []string `json:"criteria"`
+}
+
+// SectionOrder lists the sections in document order.
+var SectionOrder = []string{"1", "2", "3", "4", "4.1", "4.2", "5", "6", "7", "7.1", "7.2", "8", "8.1", "8.2", "9"}
+
+var sectionRank = func() map[string]int {
+	m := map[string]int{}
+	for i, s := range SectionOrder {
+		m[s] = i + 1
+	}
+	return m
+}()
+
+var (
+	langOnce sync.Once
+	langs    []*Language
+	langErr  error
+)
+
+// Languages returns the built-in label tables, Finnish first.
+func Languages() []*Language {
+	langOnce.Do(loadLanguages)
+	if langErr != nil {
+		// The tables are embedded and tested; failing here is a build defect.
+		panic(langErr)
+	}
+	return langs
+}
+
+// LanguageByCode returns the table for a language code, or nil.
+func LanguageByCode(code string) *Language {
+	for _, l := range Languages() {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+func loadLanguages() {
+	entries, err := langFS.ReadDir("lang")
+	if err != nil {
+		langErr = err
+		return
+	}
+	for _, e := range entries {
+		b, err := langFS.ReadFile(path.Join("lang", e.Name()))
+		if err != nil {
+			langErr = err
+			return
+		}
+		var l Language
+		if err := json.Unmarshal(b, &l); err != nil {
+			langErr = fmt.Errorf("%s: %w", e.Name(), err)
+			return
+		}
+		if err := l.index(); err != nil {
+			langErr = fmt.Errorf("%s: %w", e.Name(), err)
+			return
+		}
+		langs = append(langs, &l)
+	}
+	// Finnish is the service's own language and the tie-breaker.
+	sort.SliceStable(langs, func(i, j int) bool { return langs[i].Code == "fi" && langs[j].Code != "fi" })
+}
+
+func (l *Language) index() error {
+	l.fieldIdx = map[string]map[string]string{}
+	for sec, labels := range l.Fields {
+		if _, ok := sectionRank[sec]; !ok {
+			return fmt.Errorf("fields for unknown section %q", sec)
+		}
+		m := map[string]string{}
+		for label, p := range labels {
+			m[normLabel(label)] = p
+		}
+		l.fieldIdx[sec] = m
+	}
+	l.headingIdx = map[string]string{}
+	for sec, title := range l.Sections {
+		if _, ok := sectionRank[sec]; !ok {
+			return fmt.Errorf("unknown section %q", sec)
+		}
+		l.headingIdx[sec] = normLabel(title)
+	}
+	l.listIdx = map[string]string{}
+	for label, p := range l.Lists {
+		l.listIdx[normLabel(label)] = p
+	}
+	l.siteIdx = setOf(l.SiteHeading)
+	l.scoreHdrIdx = setOf(l.ScoreHeader)
+	l.bannerIdx = setOf(l.Banner)
+	l.statusIdx = map[string]string{}
+	for s, st := range l.Statuses {
+		l.statusIdx[normLabel(s)] = st
+	}
+	l.answerIdx = map[string]bool{}
+	for s, v := range l.Answers {
+		l.answerIdx[normLabel(s)] = v
+	}
+	l.headerIdx = map[string]string{}
+	for fund, hs := range l.Headers {
+		for _, h := range hs {
+			l.headerIdx[normLabel(h)] = fund
+		}
+	}
+	l.groupIdx = map[string]int{}
+	l.critIdx = map[string][2]int{}
+	for gi, g := range l.Sustainability {
+		l.groupIdx[normLabel(g.Group)] = gi
+		for ci, c := range g.Criteria {
+			l.critIdx[normLabel(c)] = [2]int{gi, ci}
+		}
+	}
+	return nil
+}
+
+func setOf(ss []string) map[string]bool {
+	m := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		m[normLabel(s)] = true
+	}
+	return m
+}
+
+// Criterion reports the group and criterion index of a printed criterion
+// name in this language.
+func (l *Language) Criterion(name string) (group, index int, ok bool) {
+	gi, ok := l.critIdx[normLabel(name)]
+	return gi[0], gi[1], ok
+}
+
+// StatusState maps a printed status to a state ("running", "ended").
+func (l *Language) StatusState(status string) (string, bool) {
+	s, ok := l.statusIdx[normLabel(status)]
+	return s, ok
+}
+
+// Answer maps a printed yes/no answer.
+func (l *Language) Answer(s string) (v, ok bool) {
+	v, ok = l.answerIdx[normLabel(s)]
+	return v, ok
+}
+
+// normLabel folds the differences that copies of the same label show:
+// case, typographic apostrophes and quotes, runs of white space, a trailing
+// colon, and Unicode composition.
+func normLabel(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		switch r {
+		case '\u2019', '\u2018', '\u02bc', '\u00b4', '`':
+			r = '\''
+		case '\u2013', '\u2010', '\u2011':
+			r = '-'
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimSuffix(b.String(), ":")
+}

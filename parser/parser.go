@@ -1,0 +1,719 @@
+// Package parser reads EURA 2014 project descriptions into model values.
+//
+// The parser is a single pass over the lines with a section state machine.
+// A heading counts only where a known heading stands, in order; a
+// "Label: value" line is a field only inside a field section; free text
+// keeps whatever it holds. It never panics and always terminates: every
+// step consumes one line.
+package parser
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/asectl/asectl/model"
+)
+
+// Options tune one parse.
+type Options struct {
+	// Encoding forces a text encoding (see Encodings); "" or "auto" detects.
+	Encoding string
+}
+
+// Result is a parsed description with what could not be read in it.
+type Result struct {
+	Doc      *model.Description
+	Problems []Problem
+	Encoding string // the encoding the bytes were read as
+}
+
+// ErrNotDescription means the input is not recognisable as a description.
+var ErrNotDescription = errors.New("not an EURA 2014 project description")
+
+// Parse reads one description. source names it in the model ("-" for
+// stdin). The error is non-nil only when the input cannot be decoded or is
+// not a description at all; everything else is a Problem.
+func Parse(source string, src []byte, opt Options) (*Result, error) {
+	text, enc, err := Decode(src, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	lines := splitLines(text)
+	p := &parser{
+		doc:   model.New(source),
+		lines: lines,
+		seen:  map[string]model.Pos{},
+	}
+	p.lang = detectLanguage(lines)
+	p.doc.Language = p.lang.Code
+	p.headingsPresent = headingsPresent(lines)
+	p.flat = len(p.headingsPresent) == 0
+	p.run()
+	if !p.recognised() {
+		return nil, notDescription(text, lines)
+	}
+	p.finish()
+	sortProblems(p.problems)
+	return &Result{Doc: p.doc, Problems: p.problems, Encoding: enc}, nil
+}
+
+func notDescription(text string, lines []line) error {
+	head := strings.ToLower(text[:min(len(text), 2048)])
+	switch {
+	case strings.TrimSpace(text) == "":
+		if text == "" {
+			return fmt.Errorf("%w: the file is empty", ErrNotDescription)
+		}
+		return fmt.Errorf("%w: the file holds only white space", ErrNotDescription)
+	case strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html"):
+		return fmt.Errorf("%w: this is an HTML page; save the page as text (or copy its text) and try again", ErrNotDescription)
+	case strings.Count(text, "\x00") > len(text)/16 || looksBinary(lines):
+		return fmt.Errorf("%w: the file holds binary data, not text", ErrNotDescription)
+	}
+	return fmt.Errorf("%w: no known heading, header line or field label was found", ErrNotDescription)
+}
+
+func looksBinary(lines []line) bool {
+	ctrl := 0
+	for _, l := range lines {
+		if l.ctrl {
+			ctrl++
+		}
+	}
+	return ctrl > 0 && ctrl*4 >= len(lines)
+}
+
+// sectionKind says how a section's lines are read.
+type sectionKind int
+
+const (
+	kindNone      sectionKind = iota // before section 1: banner and header
+	kindFields                       // "Label: value" lines
+	kindText                         // free text
+	kindContainer                    // a heading whose content is in its subsections
+	kindQuestions                    // 8.1: yes/no questions with justifications
+	kindScores                       // 8.2: the sustainability table
+)
+
+var sectionKinds = map[string]sectionKind{
+	"1": kindFields, "2": kindFields, "3": kindText, "4": kindContainer, "4.1": kindText,
+	"4.2": kindText, "5": kindFields, "6": kindFields, "7": kindContainer, "7.1": kindFields,
+	"7.2": kindFields, "8": kindContainer, "8.1": kindQuestions, "8.2": kindScores, "9": kindText,
+}
+
+// textTargets maps the free-text sections to their JSON path.
+var textTargets = map[string]string{
+	"3": "summary", "4.1": "target_groups.primary", "4.2": "target_groups.indirect", "9": "final_report",
+}
+
+type parser struct {
+	doc      *model.Description
+	lang     *Language
+	lines    []line
+	flat     bool // no heading anywhere: sections are inferred from labels
+
+	headingsPresent map[string]bool // section numbers whose heading stands somewhere
+	problems []Problem
+	seen     map[string]model.Pos // field path → where it was first set
+
+	sec       string // current section number; "" before section 1
+	list      string // "applicant.co_implementers" etc. while a list runs in section 2
+	site      bool   // after the site heading in section 6
+	text      *textBuf
+	answer    *model.Answer // 8.1: the question whose justification runs
+	answerBuf *textBuf
+	score     *model.Score // 8.2: the row whose justification runs
+	scoreBuf  *textBuf
+	group     model.Text
+	fields    int // known field labels read
+	headings  int
+	stopped   bool
+}
+
+func (p *parser) report(pos model.Pos, rule, field string, m Message) {
+	p.problems = append(p.problems, Problem{Pos: pos, Rule: rule, Field: field, Msg: m})
+}
+
+func (p *parser) recognised() bool {
+	return p.doc.FundFromHeader || p.headings > 0 || p.fields >= 2
+}
+
+func (p *parser) run() {
+	for i := range p.lines {
+		l := &p.lines[i]
+		if l.ctrl {
+			p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleControlChar, "",
+				Msg("control or invisible characters were removed from this line"))
+		}
+		if p.stopped {
+			continue
+		}
+		if l.body == "" {
+			p.blank(l)
+			continue
+		}
+		if p.heading(l) {
+			continue
+		}
+		if p.secondDescription(l) {
+			p.stopped = true
+			continue
+		}
+		switch sectionKinds[p.sec] {
+		case kindNone:
+			p.preamble(l)
+		case kindFields:
+			p.fieldLine(l)
+		case kindText:
+			p.textLine(l)
+		case kindContainer:
+			p.containerLine(l)
+		case kindQuestions:
+			p.questionLine(l)
+		case kindScores:
+			p.scoreLine(l)
+		}
+	}
+}
+
+func (p *parser) blank(l *line) {
+	switch {
+	case p.text != nil:
+		p.text.add(l)
+	case p.answerBuf != nil:
+		p.answerBuf.add(l)
+	case p.scoreBuf != nil:
+		p.scoreBuf.add(l)
+	}
+}
+
+// enter moves to section num, closing what the current one had open.
+func (p *parser) enter(num string, pos model.Pos, implicit bool) {
+	p.closeSection()
+	p.sec = num
+	if !p.doc.Sections.Has(num) {
+		p.doc.Sections[num] = model.SectionInfo{Pos: pos, Implicit: implicit}
+	}
+	// A subsection implies its parent.
+	if i := strings.IndexByte(num, '.'); i > 0 && !p.doc.Sections.Has(num[:i]) {
+		p.doc.Sections[num[:i]] = model.SectionInfo{Pos: pos, Implicit: true}
+	}
+	if !implicit {
+		p.doc.HeadingsFound = true
+	}
+	if path, ok := textTargets[num]; ok {
+		p.text = &textBuf{path: path}
+	}
+}
+
+func (p *parser) closeSection() {
+	if p.text != nil {
+		p.setText(p.text)
+		p.text = nil
+	}
+	p.closeAnswer()
+	p.closeScore()
+	p.list, p.site = "", false
+}
+
+func (p *parser) finish() {
+	p.closeSection()
+	if !p.doc.Fund.Valid {
+		// A copy without its header line: the code's letter names the fund.
+		if c := p.doc.Project.Code; c.Valid && c.Value != "" {
+			switch unicode.ToUpper(rune(c.Value[0])) {
+			case 'A':
+				p.doc.Fund.Set(model.FundERDF, c.Pos)
+			case 'S':
+				p.doc.Fund.Set(model.FundESF, c.Pos)
+			}
+		}
+	}
+}
+
+// heading recognises a known section heading that comes later than the
+// current section.
+func (p *parser) heading(l *line) bool {
+	num, title, ok := splitHeading(l.body)
+	if !ok {
+		return false
+	}
+	rank, known := sectionRank[num]
+	if !known || rank <= sectionRank[p.sec] {
+		return false
+	}
+	if !headingMatches(p.lang, num, title) {
+		return false
+	}
+	p.headings++
+	p.enter(num, model.Pos{Line: l.num, Col: l.indent + 1}, false)
+	return true
+}
+
+// splitHeading splits "4.1 Title" (also "4.1. Title") into number and title.
+func splitHeading(s string) (num, title string, ok bool) {
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		i++
+	}
+	if i == 0 || i > 5 || i == len(s) || (s[i] != ' ' && s[i] != '\t') {
+		return "", "", false
+	}
+	return strings.TrimSuffix(s[:i], "."), strings.TrimSpace(s[i:]), true
+}
+
+func headingMatches(lang *Language, num, title string) bool {
+	t := normLabel(title)
+	match := func(l *Language) bool {
+		want, ok := l.headingIdx[num]
+		if !ok || !strings.HasPrefix(t, want) {
+			return false
+		}
+		// The title may go on ("7.1 … (kysytään vain …)"), but not mid-word.
+		rest := t[len(want):]
+		return rest == "" || rest[0] == ' ' || rest[0] == '('
+	}
+	if match(lang) {
+		return true
+	}
+	for _, l := range Languages() {
+		if l != lang && match(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingsPresent lists the sections whose heading text stands somewhere
+// in the file, in any order.
+func headingsPresent(lines []line) map[string]bool {
+	found := map[string]bool{}
+	for i := range lines {
+		num, title, ok := splitHeading(lines[i].body)
+		if !ok {
+			continue
+		}
+		if _, known := sectionRank[num]; known {
+			for _, l := range Languages() {
+				if headingMatches(l, num, title) {
+					found[num] = true
+					break
+				}
+			}
+		}
+	}
+	return found
+}
+
+// secondDescription stops the parse at a second header line: one file holds
+// one description, and silently merging two would give wrong values.
+func (p *parser) secondDescription(l *line) bool {
+	if p.sec == "" || !p.doc.FundFromHeader {
+		return false
+	}
+	if _, ok := headerFund(l.body); !ok {
+		return false
+	}
+	p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleMultipleDocs, "",
+		Msg("a second description starts here; asectl reads one description per file, so the rest of the file was not read"))
+	return true
+}
+
+func headerFund(body string) (string, bool) {
+	n := normLabel(body)
+	for _, l := range Languages() {
+		if f, ok := l.headerIdx[n]; ok {
+			return f, true
+		}
+	}
+	// A header line worded differently still names its fund in brackets.
+	if strings.Contains(n, "hankkeen kuvaus") || strings.Contains(n, "description of the project") {
+		switch {
+		case strings.Contains(n, "(eakr)") || strings.Contains(n, "(erdf)"):
+			return model.FundERDF, true
+		case strings.Contains(n, "(esr)") || strings.Contains(n, "(esf)"):
+			return model.FundESF, true
+		}
+	}
+	return "", false
+}
+
+func (p *parser) preamble(l *line) {
+	if fund, ok := headerFund(l.body); ok {
+		p.doc.Fund.Set(fund, model.Pos{Line: l.num, Col: l.indent + 1})
+		p.doc.FundFromHeader = true
+		return
+	}
+	if p.isBanner(l.body) {
+		return
+	}
+	// A copy without headings starts straight with fields.
+	if label, value, off, ok := splitLabel(l.body); ok {
+		if sec, path, ok := p.laterField(label); ok {
+			p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
+			p.setField(path, l, label, value, off)
+			return
+		}
+	}
+	// Anything else before section 1 (page chrome, image links) is ignored.
+}
+
+func (p *parser) isBanner(body string) bool {
+	n := normLabel(body)
+	for _, l := range Languages() {
+		if l.bannerIdx[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// splitLabel splits "Label: value". off is the byte offset of the value in
+// the line body (or of the end of the label when the value is empty).
+func splitLabel(body string) (label, value string, off int, ok bool) {
+	i := strings.IndexByte(body, ':')
+	if i <= 0 {
+		return "", "", 0, false
+	}
+	label = strings.TrimSpace(body[:i])
+	rest := body[i+1:]
+	value = strings.TrimSpace(rest)
+	off = i + 1 + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
+	if value == "" {
+		off = 0
+	}
+	return label, value, off, label != ""
+}
+
+// looksLikeLabel tells a "Label: value" line from prose that has a colon.
+func looksLikeLabel(label string) bool {
+	if utf8.RuneCountInString(label) > 80 || strings.ContainsAny(label, ".!?;") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(label)
+	return unicode.IsLetter(r)
+}
+
+// lookupField finds a label in a section, in the page's language first.
+func (p *parser) lookupField(sec, label string) (string, bool) {
+	n := normLabel(label)
+	if path, ok := p.lang.fieldIdx[sec][n]; ok {
+		return path, true
+	}
+	for _, l := range Languages() {
+		if l != p.lang {
+			if path, ok := l.fieldIdx[sec][n]; ok {
+				return path, true
+			}
+		}
+	}
+	return "", false
+}
+
+// laterField finds a label that belongs to a field section after the
+// current one, for copies that lost their headings.
+func (p *parser) laterField(label string) (string, string, bool) {
+	cur := sectionRank[p.sec]
+	for _, sec := range SectionOrder {
+		if sectionRank[sec] <= cur || sectionKinds[sec] != kindFields && sectionKinds[sec] != kindQuestions {
+			continue
+		}
+		// Section 6 shares its site labels with section 2, and 7.2 its labels
+		// with 7.1: only the first section with a label may claim it.
+		if path, ok := p.lookupField(sec, label); ok {
+			return sec, path, true
+		}
+	}
+	return "", "", false
+}
+
+func (p *parser) fieldLine(l *line) {
+	label, value, off, isLabel := splitLabel(l.body)
+	if isLabel {
+		if path, ok := p.lookupField(p.sec, label); ok {
+			if p.sec == "6" && strings.HasPrefix(path, "area.site.") && !p.site {
+				// Site fields before the site heading: still the site address.
+				p.site = true
+			}
+			p.list = ""
+			p.setField(path, l, label, value, off)
+			return
+		}
+		if sec, path, ok := p.laterField(label); ok && p.implicitSwitchOK(sec) {
+			p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
+			p.setField(path, l, label, value, off)
+			return
+		}
+	}
+	if p.sec == "2" {
+		if path, ok := p.listHeading(l.body); ok {
+			p.list = path
+			return
+		}
+		if p.list != "" && p.listItem(l) {
+			return
+		}
+	}
+	if p.sec == "6" && p.isSiteHeading(l.body) {
+		p.site = true
+		return
+	}
+	if isLabel && looksLikeLabel(label) {
+		p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnknownField, "",
+			Msg("unknown field %q in section %s", label, p.sec))
+		return
+	}
+	if p.flat && p.sec == "2" {
+		// A copy without headings goes from the applicant's fields straight
+		// into the summary.
+		p.enter("3", model.Pos{Line: l.num, Col: l.indent + 1}, true)
+		p.textLine(l)
+		return
+	}
+	p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnexpectedText, "",
+		Msg("unexpected text in section %s: %q", p.sec, clip(l.body)))
+}
+
+// implicitSwitchOK allows a label to open a later section only where the
+// heading really is missing: in a flattened copy, or when the page skipped
+// that heading.
+func (p *parser) implicitSwitchOK(sec string) bool {
+	return p.flat || !p.headingsPresent[sec]
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:57]) + "…"
+}
+
+func (p *parser) listHeading(body string) (string, bool) {
+	n := normLabel(body)
+	if path, ok := p.lang.listIdx[n]; ok {
+		return path, true
+	}
+	for _, l := range Languages() {
+		if path, ok := l.listIdx[n]; ok {
+			return path, true
+		}
+	}
+	return "", false
+}
+
+func (p *parser) isSiteHeading(body string) bool {
+	n := normLabel(body)
+	for _, l := range Languages() {
+		if l.siteIdx[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// listItem reads "Name, 1234567-8". In a flattened copy only a line that
+// ends in something ID-shaped counts, since the summary follows directly.
+func (p *parser) listItem(l *line) bool {
+	body := l.body
+	name, id := body, ""
+	idOff := -1
+	if i := strings.LastIndexByte(body, ','); i > 0 {
+		tail := strings.TrimSpace(body[i+1:])
+		if tail != "" && !strings.ContainsAny(tail, " \t") && strings.ContainsAny(tail, "0123456789") {
+			name, id = strings.TrimSpace(body[:i]), tail
+			idOff = i + 1 + (len(body[i+1:]) - len(strings.TrimLeft(body[i+1:], " \t")))
+		}
+	}
+	if id == "" && p.flat {
+		return false
+	}
+	pos := model.Pos{Line: l.num, Col: l.indent + 1}
+	org := model.Organisation{Pos: pos}
+	org.Name.Set(name, pos)
+	if id != "" {
+		org.BusinessID.Set(id, model.Pos{Line: l.num, Col: l.col(idOff)})
+	} else {
+		org.BusinessID.Seen("", pos)
+	}
+	switch p.list {
+	case "applicant.co_implementers":
+		p.doc.Applicant.CoImplementers = append(p.doc.Applicant.CoImplementers, org)
+	case "applicant.transfer_recipients":
+		p.doc.Applicant.TransferRecipients = append(p.doc.Applicant.TransferRecipients, org)
+	}
+	return true
+}
+
+func (p *parser) textLine(l *line) {
+	if p.flat {
+		// Without headings, a known label of a later section ends the text.
+		if label, value, off, ok := splitLabel(l.body); ok && sectionRank[p.sec] < sectionRank["5"] {
+			if sec, path, ok := p.laterField(label); ok && sectionRank[sec] >= sectionRank["5"] {
+				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
+				p.setField(path, l, label, value, off)
+				return
+			}
+		}
+		if p.isScoreHeader(l.body) {
+			p.enter("8.2", model.Pos{Line: l.num, Col: l.indent + 1}, true)
+			return
+		}
+	}
+	if p.text == nil {
+		p.text = &textBuf{path: textTargets[p.sec]}
+	}
+	p.text.add(l)
+}
+
+func (p *parser) containerLine(l *line) {
+	p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnexpectedText, "",
+		Msg("unexpected text in section %s before its subsections: %q", p.sec, clip(l.body)))
+}
+
+func (p *parser) questionLine(l *line) {
+	if label, value, off, ok := splitLabel(l.body); ok {
+		if path, ok := p.lookupField("8.1", label); ok {
+			p.closeAnswer()
+			p.setField(path, l, label, value, off)
+			return
+		}
+	}
+	if p.answerBuf == nil {
+		p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnexpectedText, "",
+			Msg("unexpected text in section 8.1 before its first question: %q", clip(l.body)))
+		return
+	}
+	p.answerBuf.add(l)
+}
+
+func (p *parser) closeAnswer() {
+	if p.answer != nil && p.answerBuf != nil {
+		p.answerBuf.into(&p.answer.Justification)
+	}
+	p.answer, p.answerBuf = nil, nil
+}
+
+func (p *parser) isScoreHeader(body string) bool {
+	n := normLabel(body)
+	for _, l := range Languages() {
+		if l.scoreHdrIdx[n] {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) groupName(body string) bool {
+	n := normLabel(body)
+	for _, l := range Languages() {
+		if _, ok := l.groupIdx[n]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) knownCriterion(name string) bool {
+	for _, l := range Languages() {
+		if _, _, ok := l.Criterion(name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) scoreLine(l *line) {
+	pos := model.Pos{Line: l.num, Col: l.indent + 1}
+	switch {
+	case p.isScoreHeader(l.body):
+		p.closeScore()
+		return
+	case p.groupName(l.body):
+		p.closeScore()
+		p.group = model.Text{}
+		p.group.Set(l.body, pos)
+		return
+	case p.knownCriterion(l.body):
+		// A criterion with no scores printed.
+		p.addScore(l, l.body, "", "", 0, 0)
+		return
+	}
+	name, d, i, dOff, iOff, ok := splitScoreRow(l.body)
+	// A justification line may end in two numbers too; it is a new row only
+	// if the name is a known criterion or no justification is expected.
+	expectingJustification := p.score != nil && p.scoreBuf != nil && p.scoreBuf.empty()
+	if ok && (p.knownCriterion(name) || !expectingJustification && looksLikeScore(d) && looksLikeScore(i)) {
+		p.addScore(l, name, d, i, dOff, iOff)
+		return
+	}
+	if p.scoreBuf == nil {
+		p.report(pos, RuleUnexpectedText, "", Msg("unexpected text in section 8.2: %q", clip(l.body)))
+		return
+	}
+	p.scoreBuf.add(l)
+}
+
+func looksLikeScore(s string) bool {
+	if s == "-" {
+		return true
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// splitScoreRow splits "<criterion> <direct> <indirect>".
+func splitScoreRow(body string) (name, d, i string, dOff, iOff int, ok bool) {
+	iOff = strings.LastIndexAny(body, " \t") + 1
+	if iOff <= 0 {
+		return "", "", "", 0, 0, false
+	}
+	i = body[iOff:]
+	head := strings.TrimRight(body[:iOff], " \t")
+	dOff = strings.LastIndexAny(head, " \t") + 1
+	if dOff <= 0 {
+		return "", "", "", 0, 0, false
+	}
+	d = head[dOff:]
+	name = strings.TrimRight(head[:dOff], " \t")
+	return name, d, i, dOff, iOff, name != ""
+}
+
+func (p *parser) addScore(l *line, name, d, i string, dOff, iOff int) {
+	p.closeScore()
+	pos := model.Pos{Line: l.num, Col: l.indent + 1}
+	s := model.Score{Group: p.group, Pos: pos}
+	s.Criterion.Set(name, pos)
+	readScore := func(f *model.Field[int], raw string, off int) {
+		if raw == "" {
+			f.Seen("", model.Pos{Line: l.num, Col: l.col(len(l.body))})
+			return
+		}
+		fp := model.Pos{Line: l.num, Col: l.col(off)}
+		if v, err := ParseScore(raw); err == nil {
+			f.Set(v, fp)
+			f.Raw = raw
+		} else {
+			f.Seen(raw, fp)
+		}
+	}
+	readScore(&s.Direct, d, dOff)
+	readScore(&s.Indirect, i, iOff)
+	p.doc.Horizontal.Sustainability = append(p.doc.Horizontal.Sustainability, s)
+	p.score = &p.doc.Horizontal.Sustainability[len(p.doc.Horizontal.Sustainability)-1]
+	p.scoreBuf = &textBuf{}
+}
+
+func (p *parser) closeScore() {
+	if p.score != nil && p.scoreBuf != nil {
+		p.scoreBuf.into(&p.score.Justification)
+	}
+	p.score, p.scoreBuf = nil, nil
+}

@@ -1,0 +1,177 @@
+package parser
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/asectl/asectl/model"
+)
+
+// maxWholeDigits keeps every amount far inside int64 hundredths.
+const maxWholeDigits = 15
+
+func isGroupSpace(r rune) bool {
+	return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\u2007'
+}
+
+// ParseAmount reads a number the way the pages print one: spaces (also
+// U+00A0, U+202F) as thousands separators, decimal comma or point, an
+// optional € or "euroa". It never guesses: "1.234" could be either reading
+// and is refused.
+func ParseAmount(s string) (model.Fixed2, error) {
+	s = strings.TrimSpace(s)
+	for _, suf := range []string{"€", "euroa", "eur", "euros"} {
+		if len(s) > len(suf) && strings.EqualFold(s[len(s)-len(suf):], suf) {
+			s = strings.TrimSpace(s[:len(s)-len(suf)])
+			break
+		}
+	}
+	if s == "" {
+		return 0, errors.New("no digits")
+	}
+	neg := false
+	if r := s[0]; r == '-' || r == '+' {
+		neg = r == '-'
+		s = strings.TrimSpace(s[1:])
+	} else if strings.HasPrefix(s, "\u2212") {
+		neg = true
+		s = strings.TrimSpace(strings.TrimPrefix(s, "\u2212"))
+	}
+
+	// Split into digit groups and the separators between them.
+	var groups []string
+	var seps []rune // the separator after each group but the last
+	cur := strings.Builder{}
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			cur.WriteRune(r)
+		case r == '.' || r == ',' || isGroupSpace(r):
+			if cur.Len() == 0 {
+				return 0, errors.New("misplaced separator")
+			}
+			groups = append(groups, cur.String())
+			seps = append(seps, r)
+			cur.Reset()
+		default:
+			return 0, errors.New("unexpected character " + strconv.QuoteRune(r))
+		}
+	}
+	if cur.Len() == 0 {
+		return 0, errors.New("ends with a separator")
+	}
+	groups = append(groups, cur.String())
+
+	// Decide which separator, if any, is the decimal mark.
+	frac := ""
+	if n := len(seps); n > 0 && (seps[n-1] == '.' || seps[n-1] == ',') {
+		last := seps[n-1]
+		same := 0
+		for _, r := range seps {
+			if r == last {
+				same++
+			}
+		}
+		other := false
+		for _, r := range seps[:n-1] {
+			if r == '.' || r == ',' {
+				other = other || r != last
+			}
+		}
+		switch {
+		case same > 1:
+			// "1.234.567": the mark is a thousands separator throughout.
+		case other:
+			frac = groups[n]
+		case len(groups[n]) != 3 || strings.TrimLeft(groups[0], "0") == "" && n == 1:
+			frac = groups[n]
+		case n > 1:
+			// "1 234,567": grouped with spaces, so the mark is decimal.
+			frac = groups[n]
+		default:
+			return 0, errors.New("ambiguous: the separator could be a decimal mark or a thousands separator")
+		}
+		if frac != "" {
+			groups = groups[:n]
+		}
+	}
+	for i, g := range groups {
+		if i > 0 && len(g) != 3 || i == 0 && len(groups) > 1 && len(g) > 3 {
+			return 0, errors.New("digit groups are not of three")
+		}
+	}
+	whole := strings.TrimLeft(strings.Join(groups, ""), "0")
+	if len(whole) > maxWholeDigits {
+		return 0, errors.New("too large")
+	}
+	if len(frac) > 2 {
+		if strings.Trim(frac[2:], "0") != "" {
+			return 0, errors.New("more than two decimals")
+		}
+		frac = frac[:2]
+	}
+	if whole == "" {
+		whole = "0"
+	}
+	v, err := model.ParseFixed2(whole + dotIf(frac))
+	if err != nil {
+		return 0, err
+	}
+	if neg {
+		v = -v
+	}
+	return v, nil
+}
+
+func dotIf(frac string) string {
+	if frac == "" {
+		return ""
+	}
+	return "." + frac
+}
+
+// ParseScore reads a sustainability score: a whole number, nothing else.
+func ParseScore(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 3 {
+		return 0, errors.New("not a small whole number")
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, errors.New("not a whole number")
+		}
+	}
+	return strconv.Atoi(s)
+}
+
+// ParseDate reads d.m.yyyy (leading zeros allowed) and checks that the date
+// exists.
+func ParseDate(s string) (model.Date, error) {
+	parts := strings.Split(strings.TrimSpace(s), ".")
+	if len(parts) == 4 && parts[3] == "" {
+		parts = parts[:3]
+	}
+	if len(parts) != 3 {
+		return model.Date{}, errors.New("not a date of the form d.m.yyyy")
+	}
+	var n [3]int
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" || len(p) > 4 || (i < 2 && len(p) > 2) || (i == 2 && len(p) != 4) {
+			return model.Date{}, errors.New("not a date of the form d.m.yyyy")
+		}
+		for j := 0; j < len(p); j++ {
+			if p[j] < '0' || p[j] > '9' {
+				return model.Date{}, errors.New("not a date of the form d.m.yyyy")
+			}
+		}
+		n[i], _ = strconv.Atoi(p)
+	}
+	d, ok := model.NewDate(n[2], time.Month(n[1]), n[0])
+	if !ok {
+		return model.Date{}, errors.New("not a calendar date")
+	}
+	return d, nil
+}
