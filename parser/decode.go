@@ -62,11 +62,14 @@ func detect(src []byte) (string, string, error) {
 		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), src, "utf-16le")
 	case bytes.HasPrefix(src, bomUTF16BE):
 		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), src, "utf-16be")
-	case utf8.Valid(src):
-		return string(src), "utf-8", nil
 	}
+	// BOM-less UTF-16 of Latin text is valid UTF-8 (full of NULs), so it is
+	// checked first.
 	if e := utf16NoBOM(src); e != "" {
 		return Decode(src, e)
+	}
+	if utf8.Valid(src) {
+		return string(src), "utf-8", nil
 	}
 	return decodeWith(charmap.Windows1252, src, "windows-1252")
 }

@@ -110,14 +110,14 @@ var textTargets = map[string]string{
 }
 
 type parser struct {
-	doc      *model.Description
-	lang     *Language
-	lines    []line
-	flat     bool // no heading anywhere: sections are inferred from labels
+	doc   *model.Description
+	lang  *Language
+	lines []line
+	flat  bool // no heading anywhere: sections are inferred from labels
 
 	headingsPresent map[string]bool // section numbers whose heading stands somewhere
-	problems []Problem
-	seen     map[string]model.Pos // field path → where it was first set
+	problems        []Problem
+	seen            map[string]model.Pos // field path → where it was first set
 
 	sec       string // current section number; "" before section 1
 	list      string // "applicant.co_implementers" etc. while a list runs in section 2

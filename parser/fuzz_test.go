@@ -1,0 +1,53 @@
+package parser
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParse: any bytes either fail with a typed error or give a model that
+// marshals to valid JSON with every problem inside the file.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("../testdata/real/*.txt")
+	files = append(files, sample)
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("1 Hanke\nHankekoodi: A1\n5 Projektin julkinen rahoitus, euroa\nMyönnetty EU- ja valtion rahoitus: 1.234\n"))
+	f.Add([]byte("Hankekoodi: A72213\nToimintalinja: 2.\n8.2 Kestävä kehitys\nX 1 2\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		res, err := Parse("fuzz", src, Options{})
+		if err != nil {
+			if !errors.Is(err, ErrNotDescription) && !errors.Is(err, ErrEncoding) {
+				t.Fatalf("untyped error: %v", err)
+			}
+			return
+		}
+		b, err := json.Marshal(res.Doc)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		if !json.Valid(b) {
+			t.Fatalf("invalid JSON: %s", b)
+		}
+		lines := bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) + 1
+		for _, p := range res.Problems {
+			if p.Pos.Line < 1 || p.Pos.Col < 1 || p.Pos.Line > lines {
+				t.Fatalf("problem outside the file (%d lines): %+v", lines, p)
+			}
+		}
+		for i := 1; i < len(res.Problems); i++ {
+			if res.Problems[i].Pos.Before(res.Problems[i-1].Pos) {
+				t.Fatalf("problems not sorted")
+			}
+		}
+	})
+}

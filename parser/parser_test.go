@@ -1,0 +1,302 @@
+package parser
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/asectl/asectl/model"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const sample = "../testdata/A72213.txt"
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return b
+}
+
+func mustParse(t testing.TB, name string, src []byte) *Result {
+	t.Helper()
+	res, err := Parse(name, src, Options{})
+	require.NoError(t, err)
+	return res
+}
+
+func toJSON(t testing.TB, d *model.Description) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	require.NoError(t, enc.Encode(d))
+	return buf.Bytes()
+}
+
+// TestGolden parses every description under testdata and compares the JSON
+// with testdata/golden/parse/<name>.json (go test ./parser -update rewrites).
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/*.txt")
+	real, _ := filepath.Glob("../testdata/real/*.txt")
+	files = append(files, real...)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		name := strings.TrimPrefix(filepath.ToSlash(f), "../")
+		t.Run(name, func(t *testing.T) {
+			res := mustParse(t, name, readFile(t, f))
+			got := toJSON(t, res.Doc)
+			var probs strings.Builder
+			for _, p := range res.Problems {
+				fmt.Fprintf(&probs, "%d:%d: %s [%s] %s\n", p.Pos.Line, p.Pos.Col, p.Msg, p.Rule, p.Field)
+			}
+			golden := filepath.Join("../testdata/golden/parse", strings.TrimSuffix(filepath.Base(f), ".txt"))
+			compareGolden(t, golden+".json", got)
+			compareGolden(t, golden+".problems", []byte(probs.String()))
+		})
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "missing golden file; run go test ./parser -update")
+	assert.Equal(t, string(want), string(got), "%s differs; run go test ./parser -update and review the diff", path)
+}
+
+// TestReferenceSample pins the values the issue's JSON contract names.
+func TestReferenceSample(t *testing.T) {
+	res := mustParse(t, "testdata/A72213.txt", readFile(t, sample))
+	assert.Empty(t, res.Problems)
+	var got map[string]any
+	require.NoError(t, json.Unmarshal(toJSON(t, res.Doc), &got))
+	want := map[string]any{
+		".source":                                  "testdata/A72213.txt",
+		".language":                                "fi",
+		".fund":                                    "EAKR",
+		".project.code":                            "A72213",
+		".project.priority_axis.number":            "2",
+		".project.specific_objective.number":       "4.1",
+		".project.period.start":                    "2016-02-13",
+		".project.period.end":                      "2018-03-15",
+		".project.status":                          "Toiminta päättynyt",
+		".project.state":                           "ended",
+		".project.authority":                       "Lapin liitto",
+		".applicant.name":                          "Lapin Yliopisto",
+		".applicant.organisation_type":             "Yliopisto",
+		".applicant.business_id":                   "0292800-5",
+		".applicant.address.street":                "PL122",
+		".applicant.address.postal_code":           "96101",
+		".applicant.address.city":                  "Rovaniemi",
+		".applicant.phone":                         "016341341",
+		".applicant.website":                       "http://www.ulapland.fi",
+		".applicant.contact.name":                  "MALINEN HARRI JUHANI",
+		".applicant.contact.title":                 "Erityisasiantuntija",
+		".applicant.contact.email":                 "Harri.Malinen@ulapland.fi",
+		".applicant.contact.phone":                 "0405720778",
+		".applicant.applicants":                    nil,
+		".funding.eu_state_granted":                1551280.0,
+		".funding.eu_state_realised":               1481507.0,
+		".funding.public_planned":                  1926333.0,
+		".funding.public_realised":                 1840531.0,
+		".area.site.street":                        nil,
+		".indicators.new_jobs.planned.total":       6.0,
+		".indicators.new_jobs.planned.women":       2.0,
+		".indicators.new_jobs.realised.total":      0.0,
+		".indicators.new_companies.planned.total":  0.0,
+		".indicators.new_companies.realised.women": 0.0,
+		".horizontal.gender_equality.context_analysis.answer": true,
+		".horizontal.gender_equality.mainstreamed.answer":     true,
+		".horizontal.gender_equality.main_goal.answer":        false,
+		".horizontal.gender_equality.main_goal.justification": "Edellä mainittujen vastausten ja perusteluiden nojalla.",
+	}
+	for path, w := range want {
+		assert.Equal(t, w, dig(got, path), path)
+	}
+	assert.Equal(t, []any{"Lappi"}, dig(got, ".area.regions"))
+	assert.Equal(t, []any{"Rovaniemen", "Kemi-Tornion"}, dig(got, ".area.sub_regions"))
+	assert.Equal(t, []any{"Rovaniemi", "Tornio", "Ranua", "Kemi"}, dig(got, ".area.municipalities"))
+	assert.Equal(t, []any{}, dig(got, ".applicant.co_implementers"))
+	assert.Equal(t, []any{}, dig(got, ".applicant.transfer_recipients"))
+
+	scores := res.Doc.Horizontal.Sustainability
+	require.Len(t, scores, 15)
+	assert.Equal(t, "Ekologinen kestävyys", scores[0].Group.Value)
+	assert.Equal(t, "Luonnonvarojen käytön kestävyys", scores[0].Criterion.Value)
+	assert.Equal(t, 8, scores[0].Direct.Value)
+	assert.Equal(t, 9, scores[0].Indirect.Value)
+	assert.Equal(t, "Ympäristöosaaminen", scores[14].Criterion.Value)
+	assert.Equal(t, "Sosiaalinen ja kulttuurinen kestävyys sekä yhdenvertaisuus", scores[14].Group.Value)
+
+	assert.True(t, strings.HasPrefix(res.Doc.Summary.Value, "Arctic Smartness Exellence (ASE) -hanke"))
+	assert.True(t, strings.HasSuffix(res.Doc.Summary.Value, "* http://www.lappi.fi/lapinliitto/arctic-smartness-portfolio"))
+	assert.Contains(t, res.Doc.Summary.Value, "yrityskoon kasvuun.\n- luo")
+	assert.Contains(t, res.Doc.Summary.Value, "innovaatiopotentiaalia.\n\nASE-hankkeen viisi")
+	assert.True(t, strings.HasPrefix(res.Doc.FinalReport.Value, "Arctic Smartness Excellence (ASE) -hanke toteutti"))
+
+	// Positions: line and character column of values.
+	assert.Equal(t, model.Pos{Line: 7, Col: 13}, res.Doc.Project.Code.Pos)
+	assert.Equal(t, model.Pos{Line: 17, Col: 17}, res.Doc.Project.Status.Pos)
+	assert.Equal(t, model.Pos{Line: 15, Col: 43}, res.Doc.Project.Period.Start.Pos)
+	assert.Equal(t, model.Pos{Line: 15, Col: 64}, res.Doc.Project.Period.End.Pos)
+	assert.Equal(t, model.Pos{Line: 80, Col: 36}, res.Doc.Funding.EUStateGranted.Pos)
+	assert.Equal(t, model.Pos{Line: 92, Col: 26}, res.Doc.Area.SubRegions[1].Pos)
+}
+
+// dig follows a jq-like ".a.b" path through decoded JSON.
+func dig(v any, path string) any {
+	for _, k := range strings.Split(strings.TrimPrefix(path, "."), ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return fmt.Sprintf("<no object at %s>", k)
+		}
+		if v, ok = m[k]; !ok {
+			return fmt.Sprintf("<no key %s>", k)
+		}
+	}
+	return v
+}
+
+// TestRealPagesHeader checks every real page's header fields against what
+// its file name and the service's rules say.
+func TestRealPagesHeader(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/real/*.txt")
+	require.GreaterOrEqual(t, len(files), 40)
+	codeRe := regexp.MustCompile(`([AS]\d{5})\.txt$`)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			d := mustParse(t, f, readFile(t, f)).Doc
+			code := codeRe.FindStringSubmatch(f)[1]
+			assert.Equal(t, code, d.Project.Code.Value)
+			fund := map[byte]string{'A': "EAKR", 'S': "ESR"}[code[0]]
+			assert.Equal(t, fund, d.Fund.Value)
+			wantLang := "fi"
+			if strings.HasPrefix(filepath.Base(f), "en_") {
+				wantLang = "en"
+			}
+			assert.Equal(t, wantLang, d.Language)
+			for name, f := range map[string]model.Text{
+				"name": d.Project.Name, "axis": d.Project.PriorityAxis.Number, "axis name": d.Project.PriorityAxis.Name,
+				"objective": d.Project.SpecificObjective.Number, "status": d.Project.Status, "state": d.Project.State,
+				"authority": d.Project.Authority, "applicant": d.Applicant.Name, "business id": d.Applicant.BusinessID,
+				"postal code": d.Applicant.Address.PostalCode, "contact": d.Applicant.Contact.Name, "summary": d.Summary,
+			} {
+				assert.True(t, f.Valid, "%s is missing", name)
+			}
+			assert.True(t, d.Project.Period.Start.Valid && d.Project.Period.End.Valid, "period")
+			assert.Regexp(t, `^\d{7}-\d$`, d.Applicant.BusinessID.Value)
+			for _, o := range d.Applicant.CoImplementers {
+				assert.Regexp(t, `^\d{7}-\d$`, o.BusinessID.Value, o.Name.Value)
+			}
+		})
+	}
+}
+
+// variants renders the same description in every encoding and form met in
+// practice.
+func variants(t *testing.T, src []byte) map[string][]byte {
+	text := string(src)
+	mustEnc := func(b []byte, err error) []byte {
+		require.NoError(t, err)
+		return b
+	}
+	utf16le := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder()
+	utf16be := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder()
+	out := map[string][]byte{
+		"utf8":           src,
+		"utf8-bom":       append([]byte("\ufeff"), src...),
+		"utf16le-bom":    mustEnc(utf16le.Bytes(src)),
+		"utf16be-bom":    mustEnc(utf16be.Bytes(src)),
+		"crlf":           []byte(strings.ReplaceAll(text, "\n", "\r\n")),
+		"cr":             []byte(strings.ReplaceAll(text, "\n", "\r")),
+		"nfd":            []byte(norm.NFD.String(text)),
+		"trailing-space": []byte(strings.ReplaceAll(text, "\n", "  \t\n")),
+		"nbsp-thousands": []byte(strings.ReplaceAll(text, "1 551 280", "1\u00a0551\u00a0280")),
+		"nnbsp":          []byte(strings.ReplaceAll(text, "1 481 507", "1\u202f481\u202f507")),
+		"decimal-comma":  []byte(strings.ReplaceAll(text, "1 926 333", "1 926 333,00")),
+		"decimal-point":  []byte(strings.ReplaceAll(text, "1 840 531", "1840531.00")),
+		"typographic":    []byte(strings.ReplaceAll(text, "Hankkeen yhteyshenkilön", "Hankkeen  yhteyshenkilön")),
+	}
+	// Single-byte encodings only where the text fits them (the callers make
+	// sure the reference sample does).
+	if b, err := charmap.Windows1252.NewEncoder().Bytes(src); err == nil {
+		out["windows-1252"] = b
+	}
+	if b, err := charmap.ISO8859_1.NewEncoder().Bytes(src); err == nil {
+		out["iso-8859-1"] = b
+	}
+	return out
+}
+
+
+// TestEncodingsAndForms: the same description in every encoding and form
+// gives byte-identical JSON apart from "source".
+func TestEncodingsAndForms(t *testing.T) {
+	for _, file := range []string{"../testdata/real/A74284.txt", "../testdata/real/en_S20515.txt", sample} {
+		src := readFile(t, file)
+		if file == sample {
+			// Keep the comparison about encodings: the sample has an en dash
+			// that Latin-1 cannot hold, so compare against its Latin-1 form.
+			src = []byte(strings.NewReplacer("–", "-").Replace(string(src)))
+		}
+		want := toJSON(t, mustParse(t, "x", src).Doc)
+		vs := variants(t, src)
+		if file == sample {
+			require.Contains(t, vs, "iso-8859-1")
+			require.Contains(t, vs, "windows-1252")
+		}
+		for name, b := range vs {
+			t.Run(filepath.Base(file)+"/"+name, func(t *testing.T) {
+				res := mustParse(t, "x", b)
+				assert.Equal(t, string(want), string(toJSON(t, res.Doc)))
+				assert.Empty(t, problemsExcept(res.Problems), "problems")
+			})
+		}
+	}
+}
+
+func problemsExcept(ps []Problem) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, fmt.Sprintf("%v %s %s", p.Pos, p.Rule, p.Msg))
+	}
+	return out
+}
+
+func TestEncodingDetection(t *testing.T) {
+	latin := []byte("Hankekoodi: A72213\nHankkeen nimi: P\xe4\xe4tt\xf6\n")
+	text, enc, err := Decode(latin, "auto")
+	require.NoError(t, err)
+	assert.Equal(t, "windows-1252", enc)
+	assert.Contains(t, text, "Päättö")
+
+	_, _, err = Decode(latin, "utf-8")
+	assert.ErrorIs(t, err, ErrEncoding)
+	_, _, err = Decode(latin, "ebcdic")
+	assert.ErrorIs(t, err, ErrEncoding)
+
+	le, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte("Hankekoodi: A72213\n"))
+	text, enc, err = Decode(le, "auto")
+	require.NoError(t, err)
+	assert.Equal(t, "utf-16le", enc)
+	assert.Equal(t, "Hankekoodi: A72213\n", text)
+}

@@ -1,0 +1,117 @@
+package parser
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/asectl/asectl/model"
+)
+
+func TestParseAmount(t *testing.T) {
+	tests := []struct {
+		in   string
+		want model.Fixed2 // hundredths
+		err  bool
+	}{
+		{"1 551 280", 155128000, false},
+		{"1\u00a0551\u00a0280", 155128000, false},
+		{"1\u202f551\u202f280", 155128000, false},
+		{"1551280", 155128000, false},
+		{"1 551 280,50", 155128050, false},
+		{"1 551 280.5", 155128050, false},
+		{"1551280.00", 155128000, false},
+		{"1,551,280", 155128000, false},
+		{"1.551.280", 155128000, false},
+		{"1.551.280,25", 155128025, false},
+		{"1,551,280.25", 155128025, false},
+		{"0.00", 0, false},
+		{"0,5", 50, false},
+		{"0.000", 0, false},
+		{"12.500", 0, true}, // thousands or decimals? refused
+		{"1 551 280 €", 155128000, false},
+		{"1 551 280 euroa", 155128000, false},
+		{"-5", -500, false},
+		{"", 0, true},
+		{"abc", 0, true},
+		{"1 55 280", 0, true},
+		{"1 551 2800", 0, true},
+		{"12,345,67", 0, true},
+		{"1.2.3", 0, true},
+		{"1,234.567.8", 0, true},
+		{"1.005", 0, true},
+		{"0.123", 0, true},
+		{"5,", 0, true},
+		{",5", 0, true},
+		{"1 551 280 x", 0, true},
+		{"123456789012345678901234567890", 0, true},
+		{"999999999999999", 99999999999999900, false},
+		{"1e6", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseAmount(tt.in)
+			if tt.err {
+				assert.Error(t, err, "got %v", got)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want model.Date
+		err  bool
+	}{
+		{"13.2.2016", model.Date{Year: 2016, Month: time.February, Day: 13}, false},
+		{"01.02.2016", model.Date{Year: 2016, Month: time.February, Day: 1}, false},
+		{"29.2.2016", model.Date{Year: 2016, Month: time.February, Day: 29}, false},
+		{"31.12.2023", model.Date{Year: 2023, Month: time.December, Day: 31}, false},
+		{"31.12.2023.", model.Date{Year: 2023, Month: time.December, Day: 31}, false},
+		{"31.2.2016", model.Date{}, true},
+		{"29.2.2017", model.Date{}, true},
+		{"0.1.2016", model.Date{}, true},
+		{"1.13.2016", model.Date{}, true},
+		{"1.1.16", model.Date{}, true},
+		{"1.1.020160", model.Date{}, true},
+		{"1.1.201600000000000000000000000000", model.Date{}, true},
+		{"2016-02-13", model.Date{}, true},
+		{"", model.Date{}, true},
+		{"a.b.cccc", model.Date{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseDate(tt.in)
+			if tt.err {
+				assert.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestParseScore(t *testing.T) {
+	for in, want := range map[string]int{"0": 0, "10": 10, " 7 ": 7, "11": 11} {
+		got, err := ParseScore(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"", "7.5", "-1", "x", "1000", "7,0"} {
+		_, err := ParseScore(in)
+		assert.Error(t, err, in)
+	}
+}
+
+func TestFixed2String(t *testing.T) {
+	for v, want := range map[model.Fixed2]string{0: "0", 155128000: "1551280", 50: "0.5", 1225: "12.25", 5: "0.05", -300: "-3", -5: "-0.05"} {
+		assert.Equal(t, want, v.String())
+	}
+}
