@@ -38,6 +38,8 @@ type Description struct {
 	FinalReport   Text         `json:"final_report"`
 	Sections      Sections     `json:"-"`
 	HeadingsFound bool         `json:"-"`
+	// End is where the text ends: just after the last non-blank character.
+	End Pos `json:"-"`
 }
 
 // Sections records where each section heading stood, by its number ("1",

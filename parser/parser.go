@@ -221,6 +221,13 @@ func (p *parser) closeSection() {
 
 func (p *parser) finish() {
 	p.closeSection()
+	p.doc.End = model.Pos{Line: 1, Col: 1}
+	for i := len(p.lines) - 1; i >= 0; i-- {
+		if l := &p.lines[i]; l.body != "" {
+			p.doc.End = model.Pos{Line: l.num, Col: l.col(len(l.body))}
+			break
+		}
+	}
 	if !p.doc.Fund.Valid {
 		// A copy without its header line: the code's letter names the fund.
 		if c := p.doc.Project.Code; c.Valid && c.Value != "" {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/report"
 )
 
 // commonFlags are the input flags that parse and validate share.
@@ -115,7 +116,7 @@ unreadable inputs.`,
 						return nil
 					}
 					for _, pr := range p.res.Problems {
-						fmt.Fprintf(ios.ErrOut, "%s:%d:%d: warning: %s [%s]\n", p.name, pr.Pos.Line, pr.Pos.Col, sanitize(pr.Msg.String()), pr.Rule)
+						fmt.Fprintf(ios.ErrOut, "%s:%d:%d: warning: %s [%s]\n", p.name, pr.Pos.Line, pr.Pos.Col, report.Safe(pr.Msg.String()), pr.Rule)
 					}
 					buf.Reset()
 					enc := json.NewEncoder(&buf)
@@ -174,25 +175,4 @@ func indentFor(array bool) string {
 }
 
 // errText renders an input error for a terminal.
-func errText(err error) string { return sanitize(err.Error()) }
-
-// sanitize keeps terminal control sequences in user data from reaching the
-// terminal: control characters are shown escaped.
-func sanitize(s string) string {
-	if !strings.ContainsFunc(s, isUnsafeRune) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if isUnsafeRune(r) {
-			fmt.Fprintf(&b, "\\u%04x", r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isUnsafeRune(r rune) bool {
-	return r < 0x20 && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0
-}
+func errText(err error) string { return report.Safe(err.Error()) }

@@ -70,7 +70,7 @@ JSON or checks them against the programme's rules.`,
 	root.SetErr(ios.ErrOut)
 	root.SetVersionTemplate("asectl {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newParseCmd(ios))
+	root.AddCommand(newParseCmd(ios), newValidateCmd(ios), newRulesCmd(ios))
 	return root
 }
 

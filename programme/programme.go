@@ -1,0 +1,94 @@
+// Package programme holds the facts of the 2014–2020 programme that the
+// rules check against: priority axes, specific objectives, eligibility dates
+// and the municipality/region key. All of it is embedded data, loaded once on
+// first use, so that a corrected name is a one-line data change.
+package programme
+
+import (
+	_ "embed"
+	"encoding/json"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/asectl/asectl/model"
+)
+
+//go:embed data/programme.json
+var programmeJSON []byte
+
+// Programme is the programme's structure.
+type Programme struct {
+	Name     string `json:"name"`
+	Eligible struct {
+		Start model.Date `json:"start"`
+		End   model.Date `json:"end"`
+	} `json:"eligible"`
+	Axes       []*Axis      `json:"axes"`
+	Objectives []*Objective `json:"objectives"`
+
+	axis map[string]*Axis
+	obj  map[string]*Objective
+}
+
+// Axis is a priority axis (toimintalinja).
+type Axis struct {
+	Number              string            `json:"number"`
+	Fund                string            `json:"fund"`
+	Names               map[string]string `json:"names"`
+	Objectives          []string          `json:"objectives"`
+	TechnicalAssistance bool              `json:"technical_assistance"`
+}
+
+// Objective is a specific objective (erityistavoite).
+type Objective struct {
+	Number       string            `json:"number"`
+	Names        map[string]string `json:"names"`
+	NewJobs      bool              `json:"new_jobs"`      // indicator 7.1 is asked
+	NewCompanies bool              `json:"new_companies"` // indicator 7.2 is asked
+	Axis         *Axis             `json:"-"`
+}
+
+var (
+	once sync.Once
+	prog *Programme
+)
+
+// Get returns the programme, loading it on first use.
+func Get() *Programme {
+	once.Do(func() {
+		p := &Programme{}
+		if err := json.Unmarshal(programmeJSON, p); err != nil {
+			// Embedded and tested: a failure is a build defect.
+			panic("programme.json: " + err.Error())
+		}
+		p.axis = map[string]*Axis{}
+		p.obj = map[string]*Objective{}
+		for _, o := range p.Objectives {
+			p.obj[o.Number] = o
+		}
+		for _, a := range p.Axes {
+			p.axis[a.Number] = a
+			for _, n := range a.Objectives {
+				if o := p.obj[n]; o != nil {
+					o.Axis = a
+				}
+			}
+		}
+		prog = p
+	})
+	return prog
+}
+
+// Axis returns the axis with this number, or nil.
+func (p *Programme) Axis(num string) *Axis { return p.axis[num] }
+
+// Objective returns the objective with this number, or nil.
+func (p *Programme) Objective(num string) *Objective { return p.obj[num] }
+
+// SameName compares printed names, forgiving case and white space only.
+func SameName(a, b string) bool { return fold(a) == fold(b) }
+
+func fold(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), unicode.IsSpace), " ")
+}

@@ -1,0 +1,85 @@
+// Package report writes validation results in the formats people and CI
+// systems read. Every writer implements one small interface and receives
+// files in input order with their findings already sorted, so output never
+// depends on worker or map order.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/asectl/asectl/validate"
+)
+
+// File is one input's outcome.
+type File struct {
+	Source   string
+	Error    string // why the input could not be read; "" when it was
+	Findings []validate.Finding
+}
+
+// Summary counts a whole run.
+type Summary struct {
+	Files, Errors, Warnings, Infos int
+	ExitCode                       int
+}
+
+// Add counts one file's findings.
+func (s *Summary) Add(f File) {
+	s.Files++
+	for _, x := range f.Findings {
+		switch x.Severity {
+		case validate.Error:
+			s.Errors++
+		case validate.Warning:
+			s.Warnings++
+		default:
+			s.Infos++
+		}
+	}
+}
+
+// Options are what writers may need beyond the findings.
+type Options struct {
+	Version string // asectl's version, for tool metadata
+	Color   bool   // ANSI colour (text only)
+	Rules   []*validate.Rule
+	// Severity is the effective severity of each rule (after configuration).
+	Severity func(*validate.Rule) validate.Severity
+}
+
+// Writer receives a run's results in order.
+type Writer interface {
+	File(f File) error
+	// Finish is called once after the last file, with the totals.
+	Finish(s Summary) error
+}
+
+// factory builds a writer over w.
+type factory func(w io.Writer, o Options) Writer
+
+var writers = map[string]factory{
+	"text": newText,
+	"json": newJSON,
+}
+
+// Formats lists the writer names, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(writers))
+	for n := range writers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// New returns the writer with this name.
+func New(name string, w io.Writer, o Options) (Writer, error) {
+	f, ok := writers[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (valid: %s)", name, strings.Join(Formats(), ", "))
+	}
+	return f(w, o), nil
+}

@@ -1,0 +1,214 @@
+package validate
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/asectl/asectl/model"
+)
+
+var ruleProjectCode = &Rule{
+	ID: "project-code", Severity: Error,
+	Doc: "the project code is a letter and five digits: A for EAKR, S for ESR",
+	Explain: `EAKR (ERDF) projects have codes A + 5 digits (A72213), ESR (ESF) projects S + 5 digits
+(S20515). The letter must match the fund named in the header line.
+
+Example:
+  Euroopan aluekehitysrahaston (EAKR) rahoittaman hankkeen kuvaus
+  Hankekoodi: S72213   <- project-code (an ESR code on an EAKR page)`,
+	Run: func(p *Pass) {
+		d := p.Doc
+		c := d.Project.Code
+		if !c.Valid {
+			return
+		}
+		if !projectCodeRe.MatchString(c.Value) {
+			p.Report(c.Pos, "project.code", "project code %q is not a letter and five digits (e.g. A72213)", c.Value)
+			return
+		}
+		if !d.FundFromHeader || !d.Fund.Valid {
+			return
+		}
+		want := map[string]byte{model.FundERDF: 'A', model.FundESF: 'S'}[d.Fund.Value]
+		if want != 0 && c.Value[0] != want {
+			p.Report(c.Pos, "project.code", "project code %q starts with %c, but the header names %s, whose codes start with %c",
+				c.Value, c.Value[0], d.Fund.Value, want)
+		}
+	},
+}
+
+var projectCodeRe = regexp.MustCompile(`^[AS][0-9]{5}$`)
+
+// BusinessIDValid checks a Finnish business ID (Y-tunnus): seven digits, a
+// hyphen and a check digit. Weights 7, 9, 10, 5, 8, 4, 2; r = sum mod 11;
+// r = 0 gives 0, r = 1 is never issued, otherwise the digit is 11 - r.
+func BusinessIDValid(id string) (ok bool, reason string) {
+	if len(id) != 9 || id[7] != '-' {
+		return false, "is not of the form 1234567-8"
+	}
+	weights := [7]int{7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i := 0; i < 7; i++ {
+		c := id[i]
+		if c < '0' || c > '9' {
+			return false, "is not of the form 1234567-8"
+		}
+		sum += int(c-'0') * weights[i]
+	}
+	c := id[8]
+	if c < '0' || c > '9' {
+		return false, "is not of the form 1234567-8"
+	}
+	r := sum % 11
+	switch r {
+	case 0:
+		if c != '0' {
+			return false, "has the wrong check digit (expected 0)"
+		}
+	case 1:
+		return false, "cannot be valid: its digits give remainder 1, which is never issued"
+	default:
+		if int(c-'0') != 11-r {
+			return false, fmt.Sprintf("has the wrong check digit (expected %d)", 11-r)
+		}
+	}
+	return true, ""
+}
+
+var ruleBusinessID = &Rule{
+	ID: "business-id", Severity: Error,
+	Doc: "a business ID (Y-tunnus) is malformed or has a wrong check digit",
+	Explain: `Checked for the applicant and for every co-implementer and transfer recipient. The
+form is 1234567-8; the check digit follows from weights 7, 9, 10, 5, 8, 4, 2 (sum mod 11:
+0 gives 0, 1 is invalid, otherwise 11 minus the remainder).
+
+Example:
+  Y-tunnus: 0292800-4   <- business-id (expected check digit 5)
+  Osatoteuttajat
+  Lapin Ammattikorkeakoulu, 2528792   <- business-id`,
+	Run: func(p *Pass) {
+		d := p.Doc
+		check := func(t model.Text, field, who string) {
+			if !t.Valid {
+				return
+			}
+			if ok, why := BusinessIDValid(t.Value); !ok {
+				p.Report(t.Pos, field, "%s business ID %q %s", who, t.Value, why)
+			}
+		}
+		check(d.Applicant.BusinessID, "applicant.business_id", "the applicant's")
+		for kind, orgs := range map[string][]model.Organisation{
+			"co_implementers": d.Applicant.CoImplementers, "transfer_recipients": d.Applicant.TransferRecipients,
+		} {
+			for i, o := range orgs {
+				field := fmt.Sprintf("applicant.%s[%d].business_id", kind, i)
+				if !o.BusinessID.Valid {
+					p.Report(o.Pos, field, "%q has no business ID (expected \"Name, 1234567-8\")", o.Name.Value)
+					continue
+				}
+				check(o.BusinessID, field, quote(o.Name.Value)+"'s")
+			}
+		}
+	},
+}
+
+var rulePostalCode = &Rule{
+	ID: "postal-code", Severity: Error,
+	Doc: "a postal code is not five digits",
+	Explain: `Finnish postal codes are five digits, for the applicant's address and for the site
+address in section 6.
+
+Example:
+  Postinumero: 9610   <- postal-code`,
+	Run: func(p *Pass) {
+		for _, f := range []struct {
+			t     model.Text
+			field string
+		}{{p.Doc.Applicant.Address.PostalCode, "applicant.address.postal_code"}, {p.Doc.Area.Site.PostalCode, "area.site.postal_code"}} {
+			if f.t.Valid && !postalRe.MatchString(f.t.Value) {
+				p.Report(f.t.Pos, f.field, "postal code %q is not five digits", f.t.Value)
+			}
+		}
+	},
+}
+
+var postalRe = regexp.MustCompile(`^[0-9]{5}$`)
+
+var ruleEmail = &Rule{
+	ID: "email", Severity: Warning,
+	Doc: "the contact e-mail address is not a valid address",
+	Explain: `The service prints addresses with "(at)" for "@"; asectl turns it back. The result
+must look like name@domain.tld.
+
+Example:
+  Yhteyshenkilön sähköpostisoite: etunimi.sukunimi(at)   <- email (no domain)`,
+	Run: func(p *Pass) {
+		e := p.Doc.Applicant.Contact.Email
+		if e.Valid && !emailRe.MatchString(e.Value) {
+			p.Report(e.Pos, "applicant.contact.email", "e-mail address %q is not of the form name@domain.tld", e.Raw)
+		}
+	},
+}
+
+var emailRe = regexp.MustCompile(`^[^@\s()<>,;:"\[\]]+@[A-Za-z0-9ÄÖÅäöå-]+(\.[A-Za-z0-9ÄÖÅäöå-]+)*\.[A-Za-z]{2,}$`)
+
+var rulePhone = &Rule{
+	ID: "phone", Severity: Warning,
+	Doc: "a phone number has characters or a length a phone number cannot have",
+	Explain: `Phone numbers are free-form, but hold only digits, spaces, "+", "-", "/" and
+parentheses, with 5 to 15 digits.
+
+Example:
+  Puhelinnumero: 040 12x 345   <- phone`,
+	Run: func(p *Pass) {
+		for _, f := range []struct {
+			t     model.Text
+			field string
+		}{{p.Doc.Applicant.Phone, "applicant.phone"}, {p.Doc.Applicant.Contact.Phone, "applicant.contact.phone"}} {
+			if !f.t.Valid {
+				continue
+			}
+			digits := 0
+			bad := false
+			for _, r := range f.t.Value {
+				switch {
+				case r >= '0' && r <= '9':
+					digits++
+				case strings.ContainsRune(" +-/()", r):
+				default:
+					bad = true
+				}
+			}
+			if bad || digits < 5 || digits > 15 {
+				p.Report(f.t.Pos, f.field, "phone number %q is not a phone number (digits, spaces, + - / ( ), 5 to 15 digits)", f.t.Value)
+			}
+		}
+	},
+}
+
+var ruleURL = &Rule{
+	ID: "url", Severity: Warning,
+	Doc: "the website is not an http(s) URL with a host name",
+	Explain: `The website must be an absolute http:// or https:// URL with a host name that has a
+dot.
+
+Example:
+  WWW-osoite: www.ulapland.fi   <- url (no http:// or https://)`,
+	Run: func(p *Pass) {
+		w := p.Doc.Applicant.Website
+		if !w.Valid {
+			return
+		}
+		u, err := url.Parse(w.Value)
+		switch {
+		case err != nil:
+			p.Report(w.Pos, "applicant.website", "website %q is not a URL", w.Value)
+		case u.Scheme != "http" && u.Scheme != "https":
+			p.Report(w.Pos, "applicant.website", "website %q does not start with http:// or https://", w.Value)
+		case !strings.Contains(u.Hostname(), ".") || strings.ContainsAny(w.Value, " \t"):
+			p.Report(w.Pos, "applicant.website", "website %q has no valid host name", w.Value)
+		}
+	},
+}

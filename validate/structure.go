@@ -1,0 +1,183 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/parser"
+)
+
+var topSections = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}
+
+var subSections = map[string][]string{"4": {"4.1", "4.2"}, "7": {"7.1", "7.2"}, "8": {"8.1", "8.2"}}
+
+// sectionRequired says whether a section must be there: the final report
+// (9) only once the project has ended.
+func sectionRequired(d *model.Description, num string) bool {
+	if num == "9" {
+		return d.Project.State.Valid && d.Project.State.Value == model.StateEnded
+	}
+	return true
+}
+
+// where returns the position of a section's heading, or of the next section
+// that is present, or the end of the text: where the missing thing belongs.
+func where(d *model.Description, num string) model.Pos {
+	if s, ok := d.Sections[num]; ok {
+		return s.Pos
+	}
+	after := false
+	for _, n := range parser.SectionOrder {
+		if n == num {
+			after = true
+			continue
+		}
+		if s, ok := d.Sections[n]; ok && after {
+			return s.Pos
+		}
+	}
+	return d.End
+}
+
+var ruleMissingSection = &Rule{
+	ID: "missing-section", Severity: Error,
+	Doc: "a section 1–9 (or a subsection) that should be there is absent",
+	Explain: `Every description has sections 1–8, with subsections 4.1, 4.2, 7.1, 7.2, 8.1 and
+8.2; section 9 (the final report's summary) once the project has ended. A copy that
+lost its headings but kept the content counts as complete.
+
+When the text simply stops (a page copy cut short), the missing trailing sections are
+reported once, at the end of the text.
+
+Example: a page that ends inside section 3 gives
+  A72213.txt:57:412: error: sections 4–9 are missing: the text ends in section 3 [missing-section]`,
+	Run: func(p *Pass) {
+		d := p.Doc
+		var missing []string
+		for _, n := range topSections {
+			if sectionRequired(d, n) && !d.Sections.Has(n) {
+				missing = append(missing, n)
+			}
+		}
+		// A trailing run of missing sections means the text stopped early.
+		last := ""
+		for _, n := range parser.SectionOrder {
+			if d.Sections.Has(n) {
+				last = n
+			}
+		}
+		trail := 0
+		for i := len(missing) - 1; i >= 0; i-- {
+			if !sectionAfter(missing[i], last) {
+				break
+			}
+			trail++
+		}
+		if trail >= 2 {
+			run := missing[len(missing)-trail:]
+			p.Report(d.End, "", "sections %s–%s are missing: the text ends in section %s (is the copy cut short?)",
+				run[0], run[len(run)-1], last)
+			missing = missing[:len(missing)-trail]
+		}
+		for _, n := range missing {
+			p.Report(where(d, n), "", "section %s is missing", n)
+		}
+		for _, parent := range []string{"4", "7", "8"} {
+			if !d.Sections.Has(parent) {
+				continue
+			}
+			for _, sub := range subSections[parent] {
+				if !d.Sections.Has(sub) {
+					p.Report(where(d, sub), "", "section %s is missing", sub)
+				}
+			}
+		}
+	},
+}
+
+func sectionAfter(a, b string) bool {
+	ia, ib := -1, -1
+	for i, n := range parser.SectionOrder {
+		if n == a {
+			ia = i
+		}
+		if n == b {
+			ib = i
+		}
+	}
+	return ia > ib
+}
+
+// required fields: path, section, label for messages, accessor.
+type requiredField struct {
+	path, section, name string
+	get                 func(d *model.Description) model.Text
+}
+
+var requiredFields = []requiredField{
+	{"project.code", "1", "project code (Hankekoodi)", func(d *model.Description) model.Text { return d.Project.Code }},
+	{"project.name", "1", "project name (Hankkeen nimi)", func(d *model.Description) model.Text { return d.Project.Name }},
+	{"project.priority_axis", "1", "priority axis (Toimintalinja)", func(d *model.Description) model.Text { return orNumber(d.Project.PriorityAxis) }},
+	{"project.specific_objective", "1", "specific objective (Erityistavoite)", func(d *model.Description) model.Text { return orNumber(d.Project.SpecificObjective) }},
+	{"project.period", "1", "implementation period (Suunnitelman mukainen toteutusaika)", periodText},
+	{"project.status", "1", "status (Toiminnan tila)", func(d *model.Description) model.Text { return d.Project.Status }},
+	{"project.authority", "1", "responsible authority (Vastuuviranomainen)", func(d *model.Description) model.Text { return d.Project.Authority }},
+	{"applicant.name", "2", "applicant's name (Hakijan virallinen nimi)", func(d *model.Description) model.Text { return d.Applicant.Name }},
+	{"applicant.business_id", "2", "applicant's business ID (Y-tunnus)", func(d *model.Description) model.Text { return d.Applicant.BusinessID }},
+}
+
+// orNumber treats a numbered value as present if either part was read.
+func orNumber(n model.Numbered) model.Text {
+	t := n.Number
+	if !t.Valid && n.Name.Valid {
+		t = n.Name
+	}
+	if !t.Present {
+		t.Present = n.Name.Present
+		t.Pos = n.Pos
+	}
+	return t
+}
+
+func periodText(d *model.Description) model.Text {
+	per := d.Project.Period
+	t := model.Text{Present: per.Start.Present || per.End.Present, Pos: per.Pos}
+	// An unreadable period is an invalid-date finding, not a missing one.
+	t.Valid = per.Start.Valid || per.End.Valid || per.Start.Raw != ""
+	return t
+}
+
+var ruleMissingField = &Rule{
+	ID: "missing-field", Severity: Error,
+	Doc: "a required field is absent or empty",
+	Explain: `Required: project code, name, priority axis, specific objective, implementation period,
+status and responsible authority (section 1); the applicant's official name and business
+ID (section 2). A field is only required when its section is there: a missing section is
+reported once by missing-section.
+
+Example:
+  Hankekoodi:      <- missing-field (empty)`,
+	Run: func(p *Pass) {
+		d := p.Doc
+		for _, f := range requiredFields {
+			if !d.Sections.Has(f.section) {
+				continue
+			}
+			v := f.get(d)
+			switch {
+			case v.Valid:
+			case v.Present:
+				p.Report(v.Pos, f.path, "the %s is empty", f.name)
+			default:
+				p.Report(where(d, f.section), f.path, "the %s is missing from section %s", f.name, f.section)
+			}
+		}
+	},
+}
+
+// quote shows a value in a message.
+func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+// oneOf joins alternatives for messages.
+func oneOf(xs []string) string { return strings.Join(xs, ", ") }

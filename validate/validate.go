@@ -1,0 +1,157 @@
+// Package validate checks parsed descriptions against the programme's rules.
+//
+// Each rule is a value, like an analysis.Analyzer: an ID that is a public
+// contract, a one-line doc, a longer explanation with an example, a default
+// severity and a check function over the model. The parser's problems
+// surface as findings of the structure rules.
+package validate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/parser"
+)
+
+// Severity of a finding.
+type Severity int
+
+// Severities, weakest first.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// MarshalText writes the name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (valid: error, warning, info)", s)
+}
+
+// Rule is one named check.
+type Rule struct {
+	ID       string
+	Doc      string // one line
+	Explain  string // what it checks, why, and an example
+	Severity Severity
+	Run      func(*Pass)
+}
+
+// Finding is one rule break at one place.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Msg      parser.Message
+	Pos      model.Pos
+	Field    string // JSON path of the field, "" when the finding is about the file
+}
+
+// Message renders the message in English.
+func (f Finding) Message() string { return f.Msg.String() }
+
+// Config adjusts a run.
+type Config struct {
+	// Today is the reference date for the date rules; zero means today.
+	Today model.Date
+	// Severity overrides a rule's default severity.
+	Severity map[string]Severity
+	// Off turns rules off.
+	Off map[string]bool
+}
+
+// Pass is what a rule's Run sees.
+type Pass struct {
+	Doc      *model.Description
+	Problems []parser.Problem
+	Today    model.Date
+
+	rule     *Rule
+	severity Severity
+	findings []Finding
+}
+
+// Report records a finding of the running rule.
+func (p *Pass) Report(pos model.Pos, field string, format string, args ...any) {
+	p.findings = append(p.findings, Finding{
+		Rule: p.rule.ID, Severity: p.severity, Msg: parser.Msg(format, args...), Pos: pos, Field: field,
+	})
+}
+
+// Check runs every enabled rule over one parse result. Findings come sorted
+// by line, column and rule.
+func Check(res *parser.Result, cfg Config) []Finding {
+	today := cfg.Today
+	if today == (model.Date{}) {
+		today = model.DateOf(time.Now())
+	}
+	p := &Pass{Doc: res.Doc, Problems: res.Problems, Today: today}
+	for _, r := range Rules() {
+		if cfg.Off[r.ID] {
+			continue
+		}
+		p.rule, p.severity = r, r.Severity
+		if s, ok := cfg.Severity[r.ID]; ok {
+			p.severity = s
+		}
+		r.Run(p)
+	}
+	SortFindings(p.findings)
+	return p.findings
+}
+
+// SortFindings orders findings by position, then rule ID, then message.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Pos != b.Pos {
+			return a.Pos.Before(b.Pos)
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message() < b.Message()
+	})
+}
+
+// NotDescription is the finding for an input that is not a description at
+// all, so that a stray file in a checked folder fails the check.
+func NotDescription(err error, cfg Config) (Finding, bool) {
+	if cfg.Off[RuleNotDescription] {
+		return Finding{}, false
+	}
+	sev := Error
+	if s, ok := cfg.Severity[RuleNotDescription]; ok {
+		sev = s
+	}
+	msg := strings.TrimPrefix(err.Error(), parser.ErrNotDescription.Error()+": ")
+	return Finding{
+		Rule: RuleNotDescription, Severity: sev, Pos: model.Pos{Line: 1, Col: 1},
+		Msg: parser.Msg("not an EURA 2014 project description: %s", msg),
+	}, true
+}
