@@ -1,0 +1,265 @@
+package validate
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/parser"
+)
+
+var today = model.Date{Year: 2026, Month: time.November, Day: 27}
+
+func sampleText(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/A72213.txt")
+	require.NoError(t, err)
+	return string(b)
+}
+
+func check(t *testing.T, src string, cfg Config) []Finding {
+	t.Helper()
+	res, err := parser.Parse("x.txt", []byte(src), parser.Options{})
+	require.NoError(t, err)
+	if cfg.Today == (model.Date{}) {
+		cfg.Today = today
+	}
+	return Check(res, cfg)
+}
+
+func describe(fs []Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "  %d:%d %s: %s\n", f.Pos.Line, f.Pos.Col, f.Rule, f.Message())
+	}
+	return b.String()
+}
+
+// posOf returns the 1-based line and character column of the first
+// occurrence of marker in src; a "»" in the marker puts the position there.
+func posOf(t *testing.T, src, marker string) model.Pos {
+	t.Helper()
+	cursor := max(strings.Index(marker, "»"), 0)
+	marker = strings.Replace(marker, "»", "", 1)
+	i := strings.Index(src, marker)
+	require.GreaterOrEqual(t, i, 0, "marker %q not in the variant", marker)
+	i += cursor
+	line := strings.Count(src[:i], "\n") + 1
+	start := strings.LastIndex(src[:i], "\n") + 1
+	return model.Pos{Line: line, Col: utf8.RuneCountInString(src[start:i]) + 1}
+}
+
+func TestSampleFindings(t *testing.T) {
+	fs := check(t, sampleText(t), Config{})
+	require.Len(t, fs, 1, describe(fs))
+	assert.Equal(t, "indicator-not-applicable", fs[0].Rule)
+	assert.Equal(t, Warning, fs[0].Severity)
+	assert.Equal(t, model.Pos{Line: 108, Col: 14}, fs[0].Pos)
+	assert.Equal(t, "indicators.new_jobs.planned.total", fs[0].Field)
+}
+
+type edit struct{ old, new string }
+
+// ruleCases break exactly one rule each. at is a marker in the variant whose
+// position the finding must have. An edit with an empty old appends; today
+// sets the reference date of the variant's check.
+var ruleCases = []struct {
+	rule  string
+	edits []edit
+	at    string
+	today string
+}{
+	{rule: "missing-section", edits: []edit{{"4.2 Välilliset kohderyhmät", ""}}, at: "5 Projektin julkinen"},
+	{rule: "missing-field", edits: []edit{{"Vastuuviranomainen: Lapin liitto", "Vastuuviranomainen:"}}, at: "Vastuuviranomainen:"},
+	{rule: "missing-field", edits: []edit{{"Y-tunnus: 0292800-5", ""}}, at: "2 Hakijan perustiedot"},
+	{rule: "duplicate-field", edits: []edit{{"Organisaatiotyyppi: Yliopisto", "Y-tunnus: 0292800-5"}}, at: "Y-tunnus: 0292800-5\n\nJakeluosoite"},
+	{rule: "unknown-field", edits: []edit{{"Organisaatiotyyppi: Yliopisto", "Organisaatiotyypi: Yliopisto"}}, at: "Organisaatiotyypi"},
+	{rule: "invalid-number", edits: []edit{{"1 551 280", "1 5S1 280"}}, at: "1 5S1 280"},
+	{rule: "invalid-number", edits: []edit{{"Suunniteltu: 6, joihin", "Suunniteltu: 6x, joihin"}}, at: "6x"},
+	{rule: "invalid-date", edits: []edit{{"Alkaa 13.2.2016", "Alkaa 31.2.2016"}}, at: "31.2.2016"},
+	{rule: "unexpected-text", edits: []edit{{"Organisaatiotyyppi: Yliopisto\n\n", "Organisaatiotyyppi: Yliopisto\nsee the attached plan\n"}}, at: "see the attached"},
+	{rule: "control-character", edits: []edit{{"Vastuuviranomainen: Lapin liitto", "Vastuuviranomainen: Lapin\x1b[2J liitto"}}, at: "Vastuuviranomainen"},
+	{rule: "multiple-descriptions", edits: []edit{{"", "\n\nEuroopan aluekehitysrahaston (EAKR) rahoittaman hankkeen kuvaus\n"}}, at: "työpaketissa 4.\n\n»Euroopan"},
+	{rule: "project-code", edits: []edit{{"Hankekoodi: A72213", "Hankekoodi: S72213"}}, at: "S72213"},
+	{rule: "project-code", edits: []edit{{"Hankekoodi: A72213", "Hankekoodi: A7221"}}, at: "A7221"},
+	{rule: "business-id", edits: []edit{{"0292800-5", "0292800-4"}}, at: "0292800-4"},
+	{rule: "business-id", edits: []edit{{"Osatoteuttajat\n\n", "Osatoteuttajat\nLapin Ammattikorkeakoulu, 2528792\n"}}, at: "2528792"},
+	{rule: "postal-code", edits: []edit{{"Postinumero: 96101", "Postinumero: 9610"}}, at: "9610\n"},
+	{rule: "email", edits: []edit{{"Harri.Malinen(at)ulapland.fi", "Harri.Malinen(at)"}}, at: "Harri.Malinen(at)"},
+	{rule: "phone", edits: []edit{{"Puhelinnumero: 016341341", "Puhelinnumero: 016-34x"}}, at: "016-34x"},
+	{rule: "url", edits: []edit{{"http://www.ulapland.fi", "www.ulapland.fi"}}, at: "www.ulapland.fi"},
+	{rule: "priority-axis", edits: []edit{{"Toimintalinja: 2.", "Toimintalinja: 12."}}, at: "12. Uusimman"},
+	{rule: "specific-objective", edits: []edit{{"Erityistavoite: 4.1.", "Erityistavoite: 4.7."}}, at: "4.7."},
+	{rule: "specific-objective", edits: []edit{{"Erityistavoite: 4.1. Tutkimus-, osaamis- ja innovaatiokeskittymien kehittäminen alueellisten vahvuuksien pohjalta", "Erityistavoite: 1.1. Uuden liiketoiminnan luominen"}}, at: "1.1. Uuden"},
+	{rule: "programme-name", edits: []edit{{"4.1. Tutkimus-, osaamis-", "4.1. Tutkimus- ja osaamis-"}}, at: "Tutkimus- ja osaamis-"},
+	{rule: "project-status", edits: []edit{{"Toiminnan tila: Toiminta päättynyt", "Toiminnan tila: Valmis"}}, at: "Valmis"},
+	{rule: "period-order", edits: []edit{{"Alkaa 13.2.2016 ja päättyy 15.3.2018", "Alkaa 15.3.2018 ja päättyy 13.2.2016"}}, at: "15.3.2018"},
+	{rule: "period-in-programme", edits: []edit{{"päättyy 15.3.2018", "päättyy 15.3.2024"}}, at: "15.3.2024"},
+	{rule: "period-in-programme", edits: []edit{{"Alkaa 13.2.2016", "Alkaa 13.2.2013"}}, at: "13.2.2013"},
+	{rule: "status-vs-period", edits: nil, at: "Toiminta päättynyt", today: "2017-06-01"},
+	{rule: "status-vs-period", edits: []edit{{"Toiminnan tila: Toiminta päättynyt", "Toiminnan tila: Toiminnassa"}}, at: "Toiminnassa"},
+	{rule: "funding-granted-vs-planned", edits: []edit{{"1 551 280", "1 951 280"}}, at: "1 951 280"},
+	{rule: "funding-realised-vs-granted", edits: []edit{{"1 481 507", "1 581 507"}}, at: "1 581 507"},
+	{rule: "funding-realised-eu-vs-public", edits: []edit{{"1 840 531", "1 440 531"}}, at: "1 481 507"},
+	{rule: "funding-realised-vs-planned", edits: []edit{{"1 840 531", "1 940 531"}}, at: "1 940 531"},
+	{rule: "funding-missing-realised", edits: []edit{{": 1 481 507", ":"}, {": 1 840 531", ":"}}, at: "Toteutunut EU- ja valtion rahoitus:"},
+	{rule: "indicator-women-exceeds-total", edits: []edit{{"Suunniteltu: 0, joista naisten perustamia 0", "Suunniteltu: 0, joista naisten perustamia 1"}}, at: "1\n\nToteutunut seurantatietojen mukaan: 0.00, joista"},
+	{rule: "indicator-not-applicable", edits: []edit{{"Suunniteltu: 0, joista naisten perustamia 0", "Suunniteltu: 3, joista naisten perustamia 0"}}, at: "3, joista"},
+	{rule: "score-range", edits: []edit{{"Materiaalit ja jätteet 8 8", "Materiaalit ja jätteet 8 12"}}, at: "12\n"},
+	{rule: "score-range", edits: []edit{{"Materiaalit ja jätteet 8 8", "Materiaalit ja jätteet 7.5 8"}}, at: "7.5"},
+	{rule: "score-missing-criterion", edits: []edit{{"Natura 2000 -ohjelman kohteet 0 0\nEi toimi Natura 2000 -alueella", "\n"}}, at: "Ympäristöosaaminen 10 10"},
+	{rule: "score-unknown-criterion", edits: []edit{{"teemana\n\n9 Loppu", "teemana\nHiilijalanjälki 0 0\n9 Loppu"}}, at: "Hiilijalanjälki"},
+	{rule: "score-justification", edits: []edit{{"Klustereiden työskentelyssä yhteisiksi nimittäjiksi ovat nousseet sivuvirtojen hallinta ja kiertotalous.", ""}}, at: "Materiaalit ja jätteet 8 8"},
+	{rule: "gender-answer", edits: []edit{{"edistäminen: Ei", "edistäminen: Ehkä"}}, at: "Ehkä"},
+	{rule: "area-unknown-name", edits: []edit{{"Ranua, Kemi\n", "Ranua, Kemix\n"}}, at: "Kemix"},
+	{rule: "area-inconsistent", edits: []edit{{"Ranua, Kemi\n", "Ranua, Kemijärvi\n"}}, at: "Kemijärvi"},
+	{rule: "area-inconsistent", edits: []edit{{"Seutukunnat: Rovaniemen, Kemi-Tornion", "Seutukunnat: Rovaniemen, Kemi-Tornion, Oulun"}}, at: "Oulun"},
+}
+
+// TestRuleCases: each variant of the sample breaks exactly its rule, at the
+// expected line and column, and the sample itself does not.
+func TestRuleCases(t *testing.T) {
+	base := sampleText(t)
+	for i, c := range ruleCases {
+		t.Run(fmt.Sprintf("%s/%d", c.rule, i), func(t *testing.T) {
+			src := base
+			for _, e := range c.edits {
+				if e.old == "" {
+					src += e.new // append at the end
+					continue
+				}
+				require.Equal(t, 1, strings.Count(src, e.old), "edit %q must match once", e.old)
+				src = strings.Replace(src, e.old, e.new, 1)
+			}
+			cfg := Config{}
+			if c.today != "" {
+				d, err := model.ParseISODate(c.today)
+				require.NoError(t, err)
+				cfg.Today = d
+			}
+			baseline := map[string]bool{}
+			for _, f := range check(t, base, Config{}) {
+				baseline[fmt.Sprintf("%s %v %s", f.Rule, f.Pos, f.Message())] = true
+				if f.Rule == c.rule && c.rule != "indicator-not-applicable" {
+					t.Errorf("the sample itself breaks %s: %s", c.rule, f.Message())
+				}
+			}
+			var fresh []Finding
+			for _, f := range check(t, src, cfg) {
+				if !baseline[fmt.Sprintf("%s %v %s", f.Rule, f.Pos, f.Message())] {
+					fresh = append(fresh, f)
+				}
+			}
+			require.NotEmpty(t, fresh, "the variant breaks nothing new")
+			want := posOf(t, src, c.at)
+			found := false
+			for _, f := range fresh {
+				assert.Equal(t, c.rule, f.Rule, "the variant breaks another rule too:\n%s", describe(fresh))
+				assert.NotEmpty(t, f.Message())
+				found = found || f.Pos == want
+			}
+			assert.True(t, found, "no %s finding at %v; got:\n%s", c.rule, want, describe(fresh))
+		})
+	}
+}
+
+func TestEveryRuleHasACase(t *testing.T) {
+	covered := map[string]bool{RuleNotDescription: true} // covered by the CLI tests
+	for _, c := range ruleCases {
+		covered[c.rule] = true
+	}
+	for _, r := range Rules() {
+		assert.True(t, covered[r.ID], "rule %s has no test case", r.ID)
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		assert.False(t, seen[r.ID], "duplicate rule ID %s", r.ID)
+		seen[r.ID] = true
+		assert.Regexp(t, `^[a-z]+(-[a-z0-9]+)*$`, r.ID)
+		assert.NotEmpty(t, r.Doc, r.ID)
+		assert.NotContains(t, r.Doc, "\n", r.ID)
+		assert.NotEmpty(t, r.Explain, r.ID)
+		assert.NotNil(t, r.Run, r.ID)
+		assert.Same(t, r, Lookup(r.ID))
+	}
+	for _, id := range parser.Rules {
+		assert.True(t, seen[id], "parser rule %s is not registered", id)
+	}
+	assert.Nil(t, Lookup("no-such-rule"))
+}
+
+func TestConfig(t *testing.T) {
+	src := sampleText(t)
+	fs := check(t, src, Config{Off: map[string]bool{"indicator-not-applicable": true}})
+	assert.Empty(t, fs)
+	fs = check(t, src, Config{Severity: map[string]Severity{"indicator-not-applicable": Error}})
+	require.Len(t, fs, 1)
+	assert.Equal(t, Error, fs[0].Severity)
+}
+
+func TestBusinessIDValid(t *testing.T) {
+	for id, want := range map[string]bool{
+		"0292800-5": true, "0155668-4": true, "2285733-9": true, "0970063-6": true, "2921270-1": true,
+		"0292800-4": false, "0292800-0": false, "292800-5": false, "0292800_5": false, "02928005": false,
+		"A292800-5": false, "0292800-X": false,
+		// Sum mod 11 = 0: the check digit is 0.
+		"0000000-0": true, "0000000-1": false,
+		// Sum mod 11 = 1 is never a valid ID, whatever the digit.
+		"0000010-0": false, "0000010-9": false, "0000010-1": false,
+	} {
+		got, _ := BusinessIDValid(id)
+		assert.Equal(t, want, got, id)
+	}
+}
+
+// TestRealPages: the real pages have no error but missing-section from
+// being cut short, and the warnings that were reviewed by hand.
+func TestRealPages(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/real/*.txt")
+	require.NotEmpty(t, files)
+	reviewed := map[string]string{
+		"S20420.txt":    "phone",            // "09 8868 7300 (Tikkurila)": a place name in the number field
+		"en_S22918.txt": "email",            // "etunimi.sukunimi(at)": the page prints no domain
+		"A74284.txt":    "status-vs-period", // running on the page, ended 31.12.2020
+		"A75340.txt":    "status-vs-period",
+		"S21732.txt":    "status-vs-period",
+		"S21844.txt":    "status-vs-period",
+		"S22412.txt":    "status-vs-period",
+		"S22420.txt":    "status-vs-period",
+		"S22444.txt":    "status-vs-period",
+		"S22868.txt":    "status-vs-period",
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			res, err := parser.Parse(f, b, parser.Options{})
+			require.NoError(t, err)
+			var other []Finding
+			cut := 0
+			for _, x := range Check(res, Config{Today: today}) {
+				switch {
+				case x.Rule == "missing-section" && strings.Contains(x.Message(), "cut short"):
+					cut++
+					assert.Equal(t, res.Doc.End, x.Pos)
+				case x.Rule == reviewed[filepath.Base(f)]:
+				default:
+					other = append(other, x)
+				}
+			}
+			assert.Equal(t, 1, cut, "the page is cut short in section 3")
+			assert.Empty(t, other, describe(other))
+		})
+	}
+}
