@@ -21,12 +21,12 @@ func newJSON(w io.Writer, _ Options) Writer { return &jsonWriter{w: w} }
 
 // JSONFinding is one finding in the JSON document.
 type JSONFinding struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Field    string `json:"field"`
+	Rule     string  `json:"rule"`
+	Severity string  `json:"severity"`
+	Message  string  `json:"message"`
+	Line     int     `json:"line"`
+	Column   int     `json:"column"`
+	Field    *string `json:"field"` // null when the finding is about the whole file
 }
 
 // JSONFile is one input in the JSON document.
@@ -52,10 +52,15 @@ func ToJSON(f File) JSONFile {
 		jf.Error = &e
 	}
 	for _, x := range f.Findings {
-		jf.Findings = append(jf.Findings, JSONFinding{
+		jx := JSONFinding{
 			Rule: x.Rule, Severity: x.Severity.String(), Message: x.Message(),
-			Line: x.Pos.Line, Column: x.Pos.Col, Field: x.Field,
-		})
+			Line: x.Pos.Line, Column: x.Pos.Col,
+		}
+		if x.Field != "" {
+			field := x.Field
+			jx.Field = &field
+		}
+		jf.Findings = append(jf.Findings, jx)
 	}
 	return jf
 }
