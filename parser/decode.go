@@ -71,6 +71,11 @@ func detect(src []byte) (string, string, error) {
 	if utf8.Valid(src) {
 		return string(src), "utf-8", nil
 	}
+	// A copy cut short may end inside a multi-byte character: that is still
+	// UTF-8, without its last partial character.
+	if body := trimPartialRune(src); len(body) < len(src) && utf8.Valid(body) {
+		return string(body), "utf-8", nil
+	}
 	return decodeWith(charmap.Windows1252, src, "windows-1252")
 }
 
@@ -117,4 +122,21 @@ func invalidOffset(b []byte) int {
 		i += n
 	}
 	return -1
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the very end.
+func trimPartialRune(b []byte) []byte {
+	for k := 1; k <= 3 && k <= len(b); k++ {
+		c := b[len(b)-k]
+		if c < 0x80 {
+			return b
+		}
+		if c >= 0xC0 { // a lead byte: is its sequence complete?
+			if !utf8.FullRune(b[len(b)-k:]) {
+				return b[:len(b)-k]
+			}
+			return b
+		}
+	}
+	return b
 }

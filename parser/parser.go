@@ -440,7 +440,17 @@ func (p *parser) laterField(label string) (string, string, bool) {
 func (p *parser) fieldLine(l *line) {
 	label, value, off, isLabel := splitLabel(l.body)
 	if isLabel {
-		if path, ok := p.lookupField(p.sec, label); ok {
+		path, ok := p.lookupField(p.sec, label)
+		if _, dup := p.seen[path]; ok && dup {
+			// "Suunniteltu:" again after 7.1's pair: without its heading, this
+			// is 7.2. A label that belongs to no later section stays a duplicate.
+			if sec, later, ok := p.laterField(label); ok && p.seen[later] == (model.Pos{}) && p.implicitSwitchOK(sec) {
+				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
+				p.setField(later, l, label, value, off)
+				return
+			}
+		}
+		if ok {
 			if p.sec == "6" && strings.HasPrefix(path, "area.site.") && !p.site {
 				// Site fields before the site heading: still the site address.
 				p.site = true
@@ -588,6 +598,10 @@ func (p *parser) questionLine(l *line) {
 			p.setField(path, l, label, value, off)
 			return
 		}
+	}
+	if p.flat && p.isScoreHeader(l.body) {
+		p.enter("8.2", model.Pos{Line: l.num, Col: l.indent + 1}, true)
+		return
 	}
 	if p.answerBuf == nil {
 		p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnexpectedText, "",

@@ -293,9 +293,76 @@ func TestEncodingDetection(t *testing.T) {
 	_, _, err = Decode(latin, "ebcdic")
 	assert.ErrorIs(t, err, ErrEncoding)
 
+	// Regression: a UTF-8 copy cut inside "ä" stayed UTF-8, not Windows-1252.
+	cut := []byte("Hankekoodi: A72213\nHankkeen nimi: Pää")
+	text, enc, err = Decode(cut[:len(cut)-1], "auto")
+	require.NoError(t, err)
+	assert.Equal(t, "utf-8", enc)
+	assert.Equal(t, "Hankekoodi: A72213\nHankkeen nimi: Pä", text)
+
 	le, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte("Hankekoodi: A72213\n"))
 	text, enc, err = Decode(le, "auto")
 	require.NoError(t, err)
 	assert.Equal(t, "utf-16le", enc)
 	assert.Equal(t, "Hankekoodi: A72213\n", text)
+}
+
+// flatten drops the section headings and blank lines, as some copies do.
+func flatten(t *testing.T, src string) string {
+	var out []string
+	for _, l := range strings.Split(src, "\n") {
+		num, title, ok := splitHeading(strings.TrimSpace(l))
+		if ok && headingMatches(LanguageByCode("fi"), num, title) || strings.TrimSpace(l) == "" {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestFlattenedSample: without headings and blank lines the fields of every
+// section still land where they belong. Only the boundaries between free
+// texts (3, 4.1, 4.2, 9) cannot be told apart.
+func TestFlattenedSample(t *testing.T) {
+	full := mustParse(t, "x", readFile(t, sample)).Doc
+	res := mustParse(t, "x", []byte(flatten(t, string(readFile(t, sample)))))
+	flat := res.Doc
+	assert.Empty(t, problemsExcept(res.Problems))
+	same := func(name string, a, b any) {
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		assert.JSONEq(t, string(ja), string(jb), name)
+	}
+	same("fund", full.Fund, flat.Fund)
+	same("project", full.Project, flat.Project)
+	same("applicant", full.Applicant, flat.Applicant)
+	same("funding", full.Funding, flat.Funding)
+	same("area", full.Area, flat.Area)
+	same("indicators", full.Indicators, flat.Indicators)
+	same("gender", full.Horizontal.GenderEquality, flat.Horizontal.GenderEquality)
+	require.Len(t, flat.Horizontal.Sustainability, 15)
+	for i, s := range full.Horizontal.Sustainability[:14] {
+		same(s.Criterion.Value, s, flat.Horizontal.Sustainability[i])
+	}
+	assert.True(t, strings.HasPrefix(flat.Summary.Value, "Arctic Smartness Exellence"))
+}
+
+// TestCutShort: a copy cut after any line, or in the middle of one, parses
+// without error once it has anything recognisable, and keeps what it has.
+func TestCutShort(t *testing.T) {
+	src := string(readFile(t, sample))
+	full := mustParse(t, "x", []byte(src)).Doc
+	for i := 0; i < len(src); i += 7 {
+		cut := src[:i]
+		res, err := Parse("x", []byte(cut), Options{})
+		if err != nil {
+			require.ErrorIs(t, err, ErrNotDescription, "cut at %d", i)
+			require.Less(t, i, 200, "cut at %d: %v", i, err)
+			continue
+		}
+		if strings.Contains(cut, "Y-tunnus: 0292800-5\n") {
+			assert.Equal(t, full.Project, res.Doc.Project, "cut at %d", i)
+			assert.Equal(t, "0292800-5", res.Doc.Applicant.BusinessID.Value, "cut at %d", i)
+		}
+	}
 }
