@@ -1,0 +1,48 @@
+// Command gencorpus writes N generated descriptions into a directory:
+//
+//	go run ./internal/gen/gencorpus -n 5000 -o /tmp/corpus
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/asectl/asectl/internal/gen"
+)
+
+func main() {
+	n := flag.Int("n", 1000, "number of descriptions")
+	out := flag.String("o", "corpus", "output directory")
+	seed := flag.Uint64("seed", 1, "seed: the same seed gives the same files")
+	tmpl := flag.String("template", "testdata/A72213.txt", "the description to vary")
+	flag.Parse()
+
+	t, err := os.ReadFile(*tmpl)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gencorpus:", err)
+		os.Exit(2)
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, "gencorpus:", err)
+		os.Exit(2)
+	}
+	g := gen.New(t, *seed)
+	var total int64
+	for i := 0; i < *n; i++ {
+		b := g.Description(i)
+		total += int64(len(b))
+		// Spread files over subfolders as a real archive would be.
+		dir := filepath.Join(*out, fmt.Sprintf("%03d", i/1000))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			fmt.Fprintln(os.Stderr, "gencorpus:", err)
+			os.Exit(2)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("desc%06d.txt", i)), b, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "gencorpus:", err)
+			os.Exit(2)
+		}
+	}
+	fmt.Fprintf(os.Stderr, "gencorpus: %d descriptions, %.1f MB in %s\n", *n, float64(total)/1e6, *out)
+}
