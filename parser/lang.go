@@ -109,7 +109,7 @@ func loadLanguages() {
 			return
 		}
 		var l Language
-		if err := json.Unmarshal(b, &l); err != nil {
+		if err := json.Unmarshal(norm.NFC.Bytes(b), &l); err != nil {
 			langErr = fmt.Errorf("%s: %w", e.Name(), err)
 			return
 		}
@@ -124,6 +124,11 @@ func loadLanguages() {
 }
 
 func (l *Language) index() error {
+	for _, s := range l.allText() {
+		if len(s) > maxLabelBytes {
+			return fmt.Errorf("%q is longer than %d bytes", s, maxLabelBytes)
+		}
+	}
 	l.fieldIdx = map[string]map[string]string{}
 	for sec, labels := range l.Fields {
 		if _, ok := sectionRank[sec]; !ok {
@@ -201,11 +206,20 @@ func (l *Language) Answer(s string) (v, ok bool) {
 	return v, ok
 }
 
+// maxLabelBytes bounds every label, heading and header line in the tables.
+const maxLabelBytes = 256
+
 // normLabel folds the differences that copies of the same label show:
 // case, typographic apostrophes and quotes, runs of white space, a trailing
 // colon, and Unicode composition.
+//
+// The input is NFC already (splitLines composes every line). A string longer
+// than any label cannot be one and folds to "", which matches nothing: that
+// keeps long free-text lines cheap.
 func normLabel(s string) string {
-	s = norm.NFC.String(s)
+	if len(s) > maxLabelBytes {
+		return ""
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -227,4 +241,31 @@ func normLabel(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return strings.TrimSuffix(b.String(), ":")
+}
+
+// allText lists every string the parser matches against.
+func (l *Language) allText() []string {
+	var out []string
+	out = append(out, l.Banner...)
+	for _, hs := range l.Headers {
+		out = append(out, hs...)
+	}
+	for _, s := range l.Sections {
+		out = append(out, s)
+	}
+	for _, m := range l.Fields {
+		for s := range m {
+			out = append(out, s)
+		}
+	}
+	for s := range l.Lists {
+		out = append(out, s)
+	}
+	out = append(out, l.SiteHeading...)
+	out = append(out, l.ScoreHeader...)
+	for _, g := range l.Sustainability {
+		out = append(out, g.Group)
+		out = append(out, g.Criteria...)
+	}
+	return out
 }
