@@ -56,7 +56,7 @@ func ParseAmount(s string) (model.Fixed2, error) {
 			seps = append(seps, r)
 			cur.Reset()
 		default:
-			return 0, errors.New("unexpected character " + strconv.QuoteRune(r))
+			return 0, errors.New("unexpected character")
 		}
 	}
 	if cur.Len() == 0 {

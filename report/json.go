@@ -12,12 +12,13 @@ const JSONVersion = 1
 // time, so memory stays flat on large batches.
 type jsonWriter struct {
 	w     io.Writer
+	o     Options
 	n     int
 	err   error
 	begun bool
 }
 
-func newJSON(w io.Writer, _ Options) Writer { return &jsonWriter{w: w} }
+func newJSON(w io.Writer, o Options) Writer { return &jsonWriter{w: w, o: o} }
 
 // JSONFinding is one finding in the JSON document.
 type JSONFinding struct {
@@ -45,7 +46,7 @@ type JSONSummary struct {
 }
 
 // ToJSON converts a file's outcome to its JSON form.
-func ToJSON(f File) JSONFile {
+func ToJSON(f File, o Options) JSONFile {
 	jf := JSONFile{Source: f.Source, Findings: []JSONFinding{}}
 	if f.Error != "" {
 		e := f.Error
@@ -53,7 +54,7 @@ func ToJSON(f File) JSONFile {
 	}
 	for _, x := range f.Findings {
 		jx := JSONFinding{
-			Rule: x.Rule, Severity: x.Severity.String(), Message: x.Message(),
+			Rule: x.Rule, Severity: x.Severity.String(), Message: o.message(x),
 			Line: x.Pos.Line, Column: x.Pos.Col,
 		}
 		if x.Field != "" {
@@ -80,7 +81,7 @@ func (j *jsonWriter) begin() {
 
 func (j *jsonWriter) File(f File) error {
 	j.begin()
-	b, err := json.MarshalIndent(ToJSON(f), "    ", "  ")
+	b, err := json.MarshalIndent(ToJSON(f, j.o), "    ", "  ")
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -45,9 +46,37 @@ func (s *Summary) Add(f File) {
 type Options struct {
 	Version string // asectl's version, for tool metadata
 	Color   bool   // ANSI colour (text only)
-	Rules   []*validate.Rule
-	// Severity is the effective severity of each rule (after configuration).
+	// Rules are the rules that ran, for SARIF's rule table and JUnit's
+	// test cases.
+	Rules []*validate.Rule
+	// Severity is each rule's effective severity (after configuration);
+	// nil means the default.
 	Severity func(*validate.Rule) validate.Severity
+	// FailOn is the weakest severity that fails the run, or -1 for never;
+	// JUnit marks those findings as failures.
+	FailOn int
+	// Cwd makes paths relative for SARIF.
+	Cwd string
+	// Localize renders a message in the user's language; nil means English.
+	Localize func(parser.Message) string
+}
+
+func (o Options) severity(r *validate.Rule) validate.Severity {
+	if o.Severity != nil {
+		return o.Severity(r)
+	}
+	return r.Severity
+}
+
+func (o Options) message(f validate.Finding) string {
+	if o.Localize != nil {
+		return o.Localize(f.Msg)
+	}
+	return f.Message()
+}
+
+func (o Options) fails(s validate.Severity) bool {
+	return o.FailOn >= 0 && int(s) >= o.FailOn
 }
 
 // Writer receives a run's results in order.
@@ -61,8 +90,11 @@ type Writer interface {
 type factory func(w io.Writer, o Options) Writer
 
 var writers = map[string]factory{
-	"text": newText,
-	"json": newJSON,
+	"text":   newText,
+	"json":   newJSON,
+	"sarif":  newSARIF,
+	"junit":  newJUnit,
+	"github": newGitHub,
 }
 
 // Formats lists the writer names, sorted.

@@ -12,11 +12,12 @@ import (
 // and a summary line. A file that could not be read is a line of its own.
 type text struct {
 	w     io.Writer
+	o     Options
 	color bool
 	err   error
 }
 
-func newText(w io.Writer, o Options) Writer { return &text{w: w, color: o.Color} }
+func newText(w io.Writer, o Options) Writer { return &text{w: w, o: o, color: o.Color} }
 
 const (
 	ansiRed    = "\x1b[31m"
@@ -54,7 +55,7 @@ func (t *text) File(f File) error {
 		default:
 			sev = t.paint(ansiBlue, sev)
 		}
-		t.printf("%s:%d:%d: %s: %s %s\n", Safe(f.Source), x.Pos.Line, x.Pos.Col, sev, Safe(x.Message()), t.paint(ansiDim, "["+x.Rule+"]"))
+		t.printf("%s:%d:%d: %s: %s %s\n", Safe(f.Source), x.Pos.Line, x.Pos.Col, sev, Safe(t.o.message(x)), t.paint(ansiDim, "["+x.Rule+"]"))
 	}
 	return t.err
 }

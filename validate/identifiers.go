@@ -41,40 +41,50 @@ Example:
 
 var projectCodeRe = regexp.MustCompile(`^[AS][0-9]{5}$`)
 
-// BusinessIDValid checks a Finnish business ID (Y-tunnus): seven digits, a
+// Business ID problems.
+const (
+	BusinessIDOK = iota
+	BusinessIDForm
+	BusinessIDCheckDigit
+	BusinessIDRemainder1
+)
+
+// BusinessIDCheck checks a Finnish business ID (Y-tunnus): seven digits, a
 // hyphen and a check digit. Weights 7, 9, 10, 5, 8, 4, 2; r = sum mod 11;
-// r = 0 gives 0, r = 1 is never issued, otherwise the digit is 11 - r.
-func BusinessIDValid(id string) (ok bool, reason string) {
-	if len(id) != 9 || id[7] != '-' {
-		return false, "is not of the form 1234567-8"
+// r = 0 gives 0, r = 1 is never issued, otherwise the digit is 11 - r. It
+// returns the problem and, for a wrong check digit, the right one.
+func BusinessIDCheck(id string) (problem, want int) {
+	if len(id) != 9 || id[7] != '-' || id[8] < '0' || id[8] > '9' {
+		return BusinessIDForm, 0
 	}
 	weights := [7]int{7, 9, 10, 5, 8, 4, 2}
 	sum := 0
 	for i := 0; i < 7; i++ {
 		c := id[i]
 		if c < '0' || c > '9' {
-			return false, "is not of the form 1234567-8"
+			return BusinessIDForm, 0
 		}
 		sum += int(c-'0') * weights[i]
 	}
-	c := id[8]
-	if c < '0' || c > '9' {
-		return false, "is not of the form 1234567-8"
-	}
 	r := sum % 11
-	switch r {
-	case 0:
-		if c != '0' {
-			return false, "has the wrong check digit (expected 0)"
-		}
-	case 1:
-		return false, "cannot be valid: its digits give remainder 1, which is never issued"
+	switch {
+	case r == 1:
+		return BusinessIDRemainder1, 0
+	case r == 0:
+		want = 0
 	default:
-		if int(c-'0') != 11-r {
-			return false, fmt.Sprintf("has the wrong check digit (expected %d)", 11-r)
-		}
+		want = 11 - r
 	}
-	return true, ""
+	if int(id[8]-'0') != want {
+		return BusinessIDCheckDigit, want
+	}
+	return BusinessIDOK, 0
+}
+
+// BusinessIDValid reports whether a business ID is valid.
+func BusinessIDValid(id string) bool {
+	p, _ := BusinessIDCheck(id)
+	return p == BusinessIDOK
 }
 
 var ruleBusinessID = &Rule{
@@ -90,25 +100,36 @@ Example:
   Lapin Ammattikorkeakoulu, 2528792   <- business-id`,
 	Run: func(p *Pass) {
 		d := p.Doc
-		check := func(t model.Text, field, who string) {
-			if !t.Valid {
-				return
-			}
-			if ok, why := BusinessIDValid(t.Value); !ok {
-				p.Report(t.Pos, field, "%s business ID %q %s", who, t.Value, why)
+		id := d.Applicant.BusinessID
+		if id.Valid {
+			switch problem, want := BusinessIDCheck(id.Value); problem {
+			case BusinessIDForm:
+				p.Report(id.Pos, "applicant.business_id", "the applicant's business ID %q is not of the form 1234567-8", id.Value)
+			case BusinessIDCheckDigit:
+				p.Report(id.Pos, "applicant.business_id", "the applicant's business ID %q has the wrong check digit (expected %d)", id.Value, want)
+			case BusinessIDRemainder1:
+				p.Report(id.Pos, "applicant.business_id", "the applicant's business ID %q cannot be valid: its digits leave remainder 1, which is never issued", id.Value)
 			}
 		}
-		check(d.Applicant.BusinessID, "applicant.business_id", "the applicant's")
-		for kind, orgs := range map[string][]model.Organisation{
-			"co_implementers": d.Applicant.CoImplementers, "transfer_recipients": d.Applicant.TransferRecipients,
-		} {
-			for i, o := range orgs {
-				field := fmt.Sprintf("applicant.%s[%d].business_id", kind, i)
-				if !o.BusinessID.Valid {
+		for _, list := range []struct {
+			kind string
+			orgs []model.Organisation
+		}{{"co_implementers", d.Applicant.CoImplementers}, {"transfer_recipients", d.Applicant.TransferRecipients}} {
+			for i, o := range list.orgs {
+				field := fmt.Sprintf("applicant.%s[%d].business_id", list.kind, i)
+				id := o.BusinessID
+				if !id.Valid {
 					p.Report(o.Pos, field, "%q has no business ID (expected \"Name, 1234567-8\")", o.Name.Value)
 					continue
 				}
-				check(o.BusinessID, field, quote(o.Name.Value)+"'s")
+				switch problem, want := BusinessIDCheck(id.Value); problem {
+				case BusinessIDForm:
+					p.Report(id.Pos, field, "the business ID %q of %q is not of the form 1234567-8", id.Value, o.Name.Value)
+				case BusinessIDCheckDigit:
+					p.Report(id.Pos, field, "the business ID %q of %q has the wrong check digit (expected %d)", id.Value, o.Name.Value, want)
+				case BusinessIDRemainder1:
+					p.Report(id.Pos, field, "the business ID %q of %q cannot be valid: its digits leave remainder 1, which is never issued", id.Value, o.Name.Value)
+				}
 			}
 		}
 	},

@@ -218,8 +218,7 @@ func TestBusinessIDValid(t *testing.T) {
 		// Sum mod 11 = 1 is never a valid ID, whatever the digit.
 		"0000010-0": false, "0000010-9": false, "0000010-1": false,
 	} {
-		got, _ := BusinessIDValid(id)
-		assert.Equal(t, want, got, id)
+		assert.Equal(t, want, BusinessIDValid(id), id)
 	}
 }
 
