@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -57,8 +57,8 @@ type Options struct {
 	FailOn int
 	// Cwd makes paths relative for SARIF.
 	Cwd string
-	// Localize renders a message in the user's language; nil means English.
-	Localize func(parser.Message) string
+	// L renders messages in the user's language; nil means English.
+	L *i18n.Localizer
 }
 
 func (o Options) severity(r *validate.Rule) validate.Severity {
@@ -68,12 +68,7 @@ func (o Options) severity(r *validate.Rule) validate.Severity {
 	return r.Severity
 }
 
-func (o Options) message(f validate.Finding) string {
-	if o.Localize != nil {
-		return o.Localize(f.Msg)
-	}
-	return f.Message()
-}
+func (o Options) message(f validate.Finding) string { return o.L.Message(f.Msg) }
 
 func (o Options) fails(s validate.Severity) bool {
 	return o.FailOn >= 0 && int(s) >= o.FailOn

@@ -43,7 +43,7 @@ func newSARIF(w io.Writer, o Options) Writer {
 	run.Language = "en"
 	if o.Cwd != "" {
 		base := (&url.URL{Scheme: "file", Path: filepath.ToSlash(o.Cwd) + "/"}).String()
-		run.AddOriginalUriBaseId("SRCROOT", *sarif.NewArtifactLocation().WithURI(base))
+		run.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{"SRCROOT": *sarif.NewArtifactLocation().WithURI(base)})
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
 	run.AddInvocation(inv)

@@ -61,15 +61,8 @@ func (t *text) File(f File) error {
 }
 
 func (t *text) Finish(s Summary) error {
-	t.printf("%s, %s, %s\n", plural(s.Files, "file"), plural(s.Errors, "error"), plural(s.Warnings, "warning"))
+	t.printf("%s\n", t.o.L.Summary(s.Files, s.Errors, s.Warnings))
 	return t.err
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // Safe escapes control characters so that text from a description cannot

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/report"
 )
@@ -25,6 +26,7 @@ func (c *commonFlags) register(cmd *cobra.Command) {
 	f.StringVar(&c.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(parser.Encodings, ", "))
 	f.IntVarP(&c.jobs, "jobs", "j", 0, "inputs read in parallel (default: the number of CPUs)")
 	f.Int64Var(&c.maxSize, "max-size", 16<<20, "refuse inputs larger than this many bytes")
+	_ = cmd.RegisterFlagCompletionFunc("encoding", fixedCompletion(parser.Encodings...))
 }
 
 func (c *commonFlags) check() error {
@@ -58,44 +60,81 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) parsed {
 		return parsed{name: in.Name, err: err, unread: true}
 	}
 	res, err := parser.Parse(in.Name, src, parser.Options{Encoding: c.encoding})
+	if err != nil && errors.Is(err, parser.ErrEncoding) {
+		// A forced encoding that does not fit: the file cannot be read as asked.
+		return parsed{name: in.Name, err: err, unread: true}
+	}
 	return parsed{name: in.Name, res: res, err: err}
 }
 
-func newParseCmd(ios *IOStreams) *cobra.Command {
+// describeErr renders an input's error in the user's language.
+func describeErr(l *i18n.Localizer, err error) string {
+	if errors.Is(err, parser.ErrNotDescription) {
+		reason := strings.TrimPrefix(err.Error(), parser.ErrNotDescription.Error()+": ")
+		return l.Message(parser.Msg("not an EURA 2014 project description: %s", reason))
+	}
+	return err.Error()
+}
+
+var parseFormats = []string{"json", "jsonl", "csv"}
+
+func newParseCmd(g *globals) *cobra.Command {
+	ios := g.ios
 	var (
 		common commonFlags
 		format string
 		out    string
+		excel  bool
 	)
 	cmd := &cobra.Command{
 		Use:   "parse FILE|DIR|- ...",
-		Short: "Parse descriptions into JSON",
-		Long: `Parse reads project descriptions and prints them as JSON.
+		Short: "Parse descriptions into JSON or CSV",
+		Long: `Parse reads project descriptions and prints them as JSON (or CSV).
 
 A directory stands for the .txt files beneath it, sorted by path; "-" reads
-standard input. Problems met while reading go to standard error as
-FILE:LINE:COL: warning: MESSAGE [RULE].
+standard input. Output is in input order, whatever --jobs is. Problems met
+while reading go to standard error as FILE:LINE:COL: warning: MESSAGE [RULE].
+
+--format json prints one object for one file argument and an array for
+several arguments or a directory; jsonl prints one object a line; csv one row
+a description with stable English headers (--excel adds a byte order mark and
+defuses formula-like cells). 'asectl schema parse' prints the JSON Schema.
 
 Exit status: 0 when every input parsed; 1 when some input is not a
 description at all (the others are still printed); 2 for usage errors and
 unreadable inputs.`,
 		Example: `  asectl parse testdata/A72213.txt
-  asectl parse --format jsonl descriptions/ > all.jsonl
   asectl parse testdata/A72213.txt | jq '.funding'
+  asectl parse --format jsonl descriptions/ > all.jsonl
+  asectl parse --format csv --excel -o projects.csv descriptions/
   cat page.txt | asectl parse -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := common.check(); err != nil {
 				return err
 			}
-			if format != "json" && format != "jsonl" {
-				return usagef("unknown --format %q (valid: json, jsonl)", format)
+			l, err := g.localizer()
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "json", "jsonl", "csv":
+			default:
+				return usagef("unknown --format %q (valid: %s)", format, strings.Join(parseFormats, ", "))
+			}
+			if excel && format != "csv" {
+				return usagef("--excel goes with --format csv")
 			}
 			inputs, dirs := expandInputs(args)
 			array := format == "json" && (len(args) > 1 || dirs)
 			o, err := openOutput(out, ios.Out)
 			if err != nil {
 				return usagef("cannot write %s: %v", out, cleanPathError(err))
+			}
+			bar := newProgress(ios, len(inputs))
+			var csvw *report.CSVWriter
+			if format == "csv" {
+				csvw = report.NewCSV(o, excel)
 			}
 			code := ExitOK
 			wrote := 0
@@ -106,9 +145,10 @@ unreadable inputs.`,
 			err = runOrdered(len(inputs), common.jobs,
 				func(i int) parsed { return parseInput(inputs[i], ios, &common) },
 				func(_ int, p parsed) error {
+					bar.step()
 					if p.err != nil {
-						fmt.Fprintf(ios.ErrOut, "%s: error: %s\n", p.name, errText(p.err))
-						if p.unread || errors.Is(p.err, parser.ErrEncoding) && !strings.EqualFold(common.encoding, "auto") {
+						bar.errorf("%s", l.Sprintf("%s: error: %s\n", report.Safe(p.name), report.Safe(describeErr(l, p.err))))
+						if p.unread {
 							code = max(code, ExitUsage)
 						} else {
 							code = max(code, ExitFindings)
@@ -116,7 +156,10 @@ unreadable inputs.`,
 						return nil
 					}
 					for _, pr := range p.res.Problems {
-						fmt.Fprintf(ios.ErrOut, "%s:%d:%d: warning: %s [%s]\n", p.name, pr.Pos.Line, pr.Pos.Col, report.Safe(pr.Msg.String()), pr.Rule)
+						bar.errorf("%s:%d:%d: warning: %s [%s]\n", report.Safe(p.name), pr.Pos.Line, pr.Pos.Col, report.Safe(l.Message(pr.Msg)), pr.Rule)
+					}
+					if csvw != nil {
+						return csvw.Write(p.res.Doc)
 					}
 					buf.Reset()
 					enc := json.NewEncoder(&buf)
@@ -141,19 +184,23 @@ unreadable inputs.`,
 					wrote++
 					return nil
 				})
-			if err != nil {
-				o.abort()
-				return err
-			}
-			if array {
+			bar.clear()
+			if err == nil && array {
 				if wrote > 0 {
 					o.WriteString("\n")
 				}
 				o.WriteString("]\n")
 			}
-			if err := o.commit(); err != nil {
-				fmt.Fprintf(ios.ErrOut, "asectl: cannot write the output: %v\n", cleanPathError(err))
-				return exitError{ExitUsage}
+			if err == nil && csvw != nil {
+				err = csvw.Close()
+			}
+			if err == nil {
+				err = o.commit()
+			} else {
+				o.abort()
+			}
+			if err != nil {
+				return writeFailed(ios, err)
 			}
 			if code != ExitOK {
 				return exitError{code}
@@ -162,8 +209,10 @@ unreadable inputs.`,
 		},
 	}
 	common.register(cmd)
-	cmd.Flags().StringVar(&format, "format", "json", "output format: json (an object, or an array for several inputs) or jsonl (one object a line)")
+	cmd.Flags().StringVar(&format, "format", "json", "output format: json, jsonl or csv")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the output to this file, atomically")
+	cmd.Flags().BoolVar(&excel, "excel", false, "with --format csv: a UTF-8 byte order mark, and cells that start with = + - @ defused for spreadsheets")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(parseFormats...))
 	return cmd
 }
 
@@ -174,5 +223,9 @@ func indentFor(array bool) string {
 	return ""
 }
 
-// errText renders an input error for a terminal.
-func errText(err error) string { return report.Safe(err.Error()) }
+// writeFailed reports that the output could not be written (a full disk, a
+// closed pipe): the run fails, whatever the findings were.
+func writeFailed(ios *IOStreams, err error) error {
+	fmt.Fprintf(ios.ErrOut, "asectl: cannot write the output: %v\n", cleanPathError(err))
+	return exitError{ExitUsage}
+}

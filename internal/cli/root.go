@@ -5,8 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/asectl/asectl/internal/config"
+	"github.com/asectl/asectl/internal/i18n"
 )
 
 // Exit codes shared by every command.
@@ -52,8 +56,41 @@ func Version() string {
 	return "devel"
 }
 
+// globals are the flags every command has.
+type globals struct {
+	ios    *IOStreams
+	lang   string
+	config string
+}
+
+// localizer returns the message language: --lang, else LC_ALL/LANG.
+func (g *globals) localizer() (*i18n.Localizer, error) {
+	lang := g.lang
+	if lang == "" {
+		lang = i18n.FromEnv(g.ios.Getenv)
+	}
+	if !i18n.Valid(lang) {
+		return nil, usagef("unknown --lang %q (valid: %s)", lang, strings.Join(i18n.Languages, ", "))
+	}
+	return i18n.New(lang), nil
+}
+
+// loadConfig reads --config, or .asectl.yaml in the working directory.
+func (g *globals) loadConfig() (*config.Config, error) {
+	dir := ""
+	if g.ios.Getwd != nil {
+		dir, _ = g.ios.Getwd()
+	}
+	c, err := config.Load(g.config, dir)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("config: %w", cleanPathError(err))}
+	}
+	return c, nil
+}
+
 // NewRoot builds the command tree over the given streams.
 func NewRoot(ios *IOStreams) *cobra.Command {
+	g := &globals{ios: ios}
 	root := &cobra.Command{
 		Use:   "asectl",
 		Short: "Parse and validate EURA 2014 project descriptions",
@@ -61,6 +98,9 @@ func NewRoot(ios *IOStreams) *cobra.Command {
 ERDF (EAKR) and ESF (ESR) projects of the 2014–2020 programme Kestävää kasvua
 ja työtä, as the EURA 2014 service publishes them, and turns them into typed
 JSON or checks them against the programme's rules.`,
+		Example: `  asectl parse testdata/A72213.txt | jq .funding
+  asectl validate --format sarif -o asectl.sarif descriptions/
+  asectl rules`,
 		Version:       Version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -70,7 +110,10 @@ JSON or checks them against the programme's rules.`,
 	root.SetErr(ios.ErrOut)
 	root.SetVersionTemplate("asectl {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newParseCmd(ios), newValidateCmd(ios), newRulesCmd(ios))
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.lang, "lang", "", "message language: en or fi (default: from LC_ALL, LC_MESSAGES or LANG)")
+	pf.StringVar(&g.config, "config", "", "configuration file (default: "+config.FileName+" in the working directory, if there is one)")
+	root.AddCommand(newParseCmd(g), newValidateCmd(g), newRulesCmd(g), newSchemaCmd(g))
 	return root
 }
 

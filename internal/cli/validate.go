@@ -2,11 +2,11 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/report"
@@ -16,7 +16,57 @@ import (
 // failOn values: the weakest severity that makes the run fail.
 var failOnValues = []string{"error", "warning", "never"}
 
-func newValidateCmd(ios *IOStreams) *cobra.Command {
+// ruleSettings is the effective rule configuration: the config file's, with
+// flags on top.
+type ruleSettings struct {
+	cfg    validate.Config
+	failOn string
+}
+
+func (g *globals) ruleSettings(cmd *cobra.Command, failOn, today string) (*ruleSettings, error) {
+	c, err := g.loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	rs := &ruleSettings{failOn: "error"}
+	if c.FailOn != "" {
+		rs.failOn = c.FailOn
+	}
+	if cmd.Flags().Changed("fail-on") {
+		rs.failOn = failOn
+	}
+	if today != "" {
+		d, err := model.ParseISODate(today)
+		if err != nil {
+			return nil, usagef("--today: %v", err)
+		}
+		rs.cfg.Today = d
+	}
+	c.Apply(&rs.cfg)
+	return rs, nil
+}
+
+// severity is a rule's effective severity.
+func (rs *ruleSettings) severity(r *validate.Rule) validate.Severity {
+	if s, ok := rs.cfg.Severity[r.ID]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// enabled lists the rules that run.
+func (rs *ruleSettings) enabled() []*validate.Rule {
+	var out []*validate.Rule
+	for _, r := range validate.Rules() {
+		if !rs.cfg.Off[r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func newValidateCmd(g *globals) *cobra.Command {
+	ios := g.ios
 	var (
 		common commonFlags
 		format string
@@ -33,29 +83,37 @@ one line per finding, sorted by line and column within each file:
 
   FILE:LINE:COL: SEVERITY: MESSAGE [RULE]
 
-then a summary line. Files are reported in input order; a directory stands for
-the .txt files beneath it, sorted by path. 'asectl rules' lists the rules.
+then a summary line. Files are reported in input order, whatever --jobs is; a
+directory stands for the .txt files beneath it, sorted by path.
+
+Formats: text (default), json, sarif (GitHub code scanning), junit (Jenkins,
+GitLab), github (workflow annotations). 'asectl rules' lists the rules;
+.asectl.yaml in the working directory (or --config) can turn rules off or
+change their severity, and set fail-on and today. Flags win over the file.
 
 Exit status: 0 when no finding reaches --fail-on; 1 when one does; 2 for usage
 errors or an input that could not be read (every readable input is still
 reported).`,
 		Example: `  asectl validate testdata/A72213.txt
   asectl validate --today 2026-01-01 descriptions/
-  asectl validate --format json --fail-on warning submitted/ > findings.json`,
+  asectl validate --format json --fail-on warning submitted/ > findings.json
+  asectl validate --format sarif -o asectl.sarif descriptions/
+  asectl validate --format github descriptions/      # in a GitHub Actions step
+  asectl validate --format junit -o report.xml descriptions/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := common.check(); err != nil {
 				return err
 			}
-			cfg := validate.Config{}
-			if today != "" {
-				d, err := model.ParseISODate(today)
-				if err != nil {
-					return usagef("--today: %v", err)
-				}
-				cfg.Today = d
+			l, err := g.localizer()
+			if err != nil {
+				return err
 			}
-			threshold, err := parseFailOn(failOn)
+			rs, err := g.ruleSettings(cmd, failOn, today)
+			if err != nil {
+				return err
+			}
+			threshold, err := parseFailOn(rs.failOn)
 			if err != nil {
 				return err
 			}
@@ -63,36 +121,45 @@ reported).`,
 			if err != nil {
 				return err
 			}
+			cwd := ""
+			if ios.Getwd != nil {
+				cwd, _ = ios.Getwd()
+			}
 			o, err := openOutput(out, ios.Out)
 			if err != nil {
 				return usagef("cannot write %s: %v", out, cleanPathError(err))
 			}
-			w, err := report.New(format, o, report.Options{Version: Version(), Color: useColor && out == "", Rules: validate.Rules()})
+			w, err := report.New(format, o, report.Options{
+				Version: Version(), Color: useColor && out == "", Rules: rs.enabled(),
+				Severity: rs.severity, FailOn: threshold, Cwd: cwd, L: l,
+			})
 			if err != nil {
 				o.abort()
 				return usageError{err}
 			}
 
 			inputs, _ := expandInputs(args)
+			bar := newProgress(ios, len(inputs))
 			var sum report.Summary
-			unreadable := false
-			failed := false
+			unreadable, failed := false, false
 			err = runOrdered(len(inputs), common.jobs,
-				func(i int) report.File { return validateInput(inputs[i], ios, &common, cfg) },
+				func(i int) report.File { return validateInput(inputs[i], ios, &common, rs.cfg, l) },
 				func(_ int, f report.File) error {
+					bar.step()
 					if f.Error != "" {
 						unreadable = true
 						if format != "text" || out != "" {
 							// The text writer prints it on stdout already.
-							fmt.Fprintf(ios.ErrOut, "%s: error: %s\n", report.Safe(f.Source), report.Safe(f.Error))
+							bar.errorf("%s", l.Sprintf("%s: error: %s\n", report.Safe(f.Source), report.Safe(f.Error)))
 						}
 					}
 					for _, x := range f.Findings {
-						failed = failed || threshold >= 0 && x.Severity >= validate.Severity(threshold)
+						failed = failed || threshold >= 0 && int(x.Severity) >= threshold
 					}
 					sum.Add(f)
 					return w.File(f)
 				})
+			bar.clear()
 			code := ExitOK
 			switch {
 			case unreadable:
@@ -110,8 +177,7 @@ reported).`,
 				o.abort()
 			}
 			if err != nil {
-				fmt.Fprintf(ios.ErrOut, "asectl: cannot write the output: %v\n", cleanPathError(err))
-				return exitError{ExitUsage}
+				return writeFailed(ios, err)
 			}
 			if code != ExitOK {
 				return exitError{code}
@@ -126,7 +192,16 @@ reported).`,
 	f.StringVar(&failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: "+strings.Join(failOnValues, ", "))
 	f.StringVar(&today, "today", "", "reference date YYYY-MM-DD for the date rules (default: today)")
 	f.StringVar(&color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(report.Formats()...))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(failOnValues...))
+	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletion("auto", "always", "never"))
 	return cmd
+}
+
+func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 // parseFailOn returns the severity threshold, or -1 for never.
@@ -151,18 +226,26 @@ func colorMode(mode string, ios *IOStreams) (bool, error) {
 	case "never":
 		return false, nil
 	case "auto":
-		return ios.StdoutTTY && ios.Getenv("NO_COLOR") == "", nil
+		_, noColor := lookupEnv(ios, "NO_COLOR")
+		return ios.StdoutTTY && !noColor, nil
 	}
 	return false, usagef("unknown --color %q (valid: auto, always, never)", mode)
 }
 
+// lookupEnv treats a set but empty variable as unset, as no-color.org asks
+// ("when present and not an empty string").
+func lookupEnv(ios *IOStreams, key string) (string, bool) {
+	v := ios.Getenv(key)
+	return v, v != ""
+}
+
 // validateInput reads, parses and checks one input.
-func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config) report.File {
+func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, l *i18n.Localizer) report.File {
 	p := parseInput(in, ios, c)
 	f := report.File{Source: in.Name}
 	switch {
 	case p.err != nil && p.unread:
-		f.Error = "cannot read: " + p.err.Error()
+		f.Error = l.Message(parser.Msg("cannot read: %s", p.err.Error()))
 	case errors.Is(p.err, parser.ErrEncoding):
 		f.Error = p.err.Error()
 	case p.err != nil:

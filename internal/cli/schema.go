@@ -1,0 +1,34 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/asectl/asectl/schema"
+)
+
+func newSchemaCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "schema [parse|findings]",
+		Short: "Print the JSON Schema of an output",
+		Long: `Schema prints the JSON Schema (draft 2020-12) of asectl's JSON documents:
+"parse" (the default) for the output of asectl parse, "findings" for asectl
+validate --format json. Both documents carry a "version" key that changes only
+when a key is renamed or removed or changes meaning.`,
+		Example: `  asectl schema parse > parse.schema.json
+  asectl schema findings`,
+		Args:      cobra.MaximumNArgs(1),
+		ValidArgs: schema.Names(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := "parse"
+			if len(args) == 1 {
+				name = args[0]
+			}
+			b, err := schema.Get(name)
+			if err != nil {
+				return usageError{err}
+			}
+			_, err = g.ios.Out.Write(b)
+			return err
+		},
+	}
+}

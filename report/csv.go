@@ -1,0 +1,189 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/asectl/asectl/model"
+)
+
+// CSVColumns are the stable English headers of `asectl parse --format csv`,
+// one row per description. Lists are joined with "; ".
+var CSVColumns = []string{
+	"source", "code", "name", "fund", "language",
+	"axis", "axis_name", "objective", "objective_name",
+	"start", "end", "status", "state", "authority",
+	"applicant", "organisation_type", "business_id", "street", "postal_code", "city", "phone", "website",
+	"contact_name", "contact_title", "contact_email", "contact_phone", "applicants",
+	"co_implementers", "transfer_recipients",
+	"eu_state_granted", "eu_state_realised", "public_planned", "public_realised",
+	"regions", "sub_regions", "municipalities",
+	"new_jobs_planned", "new_jobs_planned_women", "new_jobs_realised", "new_jobs_realised_women",
+	"new_companies_planned", "new_companies_planned_women", "new_companies_realised", "new_companies_realised_women",
+	"gender_context_analysis", "gender_mainstreamed", "gender_main_goal",
+	"sustainability_direct_mean", "sustainability_indirect_mean",
+}
+
+// CSVWriter writes descriptions as RFC 4180 CSV. With Excel set it starts
+// with a UTF-8 byte order mark (so Excel reads UTF-8) and defuses cells
+// that Excel would run as formulas.
+type CSVWriter struct {
+	w     *csv.Writer
+	excel bool
+	wrote bool
+	raw   io.Writer
+}
+
+// NewCSV returns a CSV writer.
+func NewCSV(w io.Writer, excel bool) *CSVWriter {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // RFC 4180
+	return &CSVWriter{w: cw, excel: excel, raw: w}
+}
+
+// Write writes one description (and the header before the first).
+func (c *CSVWriter) Write(d *model.Description) error {
+	if !c.wrote {
+		if err := c.header(); err != nil {
+			return err
+		}
+	}
+	row := c.row(d)
+	if c.excel {
+		for i, v := range row {
+			row[i] = defuse(v)
+		}
+	}
+	if err := c.w.Write(row); err != nil {
+		return err
+	}
+	c.w.Flush()
+	return c.w.Error()
+}
+
+func (c *CSVWriter) header() error {
+	c.wrote = true
+	if c.excel {
+		if _, err := io.WriteString(c.raw, "\ufeff"); err != nil {
+			return err
+		}
+	}
+	return c.w.Write(CSVColumns)
+}
+
+// Close writes the header if no row came, and flushes.
+func (c *CSVWriter) Close() error {
+	if !c.wrote {
+		if err := c.header(); err != nil {
+			return err
+		}
+	}
+	c.w.Flush()
+	return c.w.Error()
+}
+
+// defuse keeps a cell from being read as a formula by spreadsheet programs
+// (CSV injection): a leading = + - @ (or tab, carriage return) gets a
+// leading apostrophe, which Excel hides.
+func defuse(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+func str(t model.Text) string {
+	if !t.Valid {
+		return ""
+	}
+	return t.Value
+}
+
+func num(f model.Field[model.Fixed2]) string {
+	if !f.Valid {
+		return ""
+	}
+	return f.Value.String()
+}
+
+func date(f model.Field[model.Date]) string {
+	if !f.Valid {
+		return ""
+	}
+	return f.Value.String()
+}
+
+func yesNo(f model.Field[bool]) string {
+	switch {
+	case !f.Valid:
+		return ""
+	case f.Value:
+		return "yes"
+	}
+	return "no"
+}
+
+func join(ts []model.Text) string {
+	parts := make([]string, 0, len(ts))
+	for _, t := range ts {
+		parts = append(parts, t.Value)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func orgs(os []model.Organisation) string {
+	parts := make([]string, 0, len(os))
+	for _, o := range os {
+		s := o.Name.Value
+		if o.BusinessID.Valid {
+			s += " (" + o.BusinessID.Value + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// meanScore is the mean of the read scores with two decimals, "" if none.
+func meanScore(ss []model.Score, direct bool) string {
+	sum, n := 0, 0
+	for _, s := range ss {
+		f := s.Indirect
+		if direct {
+			f = s.Direct
+		}
+		if f.Valid {
+			sum += f.Value
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	// Exact to two decimals, rounded half up, without floats.
+	h := (sum*1000/n + 5) / 10
+	return fmt.Sprintf("%d.%02d", h/100, h%100)
+}
+
+func (c *CSVWriter) row(d *model.Description) []string {
+	p, a, f, ind, ge := d.Project, d.Applicant, d.Funding, d.Indicators, d.Horizontal.GenderEquality
+	return []string{
+		d.Source, str(p.Code), str(p.Name), str(d.Fund), d.Language,
+		str(p.PriorityAxis.Number), str(p.PriorityAxis.Name), str(p.SpecificObjective.Number), str(p.SpecificObjective.Name),
+		date(p.Period.Start), date(p.Period.End), str(p.Status), str(p.State), str(p.Authority),
+		str(a.Name), str(a.OrganisationType), str(a.BusinessID), str(a.Address.Street), str(a.Address.PostalCode), str(a.Address.City), str(a.Phone), str(a.Website),
+		str(a.Contact.Name), str(a.Contact.Title), str(a.Contact.Email), str(a.Contact.Phone), str(a.Applicants),
+		orgs(a.CoImplementers), orgs(a.TransferRecipients),
+		num(f.EUStateGranted), num(f.EUStateRealised), num(f.PublicPlanned), num(f.PublicRealised),
+		join(d.Area.Regions), join(d.Area.SubRegions), join(d.Area.Municipalities),
+		num(ind.NewJobs.Planned.Total), num(ind.NewJobs.Planned.Women), num(ind.NewJobs.Realised.Total), num(ind.NewJobs.Realised.Women),
+		num(ind.NewCompanies.Planned.Total), num(ind.NewCompanies.Planned.Women), num(ind.NewCompanies.Realised.Total), num(ind.NewCompanies.Realised.Women),
+		yesNo(ge.ContextAnalysis.Answer), yesNo(ge.Mainstreamed.Answer), yesNo(ge.MainGoal.Answer),
+		meanScore(d.Horizontal.Sustainability, true), meanScore(d.Horizontal.Sustainability, false),
+	}
+}
