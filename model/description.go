@@ -197,6 +197,7 @@ func New(source string) *Description {
 	return &Description{
 		Version:  Version,
 		Source:   source,
+		Language: "fi",
 		Sections: Sections{},
 		Applicant: Applicant{
 			CoImplementers:     []Organisation{},
