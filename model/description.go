@@ -189,6 +189,9 @@ type Score struct {
 	Indirect      Field[int] `json:"indirect"`
 	Justification Text       `json:"justification"`
 	Pos           Pos        `json:"-"`
+	// Ref identifies a known criterion as group*100 + index + 1 (the same in
+	// every language); 0 for a criterion the programme does not have.
+	Ref int `json:"-"`
 }
 
 // New returns an empty description with every list non-nil, so that the
@@ -198,7 +201,7 @@ func New(source string) *Description {
 		Version:  Version,
 		Source:   source,
 		Language: "fi",
-		Sections: Sections{},
+		Sections: make(Sections, 16),
 		Applicant: Applicant{
 			CoImplementers:     []Organisation{},
 			TransferRecipients: []Organisation{},

@@ -338,7 +338,12 @@ func (b *textBuf) empty() bool {
 // into joins the lines: blank-line runs become one blank line and the text
 // is trimmed at both ends; otherwise it stays exactly as written.
 func (b *textBuf) into(f *model.Text) {
+	size := 0
+	for _, l := range b.lines {
+		size += len(l.body) + l.indent + 2
+	}
 	var sb strings.Builder
+	sb.Grow(size)
 	var first *line
 	blank := false
 	for _, l := range b.lines {
@@ -355,7 +360,9 @@ func (b *textBuf) into(f *model.Text) {
 		}
 		blank = false
 		if l.indent > 0 && first != l {
-			sb.WriteString(strings.Repeat(" ", l.indent))
+			for range l.indent {
+				sb.WriteByte(' ')
+			}
 		}
 		sb.WriteString(l.body)
 	}
@@ -386,38 +393,45 @@ func (p *parser) setText(b *textBuf) {
 // lines; Finnish wins a tie.
 func detectLanguage(lines []line) *Language {
 	ls := Languages()
-	best, bestScore := ls[0], -1
-	for _, l := range ls {
-		score := 0
-		for i := range lines {
-			if i > 400 {
-				break
-			}
-			b := lines[i].body
-			if b == "" {
-				continue
-			}
-			if label, _, _, ok := splitLabel(b); ok {
-				n := normLabel(label)
-				for _, m := range l.fieldIdx {
-					if _, ok := m[n]; ok {
-						score++
-						break
-					}
-				}
-			}
-			if _, ok := l.headerIdx[normLabel(b)]; ok {
-				score += 5
-			}
-			if num, title, ok := splitHeading(b); ok {
-				if want, ok := l.headingIdx[num]; ok && strings.HasPrefix(normLabel(title), want) {
-					score++
-				}
-			}
+	scores := make([]int, len(ls))
+	seen := 0
+	for i := range lines {
+		l := &lines[i]
+		if l.body == "" {
+			continue
 		}
-		if score > bestScore {
-			best, bestScore = l, score
+		// The header and section 1 come first: a hundred lines decide.
+		if seen++; seen > 100 {
+			break
+		}
+		labelKey := l.labelKey()
+		var titleKey, num string
+		if n, title, ok := splitHeading(l.body); ok {
+			num, titleKey = n, normLabel(title)
+		}
+		var bodyKey string
+		if strings.IndexByte(l.body, '(') >= 0 {
+			bodyKey = l.normBody()
+		}
+		for li, lang := range ls {
+			if labelKey != "" && lang.labels[labelKey] {
+				scores[li]++
+			}
+			if bodyKey != "" {
+				if _, ok := lang.headerIdx[bodyKey]; ok {
+					scores[li] += 5
+				}
+			}
+			if titleKey != "" && titleMatches(lang, num, titleKey) {
+				scores[li]++
+			}
 		}
 	}
-	return best
+	best := 0
+	for i := range ls {
+		if scores[i] > scores[best] {
+			best = i
+		}
+	}
+	return ls[best]
 }

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"path"
 	"sort"
-	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -41,6 +41,9 @@ type Language struct {
 
 	// Indexes keyed by normalised text, built once.
 	fieldIdx    map[string]map[string]string // section → label → path
+	labels      map[string]bool              // every field label
+	maxLabel    int                          // the longest label, in bytes (over all languages)
+	maxShort    int                          // the longest header, group or criterion of 8.2
 	headingIdx  map[string]string            // section number → normalised title
 	listIdx     map[string]string
 	siteIdx     map[string]bool
@@ -121,6 +124,14 @@ func loadLanguages() {
 	}
 	// Finnish is the service's own language and the tie-breaker.
 	sort.SliceStable(langs, func(i, j int) bool { return langs[i].Code == "fi" && langs[j].Code != "fi" })
+	// Length bounds are shared, so one test serves every language.
+	maxLabel, maxShort := 0, 0
+	for _, l := range langs {
+		maxLabel, maxShort = max(maxLabel, l.maxLabel), max(maxShort, l.maxShort)
+	}
+	for _, l := range langs {
+		l.maxLabel, l.maxShort = maxLabel, maxShort
+	}
 }
 
 func (l *Language) index() error {
@@ -130,6 +141,7 @@ func (l *Language) index() error {
 		}
 	}
 	l.fieldIdx = map[string]map[string]string{}
+	l.labels = map[string]bool{}
 	for sec, labels := range l.Fields {
 		if _, ok := sectionRank[sec]; !ok {
 			return fmt.Errorf("fields for unknown section %q", sec)
@@ -137,6 +149,8 @@ func (l *Language) index() error {
 		m := map[string]string{}
 		for label, p := range labels {
 			m[normLabel(label)] = p
+			l.labels[normLabel(label)] = true
+			l.maxLabel = max(l.maxLabel, len(label)+16)
 		}
 		l.fieldIdx[sec] = m
 	}
@@ -170,9 +184,14 @@ func (l *Language) index() error {
 	}
 	l.groupIdx = map[string]int{}
 	l.critIdx = map[string][2]int{}
+	for _, s := range l.ScoreHeader {
+		l.maxShort = max(l.maxShort, len(s)+16)
+	}
 	for gi, g := range l.Sustainability {
+		l.maxShort = max(l.maxShort, len(g.Group)+16)
 		l.groupIdx[normLabel(g.Group)] = gi
 		for ci, c := range g.Criteria {
+			l.maxShort = max(l.maxShort, len(c)+16)
 			l.critIdx[normLabel(c)] = [2]int{gi, ci}
 		}
 	}
@@ -210,8 +229,8 @@ func (l *Language) Answer(s string) (v, ok bool) {
 const maxLabelBytes = 256
 
 // normLabel folds the differences that copies of the same label show:
-// case, typographic apostrophes and quotes, runs of white space, a trailing
-// colon, and Unicode composition.
+// case, typographic apostrophes and dashes, runs of white space, a trailing
+// colon.
 //
 // The input is NFC already (splitLines composes every line). A string longer
 // than any label cannot be one and folds to "", which matches nothing: that
@@ -220,12 +239,49 @@ func normLabel(s string) string {
 	if len(s) > maxLabelBytes {
 		return ""
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	if folded(s) {
+		return s
+	}
+	buf := make([]byte, 0, len(s))
 	space := false
-	for _, r := range strings.TrimSpace(s) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+				space = true
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '`':
+				c = '\''
+			}
+			if space && len(buf) > 0 {
+				buf = append(buf, ' ')
+			}
+			space = false
+			buf = append(buf, c)
+			continue
+		}
+		if c == 0xc3 && i+1 < len(s) {
+			// Latin-1 letters (ä, ö, å, Ä, …) fold without a rune decode.
+			d := s[i+1]
+			if d >= 0x80 && d <= 0x9e && d != 0x97 {
+				d += 0x20
+			}
+			if space && len(buf) > 0 {
+				buf = append(buf, ' ')
+			}
+			space = false
+			buf = append(buf, c, d)
+			i += 2
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch r {
-		case '\u2019', '\u2018', '\u02bc', '\u00b4', '`':
+		case '\u2019', '\u2018', '\u02bc', '\u00b4':
 			r = '\''
 		case '\u2013', '\u2010', '\u2011':
 			r = '-'
@@ -234,13 +290,43 @@ func normLabel(s string) string {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(buf) > 0 {
+			buf = append(buf, ' ')
 		}
 		space = false
-		b.WriteRune(unicode.ToLower(r))
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}
-	return strings.TrimSuffix(b.String(), ":")
+	if n := len(buf); n > 0 && buf[n-1] == ':' {
+		buf = buf[:n-1]
+	}
+	return string(buf)
+}
+
+// folded reports whether s is already in normLabel's form, so that it can be
+// returned without a copy.
+func folded(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || s[len(s)-1] == ':' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf, 'A' <= c && c <= 'Z', c == '`', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+			return false
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+	}
+	return true
 }
 
 // allText lists every string the parser matches against.

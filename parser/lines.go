@@ -14,6 +14,55 @@ type line struct {
 	indent int    // characters of leading white space
 	body   string // the line without leading and trailing white space
 	ctrl   bool   // control characters were removed from it
+
+	// Computed once, on first use: the folded body and the section number
+	// of the known heading the line is ("" if none).
+	key, heading, lkey          string
+	keyDone, headDone, lkeyDone bool
+}
+
+// labelKey returns the folded label of a "Label: value" line ("" if the
+// line has none), folding it only once.
+func (l *line) labelKey() string {
+	if !l.lkeyDone {
+		l.lkeyDone = true
+		if label, _, _, ok := splitLabel(l.body); ok {
+			l.lkey = normLabel(label)
+		}
+	}
+	return l.lkey
+}
+
+// normBody returns normLabel(body), folding it only once.
+func (l *line) normBody() string {
+	if !l.keyDone {
+		l.key, l.keyDone = normLabel(l.body), true
+	}
+	return l.key
+}
+
+// knownHeading returns the section number if the line is a known heading
+// in any language (order is the caller's business).
+func (l *line) knownHeading() string {
+	if l.headDone {
+		return l.heading
+	}
+	l.headDone = true
+	num, title, ok := splitHeading(l.body)
+	if !ok {
+		return ""
+	}
+	if _, known := sectionRank[num]; !known {
+		return ""
+	}
+	t := normLabel(title)
+	for _, lang := range Languages() {
+		if titleMatches(lang, num, t) {
+			l.heading = num
+			break
+		}
+	}
+	return l.heading
 }
 
 // col returns the 1-based character column of byte offset off in body.
@@ -26,50 +75,82 @@ func (l *line) col(off int) int {
 // they are never meaningful in a description and must not reach a terminal.
 func splitLines(text string) []line {
 	text = strings.TrimPrefix(text, "\ufeff")
-	if !norm.NFC.IsNormalString(text) {
-		text = norm.NFC.String(text)
-	}
-	n := strings.Count(text, "\n") + 1
-	out := make([]line, 0, n)
+	hasCR := strings.IndexByte(text, '\r') >= 0
+	out := make([]line, 0, strings.Count(text, "\n")+1)
 	num := 0
-	for len(text) > 0 || num == 0 {
+	for {
 		num++
-		i := strings.IndexAny(text, "\r\n")
-		var raw string
-		if i < 0 {
-			raw, text = text, ""
+		var i int
+		if hasCR {
+			i = strings.IndexAny(text, "\r\n")
 		} else {
-			raw = text[:i]
-			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-				text = text[i+2:]
-			} else {
-				text = text[i+1:]
-			}
+			i = strings.IndexByte(text, '\n')
 		}
-		out = append(out, makeLine(num, raw))
 		if i < 0 {
+			out = append(out, makeLine(num, text))
+			return out
+		}
+		out = append(out, makeLine(num, text[:i]))
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			i++
+		}
+		text = text[i+1:]
+		if text == "" {
+			return out
+		}
+	}
+}
+
+// makeLine trims one raw line. A byte scan decides whether the line needs
+// the exact (slower) checks: control characters, and NFC composition, which
+// only characters from U+0300 up can need (all of Latin-1 and Latin
+// Extended is NFC as it stands; newlines never combine).
+func makeLine(num int, raw string) line {
+	l := line{num: num}
+	slow := false
+	for i := 0; i < len(raw); i++ {
+		if suspect[raw[i]] {
+			// U+00A0–U+00BF (C2 A0–BF) are harmless; C2 80–9F are C1 controls.
+			if raw[i] == 0xc2 && i+1 < len(raw) && raw[i+1] >= 0xa0 {
+				continue
+			}
+			slow = true
 			break
 		}
 	}
-	return out
-}
-
-func makeLine(num int, raw string) line {
-	l := line{num: num}
-	if hasControl(raw) {
-		raw = strings.Map(func(r rune) rune {
-			if isControl(r) {
-				return -1
-			}
-			return r
-		}, raw)
-		l.ctrl = true
+	if slow {
+		if hasControl(raw) {
+			raw = strings.Map(func(r rune) rune {
+				if isControl(r) {
+					return -1
+				}
+				return r
+			}, raw)
+			l.ctrl = true
+		}
+		if !norm.NFC.IsNormalString(raw) {
+			raw = norm.NFC.String(raw)
+		}
 	}
 	trimmed := strings.TrimLeftFunc(raw, unicode.IsSpace)
 	l.indent = utf8.RuneCountInString(raw[:len(raw)-len(trimmed)])
 	l.body = strings.TrimRightFunc(trimmed, unicode.IsSpace)
 	return l
 }
+
+// suspect marks the bytes that send a line to the exact checks: C0 controls
+// but tab, DEL, the C2 lead (C1 controls), and every lead byte from U+0300
+// up (combining marks, and characters that NFC may compose).
+var suspect = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = c != '\t'
+	}
+	t[0x7f], t[0xc2] = true, true
+	for c := 0xcc; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 func isControl(r rune) bool {
 	return r != '\t' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError ||

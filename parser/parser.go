@@ -244,15 +244,8 @@ func (p *parser) finish() {
 // heading recognises a known section heading that comes later than the
 // current section.
 func (p *parser) heading(l *line) bool {
-	num, title, ok := splitHeading(l.body)
-	if !ok {
-		return false
-	}
-	rank, known := sectionRank[num]
-	if !known || rank <= sectionRank[p.sec] {
-		return false
-	}
-	if !headingMatches(p.lang, num, title) {
+	num := l.knownHeading()
+	if num == "" || sectionRank[num] <= sectionRank[p.sec] {
 		return false
 	}
 	p.headings++
@@ -272,22 +265,24 @@ func splitHeading(s string) (num, title string, ok bool) {
 	return strings.TrimSuffix(s[:i], "."), strings.TrimSpace(s[i:]), true
 }
 
-func headingMatches(lang *Language, num, title string) bool {
+// titleMatches reports whether a folded title is section num's heading in
+// a language. The title may go on ("7.1 … (kysytään vain …)"), but not
+// mid-word.
+func titleMatches(l *Language, num, folded string) bool {
+	want, ok := l.headingIdx[num]
+	if !ok || !strings.HasPrefix(folded, want) {
+		return false
+	}
+	rest := folded[len(want):]
+	return rest == "" || rest[0] == ' ' || rest[0] == '('
+}
+
+// headingMatches reports whether "num title" is a known heading in any
+// language.
+func headingMatches(num, title string) bool {
 	t := normLabel(title)
-	match := func(l *Language) bool {
-		want, ok := l.headingIdx[num]
-		if !ok || !strings.HasPrefix(t, want) {
-			return false
-		}
-		// The title may go on ("7.1 … (kysytään vain …)"), but not mid-word.
-		rest := t[len(want):]
-		return rest == "" || rest[0] == ' ' || rest[0] == '('
-	}
-	if match(lang) {
-		return true
-	}
 	for _, l := range Languages() {
-		if l != lang && match(l) {
+		if titleMatches(l, num, t) {
 			return true
 		}
 	}
@@ -299,17 +294,8 @@ func headingMatches(lang *Language, num, title string) bool {
 func headingsPresent(lines []line) map[string]bool {
 	found := map[string]bool{}
 	for i := range lines {
-		num, title, ok := splitHeading(lines[i].body)
-		if !ok {
-			continue
-		}
-		if _, known := sectionRank[num]; known {
-			for _, l := range Languages() {
-				if headingMatches(l, num, title) {
-					found[num] = true
-					break
-				}
-			}
+		if num := lines[i].knownHeading(); num != "" {
+			found[num] = true
 		}
 	}
 	return found
@@ -321,7 +307,7 @@ func (p *parser) secondDescription(l *line) bool {
 	if p.sec == "" || !p.doc.FundFromHeader {
 		return false
 	}
-	if _, ok := headerFund(l.body); !ok {
+	if _, ok := headerFund(l); !ok {
 		return false
 	}
 	p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleMultipleDocs, "",
@@ -329,8 +315,12 @@ func (p *parser) secondDescription(l *line) bool {
 	return true
 }
 
-func headerFund(body string) (string, bool) {
-	n := normLabel(body)
+func headerFund(l *line) (string, bool) {
+	// Every header line names its fund in brackets: a cheap test first.
+	if strings.IndexByte(l.body, '(') < 0 {
+		return "", false
+	}
+	n := l.normBody()
 	for _, l := range Languages() {
 		if f, ok := l.headerIdx[n]; ok {
 			return f, true
@@ -349,17 +339,17 @@ func headerFund(body string) (string, bool) {
 }
 
 func (p *parser) preamble(l *line) {
-	if fund, ok := headerFund(l.body); ok {
+	if fund, ok := headerFund(l); ok {
 		p.doc.Fund.Set(fund, model.Pos{Line: l.num, Col: l.indent + 1})
 		p.doc.FundFromHeader = true
 		return
 	}
-	if p.isBanner(l.body) {
+	if p.isBanner(l) {
 		return
 	}
 	// A copy without headings starts straight with fields.
 	if label, value, off, ok := splitLabel(l.body); ok {
-		if sec, path, ok := p.laterField(label); ok {
+		if sec, path, ok := p.laterField(l.labelKey()); ok {
 			p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 			p.setField(path, l, label, value, off)
 			return
@@ -368,8 +358,8 @@ func (p *parser) preamble(l *line) {
 	// Anything else before section 1 (page chrome, image links) is ignored.
 }
 
-func (p *parser) isBanner(body string) bool {
-	n := normLabel(body)
+func (p *parser) isBanner(l *line) bool {
+	n := l.normBody()
 	for _, l := range Languages() {
 		if l.bannerIdx[n] {
 			return true
@@ -404,9 +394,9 @@ func looksLikeLabel(label string) bool {
 	return unicode.IsLetter(r)
 }
 
-// lookupField finds a label in a section, in the page's language first.
-func (p *parser) lookupField(sec, label string) (string, bool) {
-	n := normLabel(label)
+// lookupField finds a folded label in a section, in the page's language
+// first.
+func (p *parser) lookupField(sec, n string) (string, bool) {
 	if path, ok := p.lang.fieldIdx[sec][n]; ok {
 		return path, true
 	}
@@ -422,7 +412,7 @@ func (p *parser) lookupField(sec, label string) (string, bool) {
 
 // laterField finds a label that belongs to a field section after the
 // current one, for copies that lost their headings.
-func (p *parser) laterField(label string) (string, string, bool) {
+func (p *parser) laterField(key string) (string, string, bool) {
 	cur := sectionRank[p.sec]
 	for _, sec := range SectionOrder {
 		if sectionRank[sec] <= cur || sectionKinds[sec] != kindFields && sectionKinds[sec] != kindQuestions {
@@ -430,7 +420,7 @@ func (p *parser) laterField(label string) (string, string, bool) {
 		}
 		// Section 6 shares its site labels with section 2, and 7.2 its labels
 		// with 7.1: only the first section with a label may claim it.
-		if path, ok := p.lookupField(sec, label); ok {
+		if path, ok := p.lookupField(sec, key); ok {
 			return sec, path, true
 		}
 	}
@@ -440,11 +430,12 @@ func (p *parser) laterField(label string) (string, string, bool) {
 func (p *parser) fieldLine(l *line) {
 	label, value, off, isLabel := splitLabel(l.body)
 	if isLabel {
-		path, ok := p.lookupField(p.sec, label)
+		key := l.labelKey()
+		path, ok := p.lookupField(p.sec, key)
 		if _, dup := p.seen[path]; ok && dup {
 			// "Suunniteltu:" again after 7.1's pair: without its heading, this
 			// is 7.2. A label that belongs to no later section stays a duplicate.
-			if sec, later, ok := p.laterField(label); ok && p.seen[later] == (model.Pos{}) && p.implicitSwitchOK(sec) {
+			if sec, later, ok := p.laterField(key); ok && p.seen[later] == (model.Pos{}) && p.implicitSwitchOK(sec) {
 				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 				p.setField(later, l, label, value, off)
 				return
@@ -459,14 +450,14 @@ func (p *parser) fieldLine(l *line) {
 			p.setField(path, l, label, value, off)
 			return
 		}
-		if sec, path, ok := p.laterField(label); ok && p.implicitSwitchOK(sec) {
+		if sec, path, ok := p.laterField(key); ok && p.implicitSwitchOK(sec) {
 			p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 			p.setField(path, l, label, value, off)
 			return
 		}
 	}
 	if p.sec == "2" {
-		if path, ok := p.listHeading(l.body); ok {
+		if path, ok := p.listHeading(l); ok {
 			p.list = path
 			return
 		}
@@ -474,7 +465,7 @@ func (p *parser) fieldLine(l *line) {
 			return
 		}
 	}
-	if p.sec == "6" && p.isSiteHeading(l.body) {
+	if p.sec == "6" && p.isSiteHeading(l) {
 		p.site = true
 		return
 	}
@@ -509,8 +500,8 @@ func clip(s string) string {
 	return string(r[:57]) + "…"
 }
 
-func (p *parser) listHeading(body string) (string, bool) {
-	n := normLabel(body)
+func (p *parser) listHeading(l *line) (string, bool) {
+	n := l.normBody()
 	if path, ok := p.lang.listIdx[n]; ok {
 		return path, true
 	}
@@ -522,8 +513,8 @@ func (p *parser) listHeading(body string) (string, bool) {
 	return "", false
 }
 
-func (p *parser) isSiteHeading(body string) bool {
-	n := normLabel(body)
+func (p *parser) isSiteHeading(l *line) bool {
+	n := l.normBody()
 	for _, l := range Languages() {
 		if l.siteIdx[n] {
 			return true
@@ -569,13 +560,13 @@ func (p *parser) textLine(l *line) {
 	if p.flat {
 		// Without headings, a known label of a later section ends the text.
 		if label, value, off, ok := splitLabel(l.body); ok && sectionRank[p.sec] < sectionRank["5"] {
-			if sec, path, ok := p.laterField(label); ok && sectionRank[sec] >= sectionRank["5"] {
+			if sec, path, ok := p.laterField(l.labelKey()); ok && sectionRank[sec] >= sectionRank["5"] {
 				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 				p.setField(path, l, label, value, off)
 				return
 			}
 		}
-		if p.isScoreHeader(l.body) {
+		if p.isScoreHeader(l) {
 			p.enter("8.2", model.Pos{Line: l.num, Col: l.indent + 1}, true)
 			return
 		}
@@ -593,13 +584,13 @@ func (p *parser) containerLine(l *line) {
 
 func (p *parser) questionLine(l *line) {
 	if label, value, off, ok := splitLabel(l.body); ok {
-		if path, ok := p.lookupField("8.1", label); ok {
+		if path, ok := p.lookupField("8.1", l.labelKey()); ok {
 			p.closeAnswer()
 			p.setField(path, l, label, value, off)
 			return
 		}
 	}
-	if p.flat && p.isScoreHeader(l.body) {
+	if p.flat && p.isScoreHeader(l) {
 		p.enter("8.2", model.Pos{Line: l.num, Col: l.indent + 1}, true)
 		return
 	}
@@ -618,8 +609,8 @@ func (p *parser) closeAnswer() {
 	p.answer, p.answerBuf = nil, nil
 }
 
-func (p *parser) isScoreHeader(body string) bool {
-	n := normLabel(body)
+func (p *parser) isScoreHeader(l *line) bool {
+	n := l.normBody()
 	for _, l := range Languages() {
 		if l.scoreHdrIdx[n] {
 			return true
@@ -628,8 +619,8 @@ func (p *parser) isScoreHeader(body string) bool {
 	return false
 }
 
-func (p *parser) groupName(body string) bool {
-	n := normLabel(body)
+func (p *parser) groupName(l *line) bool {
+	n := l.normBody()
 	for _, l := range Languages() {
 		if _, ok := l.groupIdx[n]; ok {
 			return true
@@ -638,9 +629,22 @@ func (p *parser) groupName(body string) bool {
 	return false
 }
 
-func (p *parser) knownCriterion(name string) bool {
+// criterionRef identifies a folded criterion name in any language (see
+// model.Score.Ref).
+func criterionRef(folded string) int {
 	for _, l := range Languages() {
-		if _, _, ok := l.Criterion(name); ok {
+		if gc, ok := l.critIdx[folded]; ok {
+			return gc[0]*100 + gc[1] + 1
+		}
+	}
+	return 0
+}
+
+// knownCriterion reports whether a folded name is a criterion in any
+// language.
+func knownCriterion(folded string) bool {
+	for _, l := range Languages() {
+		if _, ok := l.critIdx[folded]; ok {
 			return true
 		}
 	}
@@ -649,25 +653,30 @@ func (p *parser) knownCriterion(name string) bool {
 
 func (p *parser) scoreLine(l *line) {
 	pos := model.Pos{Line: l.num, Col: l.indent + 1}
-	switch {
-	case p.isScoreHeader(l.body):
-		p.closeScore()
-		return
-	case p.groupName(l.body):
-		p.closeScore()
-		p.group = model.Text{}
-		p.group.Set(l.body, pos)
-		return
-	case p.knownCriterion(l.body):
-		// A criterion with no scores printed.
-		p.addScore(l, l.body, "", "", 0, 0)
-		return
+	// Headers, group names and bare criterion names are short; a long line
+	// is a row with scores or a justification.
+	if len(l.body) <= p.lang.maxShort {
+		switch {
+		case p.isScoreHeader(l):
+			p.closeScore()
+			return
+		case p.groupName(l):
+			p.closeScore()
+			p.group = model.Text{}
+			p.group.Set(l.body, pos)
+			return
+		case knownCriterion(l.normBody()):
+			// A criterion with no scores printed.
+			p.addScore(l, l.body, "", "", 0, 0)
+			return
+		}
 	}
 	name, d, i, dOff, iOff, ok := splitScoreRow(l.body)
 	// A justification line may end in two numbers too; it is a new row only
 	// if the name is a known criterion or no justification is expected.
 	expectingJustification := p.score != nil && p.scoreBuf != nil && p.scoreBuf.empty()
-	if ok && (p.knownCriterion(name) || !expectingJustification && looksLikeScore(d) && looksLikeScore(i)) {
+	if ok && looksLikeScore(d) && looksLikeScore(i) && !expectingJustification ||
+		ok && len(name) <= p.lang.maxShort && knownCriterion(normLabel(name)) {
 		p.addScore(l, name, d, i, dOff, iOff)
 		return
 	}
@@ -712,6 +721,9 @@ func (p *parser) addScore(l *line, name, d, i string, dOff, iOff int) {
 	pos := model.Pos{Line: l.num, Col: l.indent + 1}
 	s := model.Score{Group: p.group, Pos: pos}
 	s.Criterion.Set(name, pos)
+	if len(name) <= p.lang.maxShort {
+		s.Ref = criterionRef(normLabel(name))
+	}
 	readScore := func(f *model.Field[int], raw string, off int) {
 		if raw == "" {
 			f.Seen("", model.Pos{Line: l.num, Col: l.col(len(l.body))})
@@ -727,6 +739,9 @@ func (p *parser) addScore(l *line, name, d, i string, dOff, iOff int) {
 	}
 	readScore(&s.Direct, d, dOff)
 	readScore(&s.Indirect, i, iOff)
+	if p.doc.Horizontal.Sustainability == nil || cap(p.doc.Horizontal.Sustainability) == 0 {
+		p.doc.Horizontal.Sustainability = make([]model.Score, 0, 15)
+	}
 	p.doc.Horizontal.Sustainability = append(p.doc.Horizontal.Sustainability, s)
 	p.score = &p.doc.Horizontal.Sustainability[len(p.doc.Horizontal.Sustainability)-1]
 	p.scoreBuf = &textBuf{}

@@ -87,7 +87,7 @@ func (p *Programme) Axis(num string) *Axis { return p.axis[num] }
 func (p *Programme) Objective(num string) *Objective { return p.obj[num] }
 
 // SameName compares printed names, forgiving case and white space only.
-func SameName(a, b string) bool { return fold(a) == fold(b) }
+func SameName(a, b string) bool { return a == b || strings.EqualFold(a, b) || fold(a) == fold(b) }
 
 func fold(s string) string {
 	return strings.Join(strings.FieldsFunc(strings.ToLower(s), unicode.IsSpace), " ")

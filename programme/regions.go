@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,17 +31,21 @@ type Municipality struct {
 	SubRegionGenitive string
 }
 
-// yearKey is one year's classification, indexed by folded names.
-type yearKey struct {
-	municipalities map[string]Municipality // kunta name (fi or sv) → its place
-	subRegions     map[string]string       // seutukunta name or genitive stem → code
-	subRegionOf    map[string]string       // seutukunta code → maakunta code
-	regions        map[string]string       // maakunta name (fi or sv) → code
+// entry is a name's meaning in one year.
+type entry struct {
+	year     int
+	kind     byte   // 'm' municipality, 's' sub-region, 'r' region
+	code     string // the municipality's, sub-region's or region's code
+	sub, reg string // for a municipality: its sub-region and region
+	genitive string // for a municipality: its sub-region's genitive stem
+	name     string
 }
 
-// Regions is the key for all years.
+// Regions is the key for all years, indexed by folded name: one lookup
+// gives a name's every meaning in every year.
 type Regions struct {
-	years map[int]*yearKey
+	names       map[string][]entry
+	subRegionOf map[int]map[string]string // year → seutukunta code → maakunta code
 }
 
 var (
@@ -71,7 +76,22 @@ func loadRegions(b []byte) (*Regions, error) {
 	for i, h := range header {
 		col[h] = i
 	}
-	r := &Regions{years: map[int]*yearKey{}}
+	r := &Regions{names: map[string][]entry{}, subRegionOf: map[int]map[string]string{}}
+	seen := map[string]bool{}
+	add := func(name string, e entry) {
+		if name == "" {
+			return
+		}
+		// Under the folded name, and as printed, so that the common exact
+		// spelling is found without folding.
+		for _, k := range []string{foldName(name), name} {
+			id := k + "\x00" + strconv.Itoa(e.year) + string(e.kind) + e.code
+			if !seen[id] {
+				seen[id] = true
+				r.names[k] = append(r.names[k], e)
+			}
+		}
+	}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -84,28 +104,20 @@ func loadRegions(b []byte) (*Regions, error) {
 		if err != nil {
 			return nil, err
 		}
-		k := r.years[year]
-		if k == nil {
-			k = &yearKey{
-				municipalities: map[string]Municipality{},
-				subRegions:     map[string]string{},
-				subRegionOf:    map[string]string{},
-				regions:        map[string]string{},
-			}
-			r.years[year] = k
-		}
 		sub, reg := rec[col["seutukunta_code"]], rec[col["maakunta_code"]]
-		m := Municipality{Name: rec[col["kunta_name_fi"]], SubRegion: sub, Region: reg, SubRegionGenitive: rec[col["seutukunta_name_fi_genitive_2017"]]}
-		k.municipalities[foldName(rec[col["kunta_name_fi"]])] = m
-		k.municipalities[foldName(rec[col["kunta_name_sv"]])] = m
+		m := entry{year: year, kind: 'm', code: rec[col["kunta_code"]], sub: sub, reg: reg,
+			genitive: rec[col["seutukunta_name_fi_genitive_2017"]], name: rec[col["kunta_name_fi"]]}
+		add(rec[col["kunta_name_fi"]], m)
+		add(rec[col["kunta_name_sv"]], m)
 		for _, n := range []string{rec[col["seutukunta_name_fi"]], rec[col["seutukunta_name_sv"]], rec[col["seutukunta_name_fi_genitive_2017"]]} {
-			if n != "" {
-				k.subRegions[foldName(n)] = sub
-			}
+			add(n, entry{year: year, kind: 's', code: sub})
 		}
-		k.subRegionOf[sub] = reg
-		k.regions[foldName(rec[col["maakunta_name_fi"]])] = reg
-		k.regions[foldName(rec[col["maakunta_name_sv"]])] = reg
+		add(rec[col["maakunta_name_fi"]], entry{year: year, kind: 'r', code: reg})
+		add(rec[col["maakunta_name_sv"]], entry{year: year, kind: 'r', code: reg})
+		if r.subRegionOf[year] == nil {
+			r.subRegionOf[year] = map[string]string{}
+		}
+		r.subRegionOf[year][sub] = reg
 	}
 	return r, nil
 }
@@ -136,26 +148,32 @@ func Years(from, to int) []int {
 	return ys
 }
 
+func (r *Regions) lookup(name string, kind byte, years []int, f func(entry)) {
+	es, ok := r.names[name]
+	if !ok {
+		es = r.names[foldName(name)]
+	}
+	for _, e := range es {
+		if e.kind == kind && slices.Contains(years, e.year) {
+			f(e)
+		}
+	}
+}
+
 // Municipality finds a municipality in any of the years; ok is false if it
 // is in none. The places of every year it appears in are returned.
 func (r *Regions) Municipality(name string, years []int) ([]Municipality, bool) {
 	var out []Municipality
-	for _, y := range years {
-		if m, ok := r.years[y].municipalities[foldName(name)]; ok {
-			out = append(out, m)
-		}
-	}
+	r.lookup(name, 'm', years, func(e entry) {
+		out = append(out, Municipality{Name: e.name, SubRegion: e.sub, Region: e.reg, SubRegionGenitive: e.genitive})
+	})
 	return out, len(out) > 0
 }
 
 // SubRegion returns the seutukunta codes a name has in the years.
 func (r *Regions) SubRegion(name string, years []int) []string {
 	var out []string
-	for _, y := range years {
-		if c, ok := r.years[y].subRegions[foldName(name)]; ok {
-			out = append(out, c)
-		}
-	}
+	r.lookup(name, 's', years, func(e entry) { out = append(out, e.code) })
 	return out
 }
 
@@ -164,7 +182,7 @@ func (r *Regions) SubRegion(name string, years []int) []string {
 func (r *Regions) RegionOfSubRegion(code string, years []int) []string {
 	var out []string
 	for _, y := range years {
-		if c, ok := r.years[y].subRegionOf[code]; ok {
+		if c, ok := r.subRegionOf[y][code]; ok {
 			out = append(out, c)
 		}
 	}
@@ -174,10 +192,6 @@ func (r *Regions) RegionOfSubRegion(code string, years []int) []string {
 // Region returns the maakunta codes a name has in the years.
 func (r *Regions) Region(name string, years []int) []string {
 	var out []string
-	for _, y := range years {
-		if c, ok := r.years[y].regions[foldName(name)]; ok {
-			out = append(out, c)
-		}
-	}
+	r.lookup(name, 'r', years, func(e entry) { out = append(out, e.code) })
 	return out
 }

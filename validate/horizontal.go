@@ -83,9 +83,12 @@ Example:
 				v    model.Field[int]
 				kind string
 			}{{s.Direct, "direct"}, {s.Indirect, "indirect"}} {
+				if f.v.Valid && f.v.Value >= 0 && f.v.Value <= 10 {
+					continue
+				}
 				field := fmt.Sprintf("horizontal.sustainability[%d].%s", i, f.kind)
 				switch {
-				case f.v.Valid && (f.v.Value < 0 || f.v.Value > 10):
+				case f.v.Valid:
 					p.Report(f.v.Pos, field, "%s score %d for %q is outside 0–10", f.kind, f.v.Value, s.Criterion.Value)
 				case !f.v.Valid && f.v.Raw != "":
 					p.Report(f.v.Pos, field, "%s score %q for %q is not a whole number 0–10", f.kind, f.v.Raw, s.Criterion.Value)
@@ -95,16 +98,6 @@ Example:
 			}
 		}
 	},
-}
-
-// criterionKey finds a printed criterion in any language.
-func criterionKey(name string) (int, int, bool) {
-	for _, l := range parser.Languages() {
-		if g, c, ok := l.Criterion(name); ok {
-			return g, c, true
-		}
-	}
-	return 0, 0, false
 }
 
 var ruleScoreMissingCriterion = &Rule{
@@ -122,8 +115,8 @@ Example: a table without the row "Natura 2000 -ohjelman kohteet".`,
 		}
 		seen := map[[2]int]bool{}
 		for _, s := range d.Horizontal.Sustainability {
-			if g, c, ok := criterionKey(s.Criterion.Value); ok {
-				seen[[2]int{g, c}] = true
+			if s.Ref > 0 {
+				seen[[2]int{(s.Ref - 1) / 100, (s.Ref - 1) % 100}] = true
 			}
 		}
 		lang := parser.LanguageByCode(d.Language)
@@ -151,7 +144,7 @@ var ruleScoreUnknownCriterion = &Rule{
   Hiilijalanjälki 5 5   <- score-unknown-criterion`,
 	Run: func(p *Pass) {
 		for i, s := range p.Doc.Horizontal.Sustainability {
-			if _, _, ok := criterionKey(s.Criterion.Value); !ok {
+			if s.Ref == 0 {
 				p.Report(s.Criterion.Pos, fmt.Sprintf("horizontal.sustainability[%d].criterion", i), "%q is not a sustainability criterion of the programme", s.Criterion.Value)
 			}
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -87,6 +88,7 @@ func readInput(in input, stdin io.Reader, max int64) ([]byte, error) {
 		return nil, in.Err
 	}
 	var r io.Reader
+	size := int64(0)
 	if in.Name == "-" {
 		if stdin == nil {
 			return nil, errors.New("no standard input")
@@ -105,10 +107,15 @@ func readInput(in input, stdin io.Reader, max int64) ([]byte, error) {
 			if st.Size() > max {
 				return nil, errTooLarge{st.Size(), max}
 			}
+			size = st.Size()
 		}
 		r = f
 	}
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	// Read into a buffer of the file's size (plus one byte to see growth),
+	// not io.ReadAll's doubling from 512 bytes.
+	buf := bytes.NewBuffer(make([]byte, 0, size+1))
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, cleanPathError(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/asectl/asectl/parser"
@@ -16,38 +16,64 @@ import (
 
 // Generator renders descriptions from a template (the reference sample).
 type Generator struct {
-	template string
-	seed     uint64
-	axes     []*programme.Axis
+	lines []string
+	seed  uint64
+	axes  []*programme.Axis
+	// slot is the index of the template line that holds each varied field;
+	// scores lists the criterion rows of section 8.2.
+	slot   map[string]int
+	scores []scoreRow
 }
+
+type scoreRow struct {
+	line int
+	name string
+}
+
+// Prefixes of the lines the generator rewrites.
+const (
+	pHeader     = "Euroopan aluekehitysrahaston (EAKR) rahoittaman hankkeen kuvaus"
+	pCode       = "Hankekoodi: "
+	pName       = "Hankkeen nimi: "
+	pAxis       = "Toimintalinja: "
+	pObjective  = "Erityistavoite: "
+	pPeriod     = "Suunnitelman mukainen toteutusaika: "
+	pStatus     = "Toiminnan tila: "
+	pBusinessID = "Y-tunnus: "
+	pGranted    = "Myönnetty EU- ja valtion rahoitus: "
+	pEURealised = "Toteutunut EU- ja valtion rahoitus: "
+	pPlanned    = "Suunniteltu julkinen rahoitus yhteensä: "
+	pPubRealis  = "Toteutunut julkinen rahoitus yhteensä: "
+	pJobs       = "Suunniteltu: "
+)
 
 // New returns a generator over the template text.
 func New(template []byte, seed uint64) *Generator {
-	g := &Generator{template: string(template), seed: seed}
+	g := &Generator{lines: strings.Split(string(template), "\n"), seed: seed, slot: map[string]int{}}
 	for _, a := range programme.Get().Axes {
 		if len(a.Objectives) > 0 && a.Names["fi"] != "" {
 			g.axes = append(g.axes, a)
 		}
 	}
+	fi := parser.LanguageByCode("fi")
+	for i, l := range g.lines {
+		for _, p := range []string{pHeader, pCode, pName, pAxis, pObjective, pPeriod, pStatus, pBusinessID,
+			pGranted, pEURealised, pPlanned, pPubRealis, pJobs} {
+			if _, seen := g.slot[p]; !seen && strings.HasPrefix(l, p) {
+				g.slot[p] = i
+			}
+		}
+		// "<criterion> <direct> <indirect>"
+		if j := strings.LastIndexByte(l, ' '); j > 0 {
+			if k := strings.LastIndexByte(l[:j], ' '); k > 0 {
+				if _, _, ok := fi.Criterion(l[:k]); ok {
+					g.scores = append(g.scores, scoreRow{i, l[:k]})
+				}
+			}
+		}
+	}
 	return g
 }
-
-var (
-	reCode       = regexp.MustCompile(`(?m)^Hankekoodi: .*$`)
-	reName       = regexp.MustCompile(`(?m)^Hankkeen nimi: .*$`)
-	reHeader     = regexp.MustCompile(`(?m)^Euroopan aluekehitysrahaston \(EAKR\) rahoittaman hankkeen kuvaus$`)
-	reAxis       = regexp.MustCompile(`(?m)^Toimintalinja: .*$`)
-	reObjective  = regexp.MustCompile(`(?m)^Erityistavoite: .*$`)
-	rePeriod     = regexp.MustCompile(`(?m)^Suunnitelman mukainen toteutusaika: .*$`)
-	reStatus     = regexp.MustCompile(`(?m)^Toiminnan tila: .*$`)
-	reBusinessID = regexp.MustCompile(`(?m)^Y-tunnus: .*$`)
-	reGranted    = regexp.MustCompile(`(?m)^Myönnetty EU- ja valtion rahoitus: .*$`)
-	reEURealis   = regexp.MustCompile(`(?m)^Toteutunut EU- ja valtion rahoitus: .*$`)
-	rePlanned    = regexp.MustCompile(`(?m)^Suunniteltu julkinen rahoitus yhteensä: .*$`)
-	rePubRealis  = regexp.MustCompile(`(?m)^Toteutunut julkinen rahoitus yhteensä: .*$`)
-	reJobs       = regexp.MustCompile(`(?m)^Suunniteltu: \d+, joihin työllistyvät naiset \d+$`)
-	reScore      = regexp.MustCompile(`(?m)^(.+) (\d+) (\d+)$`)
-)
 
 var nameWords = []string{"Arktinen", "Digitaalinen", "Kestävä", "Älykäs", "Osaava", "Uusi", "Vihreä", "Yhteinen",
 	"kasvu", "osaaminen", "verkosto", "keskittymä", "polku", "innovaatio", "työ", "tulevaisuus", "Ääni", "Örö"}
@@ -56,14 +82,12 @@ var nameWords = []string{"Arktinen", "Digitaalinen", "Kestävä", "Älykäs", "O
 func (g *Generator) Description(i int) []byte {
 	r := rand.New(rand.NewPCG(g.seed, uint64(i)))
 	a := g.axes[r.IntN(len(g.axes))]
-	objNum := a.Objectives[r.IntN(len(a.Objectives))]
-	obj := programme.Get().Objective(objNum)
+	obj := programme.Get().Objective(a.Objectives[r.IntN(len(a.Objectives))])
 	for obj == nil || obj.Names["fi"] == "" {
-		objNum = a.Objectives[r.IntN(len(a.Objectives))]
-		obj = programme.Get().Objective(objNum)
+		obj = programme.Get().Objective(a.Objectives[r.IntN(len(a.Objectives))])
 	}
 	letter := "A"
-	header := "Euroopan aluekehitysrahaston (EAKR) rahoittaman hankkeen kuvaus"
+	header := pHeader
 	if a.Fund == "ESR" {
 		letter = "S"
 		header = "Euroopan sosiaalirahaston (ESR) rahoittaman hankkeen kuvaus"
@@ -77,7 +101,6 @@ func (g *Generator) Description(i int) []byte {
 	if endYear > 2023 {
 		endYear, endMonth = 2023, 8
 	}
-	status := "Toiminta päättynyt"
 
 	planned := int64(100_000 + r.IntN(5_000_000))
 	granted := planned * int64(60+r.IntN(41)) / 100
@@ -98,33 +121,30 @@ func (g *Generator) Description(i int) []byte {
 		name.WriteString(nameWords[r.IntN(len(nameWords))])
 	}
 
-	s := g.template
-	repl := func(re *regexp.Regexp, v string) { s = re.ReplaceAllLiteralString(s, v) }
-	repl(reHeader, header)
-	repl(reCode, fmt.Sprintf("Hankekoodi: %s%d", letter, 70000+i%30000))
-	repl(reName, fmt.Sprintf("Hankkeen nimi: %s (%d)", name.String(), i))
-	repl(reAxis, fmt.Sprintf("Toimintalinja: %s. %s", a.Number, a.Names["fi"]))
-	repl(reObjective, fmt.Sprintf("Erityistavoite: %s. %s", obj.Number, obj.Names["fi"]))
-	repl(rePeriod, fmt.Sprintf("Suunnitelman mukainen toteutusaika: Alkaa 1.%d.%d ja päättyy %d.%d.%d",
-		startMonth, startYear, lastDay(endYear, endMonth), endMonth, endYear))
-	repl(reStatus, "Toiminnan tila: "+status)
-	repl(reBusinessID, "Y-tunnus: "+BusinessID(r))
-	repl(reGranted, "Myönnetty EU- ja valtion rahoitus: "+spaced(granted))
-	repl(reEURealis, "Toteutunut EU- ja valtion rahoitus: "+spaced(euRealised))
-	repl(rePlanned, "Suunniteltu julkinen rahoitus yhteensä: "+spaced(planned))
-	repl(rePubRealis, "Toteutunut julkinen rahoitus yhteensä: "+spaced(pubRealised))
-	repl(reJobs, fmt.Sprintf("Suunniteltu: %d, joihin työllistyvät naiset %d", jobs, women))
-
-	// Fresh scores for every known criterion row.
-	fi := parser.LanguageByCode("fi")
-	s = reScore.ReplaceAllStringFunc(s, func(row string) string {
-		m := reScore.FindStringSubmatch(row)
-		if _, _, ok := fi.Criterion(m[1]); !ok {
-			return row
+	out := make([]string, len(g.lines))
+	copy(out, g.lines)
+	set := func(prefix, value string) {
+		if i, ok := g.slot[prefix]; ok {
+			out[i] = value
 		}
-		return fmt.Sprintf("%s %d %d", m[1], 1+r.IntN(10), 1+r.IntN(10))
-	})
-	return []byte(s)
+	}
+	set(pHeader, header)
+	set(pCode, pCode+letter+strconv.Itoa(70000+i%30000))
+	set(pName, fmt.Sprintf("%s%s (%d)", pName, name.String(), i))
+	set(pAxis, pAxis+a.Number+". "+a.Names["fi"])
+	set(pObjective, pObjective+obj.Number+". "+obj.Names["fi"])
+	set(pPeriod, fmt.Sprintf("%sAlkaa 1.%d.%d ja päättyy %d.%d.%d", pPeriod, startMonth, startYear, lastDay(endYear, endMonth), endMonth, endYear))
+	set(pStatus, pStatus+"Toiminta päättynyt")
+	set(pBusinessID, pBusinessID+BusinessID(r))
+	set(pGranted, pGranted+spaced(granted))
+	set(pEURealised, pEURealised+spaced(euRealised))
+	set(pPlanned, pPlanned+spaced(planned))
+	set(pPubRealis, pPubRealis+spaced(pubRealised))
+	set(pJobs, fmt.Sprintf("%s%d, joihin työllistyvät naiset %d", pJobs, jobs, women))
+	for _, s := range g.scores {
+		out[s.line] = fmt.Sprintf("%s %d %d", s.name, 1+r.IntN(10), 1+r.IntN(10))
+	}
+	return []byte(strings.Join(out, "\n"))
 }
 
 // BusinessID draws a valid Finnish business ID.
@@ -168,7 +188,7 @@ func lastDay(y, m int) int {
 
 // spaced formats 1551280 as "1 551 280".
 func spaced(n int64) string {
-	s := fmt.Sprint(n)
+	s := strconv.FormatInt(n, 10)
 	var b strings.Builder
 	for i := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {

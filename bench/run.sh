@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Measures asectl against the floor of touching every byte (grep), on a
+# generated corpus. Prints best-of-3 wall times, MB/s, peak RSS and the
+# ratio to grep, side by side, plus the single-file, scaling and memory
+# figures the README quotes.
+#
+#   bench/run.sh            # 5,000 descriptions (about 100 MB)
+#   N=20000 bench/run.sh    # a larger corpus
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N="${N:-5000}"
+OUT="${OUT:-bench/out}"
+CORPUS="$OUT/corpus-$N"
+BIN="$OUT/asectl"
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
+
+mkdir -p "$OUT"
+go build -o "$BIN" ./cmd/asectl
+if [ ! -d "$CORPUS" ]; then
+  go run ./internal/gen/gencorpus -n "$N" -o "$CORPUS"
+fi
+BYTES=$(du -sb "$CORPUS" | cut -f1)
+MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
+
+# Warm the page cache so every command reads from memory.
+cat $(find "$CORPUS" -name '*.txt') > /dev/null
+
+# best3 CMD...: prints "seconds peak_kib" of the fastest of three runs.
+best3() {
+  local best="" rss=""
+  for _ in 1 2 3; do
+    "$TIME" -f '%e %M' -o "$OUT/time.txt" "$@" > /dev/null 2> /dev/null || true
+    read -r s k < "$OUT/time.txt"
+    if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$s; rss=$k; fi
+  done
+  echo "$best $rss"
+}
+
+row() { # name seconds kib floor
+  awk -v n="$1" -v s="$2" -v k="$3" -v f="$4" -v mb="$MB" 'BEGIN {
+    sec = (s > 0 ? s : 0.005)
+    printf "%-40s %8.3f s %9.0f MB/s %8.1f MiB %7.2fx\n", n, s, mb / sec, k / 1024, sec / (f > 0 ? f : 0.005) }'
+}
+
+echo "corpus: $N descriptions, $MB MB in $CORPUS"
+echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3)"
+echo
+printf "%-40s %10s %14s %12s %8s\n" command wall throughput "peak RSS" vs-grep
+read -r g gk < <(best3 grep -rc Hankekoodi "$CORPUS")
+row "grep -rc Hankekoodi DIR" "$g" "$gk" "$g"
+read -r v vk < <(best3 "$BIN" validate --format json "$CORPUS")
+row "asectl validate --format json DIR" "$v" "$vk" "$g"
+read -r p pk < <(best3 "$BIN" parse --format jsonl "$CORPUS")
+row "asectl parse --format jsonl DIR" "$p" "$pk" "$g"
+read -r v1 v1k < <(best3 "$BIN" validate --format json --jobs 1 "$CORPUS")
+row "asectl validate --jobs 1 DIR" "$v1" "$v1k" "$g"
+echo
+awk -v a="$v1" -v b="$v" 'BEGIN { printf "two workers vs one: %.2fx faster\n", (b > 0 ? a / b : 0) }'
+
+# One description from the command line, process start included.
+one=$(find "$CORPUS" -name '*.txt' | head -1)
+read -r s1 k1 < <(best3 "$BIN" validate "$one")
+read -r s2 k2 < <(best3 "$BIN" validate testdata/A72213.txt)
+awk -v s="$s2" -v k="$k2" 'BEGIN { printf "one description (validate testdata/A72213.txt): %.1f ms wall, %.1f MiB peak RSS\n", s * 1000, k / 1024 }'
