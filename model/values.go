@@ -60,10 +60,14 @@ func (f *Field[T]) Seen(raw string, p Pos) {
 	f.Value, f.Valid, f.Present, f.Pos, f.Raw = zero, false, true, p, raw
 }
 
-// MarshalJSON writes the value, or null when none was read.
+// MarshalJSON writes the value, or null when none was read. Text is not
+// HTML-escaped ("T&K", not "T\u0026K"): the output is data, not a page.
 func (f Field[T]) MarshalJSON() ([]byte, error) {
 	if !f.Valid {
 		return []byte("null"), nil
+	}
+	if s, ok := any(f.Value).(string); ok {
+		return appendString(nil, s), nil
 	}
 	return json.Marshal(f.Value)
 }

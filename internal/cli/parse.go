@@ -139,6 +139,7 @@ unreadable inputs.`,
 			code := ExitOK
 			wrote := 0
 			var buf bytes.Buffer
+			var compact []byte
 			if array {
 				o.WriteString("[")
 			}
@@ -161,16 +162,15 @@ unreadable inputs.`,
 					if csvw != nil {
 						return csvw.Write(p.res.Doc)
 					}
-					buf.Reset()
-					enc := json.NewEncoder(&buf)
-					enc.SetEscapeHTML(false)
+					compact = p.res.Doc.AppendJSON(compact[:0])
+					b := compact
 					if format == "json" {
-						enc.SetIndent(indentFor(array), "  ")
+						buf.Reset()
+						if err := json.Indent(&buf, compact, indentFor(array), "  "); err != nil {
+							return err
+						}
+						b = buf.Bytes()
 					}
-					if err := enc.Encode(p.res.Doc); err != nil {
-						return err
-					}
-					b := bytes.TrimRight(buf.Bytes(), "\n")
 					switch {
 					case array && wrote > 0:
 						o.WriteString(",\n  ")

@@ -1,0 +1,299 @@
+package model
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// AppendJSON appends the description's compact JSON to dst: byte for byte
+// what encoding/json gives with SetEscapeHTML(false) (a test holds them
+// equal), without reflection or the re-scan of every Field's MarshalJSON.
+// Batches spend most of their output time here.
+func (d *Description) AppendJSON(dst []byte) []byte {
+	dst = append(dst, `{"version":`...)
+	dst = strconv.AppendInt(dst, int64(d.Version), 10)
+	dst = append(dst, `,"source":`...)
+	dst = appendString(dst, d.Source)
+	dst = append(dst, `,"language":`...)
+	dst = appendString(dst, d.Language)
+	dst = append(dst, `,"fund":`...)
+	dst = appendText(dst, d.Fund)
+
+	p := &d.Project
+	dst = append(dst, `,"project":{"code":`...)
+	dst = appendText(dst, p.Code)
+	dst = append(dst, `,"name":`...)
+	dst = appendText(dst, p.Name)
+	dst = append(dst, `,"priority_axis":`...)
+	dst = appendNumbered(dst, &p.PriorityAxis)
+	dst = append(dst, `,"specific_objective":`...)
+	dst = appendNumbered(dst, &p.SpecificObjective)
+	dst = append(dst, `,"period":{"start":`...)
+	dst = appendDate(dst, p.Period.Start)
+	dst = append(dst, `,"end":`...)
+	dst = appendDate(dst, p.Period.End)
+	dst = append(dst, `},"status":`...)
+	dst = appendText(dst, p.Status)
+	dst = append(dst, `,"state":`...)
+	dst = appendText(dst, p.State)
+	dst = append(dst, `,"authority":`...)
+	dst = appendText(dst, p.Authority)
+
+	a := &d.Applicant
+	dst = append(dst, `},"applicant":{"name":`...)
+	dst = appendText(dst, a.Name)
+	dst = append(dst, `,"organisation_type":`...)
+	dst = appendText(dst, a.OrganisationType)
+	dst = append(dst, `,"business_id":`...)
+	dst = appendText(dst, a.BusinessID)
+	dst = append(dst, `,"address":`...)
+	dst = appendAddress(dst, &a.Address)
+	dst = append(dst, `,"phone":`...)
+	dst = appendText(dst, a.Phone)
+	dst = append(dst, `,"website":`...)
+	dst = appendText(dst, a.Website)
+	dst = append(dst, `,"contact":{"name":`...)
+	dst = appendText(dst, a.Contact.Name)
+	dst = append(dst, `,"title":`...)
+	dst = appendText(dst, a.Contact.Title)
+	dst = append(dst, `,"email":`...)
+	dst = appendText(dst, a.Contact.Email)
+	dst = append(dst, `,"phone":`...)
+	dst = appendText(dst, a.Contact.Phone)
+	dst = append(dst, `},"applicants":`...)
+	dst = appendText(dst, a.Applicants)
+	dst = append(dst, `,"co_implementers":`...)
+	dst = appendOrganisations(dst, a.CoImplementers)
+	dst = append(dst, `,"transfer_recipients":`...)
+	dst = appendOrganisations(dst, a.TransferRecipients)
+
+	dst = append(dst, `},"summary":`...)
+	dst = appendText(dst, d.Summary)
+	dst = append(dst, `,"target_groups":{"primary":`...)
+	dst = appendText(dst, d.TargetGroups.Primary)
+	dst = append(dst, `,"indirect":`...)
+	dst = appendText(dst, d.TargetGroups.Indirect)
+
+	f := &d.Funding
+	dst = append(dst, `},"funding":{"eu_state_granted":`...)
+	dst = appendFixed(dst, f.EUStateGranted)
+	dst = append(dst, `,"eu_state_realised":`...)
+	dst = appendFixed(dst, f.EUStateRealised)
+	dst = append(dst, `,"public_planned":`...)
+	dst = appendFixed(dst, f.PublicPlanned)
+	dst = append(dst, `,"public_realised":`...)
+	dst = appendFixed(dst, f.PublicRealised)
+
+	dst = append(dst, `},"area":{"regions":`...)
+	dst = appendTexts(dst, d.Area.Regions)
+	dst = append(dst, `,"sub_regions":`...)
+	dst = appendTexts(dst, d.Area.SubRegions)
+	dst = append(dst, `,"municipalities":`...)
+	dst = appendTexts(dst, d.Area.Municipalities)
+	dst = append(dst, `,"site":`...)
+	dst = appendAddress(dst, &d.Area.Site)
+
+	dst = append(dst, `},"indicators":{"new_jobs":`...)
+	dst = appendIndicator(dst, &d.Indicators.NewJobs)
+	dst = append(dst, `,"new_companies":`...)
+	dst = appendIndicator(dst, &d.Indicators.NewCompanies)
+
+	g := &d.Horizontal.GenderEquality
+	dst = append(dst, `},"horizontal":{"gender_equality":{"context_analysis":`...)
+	dst = appendAnswer(dst, &g.ContextAnalysis)
+	dst = append(dst, `,"mainstreamed":`...)
+	dst = appendAnswer(dst, &g.Mainstreamed)
+	dst = append(dst, `,"main_goal":`...)
+	dst = appendAnswer(dst, &g.MainGoal)
+	dst = append(dst, `},"sustainability":`...)
+	if d.Horizontal.Sustainability == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '[')
+		for i := range d.Horizontal.Sustainability {
+			s := &d.Horizontal.Sustainability[i]
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"group":`...)
+			dst = appendText(dst, s.Group)
+			dst = append(dst, `,"criterion":`...)
+			dst = appendText(dst, s.Criterion)
+			dst = append(dst, `,"direct":`...)
+			dst = appendInt(dst, s.Direct)
+			dst = append(dst, `,"indirect":`...)
+			dst = appendInt(dst, s.Indirect)
+			dst = append(dst, `,"justification":`...)
+			dst = appendText(dst, s.Justification)
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	dst = append(dst, `},"final_report":`...)
+	dst = appendText(dst, d.FinalReport)
+	return append(dst, '}')
+}
+
+func appendText(dst []byte, t Text) []byte {
+	if !t.Valid {
+		return append(dst, "null"...)
+	}
+	return appendString(dst, t.Value)
+}
+
+func appendTexts(dst []byte, ts []Text) []byte {
+	if ts == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, t := range ts {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendText(dst, t)
+	}
+	return append(dst, ']')
+}
+
+func appendFixed(dst []byte, f Field[Fixed2]) []byte {
+	if !f.Valid {
+		return append(dst, "null"...)
+	}
+	return append(dst, f.Value.String()...)
+}
+
+func appendInt(dst []byte, f Field[int]) []byte {
+	if !f.Valid {
+		return append(dst, "null"...)
+	}
+	return strconv.AppendInt(dst, int64(f.Value), 10)
+}
+
+func appendDate(dst []byte, f Field[Date]) []byte {
+	if !f.Valid {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '"')
+	dst = append(dst, f.Value.String()...)
+	return append(dst, '"')
+}
+
+func appendNumbered(dst []byte, n *Numbered) []byte {
+	dst = append(dst, `{"number":`...)
+	dst = appendText(dst, n.Number)
+	dst = append(dst, `,"name":`...)
+	dst = appendText(dst, n.Name)
+	return append(dst, '}')
+}
+
+func appendAddress(dst []byte, a *Address) []byte {
+	dst = append(dst, `{"street":`...)
+	dst = appendText(dst, a.Street)
+	dst = append(dst, `,"postal_code":`...)
+	dst = appendText(dst, a.PostalCode)
+	dst = append(dst, `,"city":`...)
+	dst = appendText(dst, a.City)
+	return append(dst, '}')
+}
+
+func appendOrganisations(dst []byte, os []Organisation) []byte {
+	if os == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i := range os {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"name":`...)
+		dst = appendText(dst, os[i].Name)
+		dst = append(dst, `,"business_id":`...)
+		dst = appendText(dst, os[i].BusinessID)
+		dst = append(dst, '}')
+	}
+	return append(dst, ']')
+}
+
+func appendFigure(dst []byte, f *Figure) []byte {
+	dst = append(dst, `{"total":`...)
+	dst = appendFixed(dst, f.Total)
+	dst = append(dst, `,"women":`...)
+	dst = appendFixed(dst, f.Women)
+	return append(dst, '}')
+}
+
+func appendIndicator(dst []byte, ind *Indicator) []byte {
+	dst = append(dst, `{"planned":`...)
+	dst = appendFigure(dst, &ind.Planned)
+	dst = append(dst, `,"realised":`...)
+	dst = appendFigure(dst, &ind.Realised)
+	return append(dst, '}')
+}
+
+func appendAnswer(dst []byte, a *Answer) []byte {
+	dst = append(dst, `{"answer":`...)
+	switch {
+	case !a.Answer.Valid:
+		dst = append(dst, "null"...)
+	case a.Answer.Value:
+		dst = append(dst, "true"...)
+	default:
+		dst = append(dst, "false"...)
+	}
+	dst = append(dst, `,"justification":`...)
+	dst = appendText(dst, a.Justification)
+	return append(dst, '}')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString quotes s as encoding/json does without HTML escaping:
+// control characters as \n, \r, \t or \u00XX, U+2028 and U+2029 escaped,
+// invalid UTF-8 as U+FFFD.
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

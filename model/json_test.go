@@ -1,0 +1,62 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+func stdJSON(t testing.TB, d *Description) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n")
+}
+
+func sampleDescription() *Description {
+	d := New("dir/x.txt")
+	p := Pos{Line: 1, Col: 1}
+	d.Fund.Set(FundERDF, p)
+	d.Project.Code.Set("A72213", p)
+	d.Project.Name.Set("Name with \"quotes\", \\ back\nslash\ttab\x01 <html> & \u2028 \u2029 ä \xff", p)
+	d.Project.PriorityAxis.Number.Set("2", p)
+	d.Project.Period.Start.Set(Date{2016, time.February, 13}, p)
+	d.Funding.EUStateGranted.Set(155128050, p)
+	d.Funding.PublicPlanned.Set(5, p)
+	d.Area.Municipalities = append(d.Area.Municipalities, Text{Value: "Kemi", Valid: true})
+	d.Applicant.CoImplementers = append(d.Applicant.CoImplementers, Organisation{Name: Text{Value: "Oy", Valid: true}})
+	d.Horizontal.GenderEquality.MainGoal.Answer.Set(false, p)
+	d.Horizontal.GenderEquality.Mainstreamed.Answer.Set(true, p)
+	d.Horizontal.Sustainability = append(d.Horizontal.Sustainability, Score{Direct: Field[int]{Value: 7, Valid: true}})
+	return d
+}
+
+func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
+	for _, d := range []*Description{New("empty"), sampleDescription(), {}} {
+		want := stdJSON(t, d)
+		got := d.AppendJSON(nil)
+		if !bytes.Equal(want, got) {
+			t.Fatalf("AppendJSON differs from encoding/json:\nwant %s\ngot  %s", want, got)
+		}
+	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	f.Add("plain")
+	f.Add("\"\\\n\r\t\x00\x1f<>&\u2028\u2029ä\xff\xc3")
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(s)
+		want = bytes.TrimRight(buf.Bytes(), "\n")
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
