@@ -19,8 +19,12 @@ const (
 // Description is one project description. The JSON keys and their order are
 // a public contract (see README); every key is always present.
 type Description struct {
-	Version  int    `json:"version"`
-	Source   string `json:"source"`
+	Version int    `json:"version"`
+	Source  string `json:"source"`
+	// Error says why the input could not be read as a description; such an
+	// entry keeps its place in a batch's output, with every other value
+	// empty. It is null for every description that was read.
+	Error    Text   `json:"error"`
 	Language string `json:"language"`
 	// Fund is taken from the header line; on a copy without one it is derived
 	// from the project code, and FundFromHeader is false.
@@ -192,6 +196,13 @@ type Score struct {
 	// Ref identifies a known criterion as group*100 + index + 1 (the same in
 	// every language); 0 for a criterion the programme does not have.
 	Ref int `json:"-"`
+}
+
+// Failed returns the entry for an input that could not be read.
+func Failed(source, reason string) *Description {
+	d := New(source)
+	d.Error.Set(reason, Pos{})
+	return d
 }
 
 // New returns an empty description with every list non-nil, so that the

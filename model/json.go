@@ -14,6 +14,8 @@ func (d *Description) AppendJSON(dst []byte) []byte {
 	dst = strconv.AppendInt(dst, int64(d.Version), 10)
 	dst = append(dst, `,"source":`...)
 	dst = appendString(dst, d.Source)
+	dst = append(dst, `,"error":`...)
+	dst = appendText(dst, d.Error)
 	dst = append(dst, `,"language":`...)
 	dst = appendString(dst, d.Language)
 	dst = append(dst, `,"fund":`...)

@@ -38,6 +38,13 @@ type Language struct {
 	Women          map[string]string `json:"women"`
 	ScoreHeader    []string          `json:"score_header"`
 	Sustainability []Group           `json:"sustainability"`
+	// Print settles what the formatter writes where the tables allow
+	// more than one form: a label's canonical spelling, full headings.
+	Print struct {
+		Labels   map[string]string `json:"labels"`
+		Headings map[string]string `json:"headings"`
+		Banner   string            `json:"banner"`
+	} `json:"print"`
 
 	// Indexes keyed by normalised text, built once.
 	fieldIdx    map[string]map[string]string // section → label → path
@@ -354,4 +361,85 @@ func (l *Language) allText() []string {
 		out = append(out, g.Criteria...)
 	}
 	return out
+}
+
+// FieldLabel is the label the formatter prints for a field path in a
+// section: the "print" choice, else the table's only label for it, else the
+// first in sorted order.
+func (l *Language) FieldLabel(section, path string) string {
+	if s, ok := l.Print.Labels[path]; ok {
+		return s
+	}
+	var found []string
+	for label, p := range l.Fields[section] {
+		if p == path {
+			found = append(found, label)
+		}
+	}
+	sort.Strings(found)
+	if len(found) == 0 {
+		return ""
+	}
+	return found[0]
+}
+
+// HeadingText is a section's heading as printed, without its number.
+func (l *Language) HeadingText(num string) string {
+	if s, ok := l.Print.Headings[num]; ok {
+		return s
+	}
+	return l.Sections[num]
+}
+
+// HeaderLine is the header line that names the fund.
+func (l *Language) HeaderLine(fund string) string {
+	if hs := l.Headers[fund]; len(hs) > 0 {
+		return hs[0]
+	}
+	return ""
+}
+
+// ListHeading is the subheading of a list in section 2 ("Osatoteuttajat").
+func (l *Language) ListHeading(path string) string {
+	var found []string
+	for label, p := range l.Lists {
+		if p == path {
+			found = append(found, label)
+		}
+	}
+	sort.Strings(found)
+	if len(found) == 0 {
+		return ""
+	}
+	return found[0]
+}
+
+// StatusText is the printed status for a state ("running", "ended").
+func (l *Language) StatusText(state string) string {
+	var found []string
+	for s, st := range l.Statuses {
+		if st == state {
+			found = append(found, s)
+		}
+	}
+	sort.Strings(found)
+	if len(found) == 0 {
+		return ""
+	}
+	return found[0]
+}
+
+// AnswerText is the printed yes or no.
+func (l *Language) AnswerText(v bool) string {
+	var found []string
+	for s, a := range l.Answers {
+		if a == v {
+			found = append(found, s)
+		}
+	}
+	sort.Strings(found)
+	if len(found) == 0 {
+		return ""
+	}
+	return found[0]
 }

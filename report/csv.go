@@ -24,6 +24,7 @@ var CSVColumns = []string{
 	"new_companies_planned", "new_companies_planned_women", "new_companies_realised", "new_companies_realised_women",
 	"gender_context_analysis", "gender_mainstreamed", "gender_main_goal",
 	"sustainability_direct_mean", "sustainability_indirect_mean",
+	"error",
 }
 
 // CSVWriter writes descriptions as RFC 4180 CSV. With Excel set it starts
@@ -185,5 +186,6 @@ func (c *CSVWriter) row(d *model.Description) []string {
 		num(ind.NewCompanies.Planned.Total), num(ind.NewCompanies.Planned.Women), num(ind.NewCompanies.Realised.Total), num(ind.NewCompanies.Realised.Women),
 		yesNo(ge.ContextAnalysis.Answer), yesNo(ge.Mainstreamed.Answer), yesNo(ge.MainGoal.Answer),
 		meanScore(d.Horizontal.Sustainability, true), meanScore(d.Horizontal.Sustainability, false),
+		str(d.Error),
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/asectl/asectl/internal/i18n"
+	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/report"
 )
@@ -147,22 +148,27 @@ unreadable inputs.`,
 				func(i int) parsed { return parseInput(inputs[i], ios, &common) },
 				func(_ int, p parsed) error {
 					bar.step()
+					var doc *model.Description
 					if p.err != nil {
-						bar.errorf("%s", l.Sprintf("%s: error: %s\n", report.Safe(p.name), report.Safe(describeErr(l, p.err))))
+						// The input keeps its place in the output, with its reason.
+						reason := describeErr(l, p.err)
+						bar.errorf("%s", l.Sprintf("%s: error: %s\n", report.Safe(p.name), report.Safe(reason)))
 						if p.unread {
 							code = max(code, ExitUsage)
 						} else {
 							code = max(code, ExitFindings)
 						}
-						return nil
-					}
-					for _, pr := range p.res.Problems {
-						bar.errorf("%s:%d:%d: warning: %s [%s]\n", report.Safe(p.name), pr.Pos.Line, pr.Pos.Col, report.Safe(l.Message(pr.Msg)), pr.Rule)
+						doc = model.Failed(p.name, reason)
+					} else {
+						for _, pr := range p.res.Problems {
+							bar.errorf("%s:%d:%d: warning: %s [%s]\n", report.Safe(p.name), pr.Pos.Line, pr.Pos.Col, report.Safe(l.Message(pr.Msg)), pr.Rule)
+						}
+						doc = p.res.Doc
 					}
 					if csvw != nil {
-						return csvw.Write(p.res.Doc)
+						return csvw.Write(doc)
 					}
-					compact = p.res.Doc.AppendJSON(compact[:0])
+					compact = doc.AppendJSON(compact[:0])
 					b := compact
 					if format == "json" {
 						buf.Reset()

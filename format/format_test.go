@@ -1,0 +1,85 @@
+package format
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/asectl/asectl/internal/gen"
+	"github.com/asectl/asectl/parser"
+)
+
+func parseJSON(t testing.TB, src []byte) ([]byte, *parser.Result) {
+	t.Helper()
+	res, err := parser.Parse("x", src, parser.Options{})
+	require.NoError(t, err)
+	b, err := json.Marshal(res.Doc)
+	require.NoError(t, err)
+	return b, res
+}
+
+// roundTrip checks parse(fmt(parse(x))) == parse(x) and that fmt is a
+// fixed point: fmt(parse(fmt(parse(x)))) == fmt(parse(x)).
+func roundTrip(t *testing.T, name string, src []byte) {
+	t.Helper()
+	want, res := parseJSON(t, src)
+	canon := Render(res.Doc)
+	got, res2 := parseJSON(t, canon)
+	assert.JSONEq(t, string(want), string(got), "%s: parse(fmt(parse(x))) != parse(x)\ncanonical:\n%s", name, canon)
+	assert.Equal(t, string(canon), string(Render(res2.Doc)), "%s: fmt is not idempotent", name)
+}
+
+func TestRoundTripTestdata(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/*.txt")
+	real, _ := filepath.Glob("../testdata/real/*.txt")
+	for _, f := range append(files, real...) {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		t.Run(filepath.Base(f), func(t *testing.T) { roundTrip(t, f, b) })
+	}
+}
+
+func TestRoundTripGenerated(t *testing.T) {
+	tmpl, err := os.ReadFile("../testdata/A72213.txt")
+	require.NoError(t, err)
+	g := gen.New(tmpl, 3)
+	for i := 0; i < 50; i++ {
+		roundTrip(t, "generated", g.Description(i))
+	}
+}
+
+func TestRoundTripKeepsUnreadableValues(t *testing.T) {
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	require.NoError(t, err)
+	broken := strings.NewReplacer("1 551 280", "1 5S1 280", "Alkaa 13.2.2016", "Alkaa 31.2.2016",
+		": Kyllä\n", ": Ehkä\n", " 8 9\n", " 8 x\n", "Toiminta päättynyt", "Valmis").Replace(string(src))
+	roundTrip(t, "broken", []byte(broken))
+	_, res := parseJSON(t, []byte(broken))
+	canon := string(Render(res.Doc))
+	assert.Contains(t, canon, "Myönnetty EU- ja valtion rahoitus: 1 5S1 280")
+	assert.Contains(t, canon, "Alkaa 31.2.2016 ja päättyy 15.3.2018")
+	assert.Contains(t, canon, "Luonnonvarojen käytön kestävyys 8 x")
+}
+
+// TestReferenceIsCanonical: the reference description is in canonical form.
+func TestReferenceIsCanonical(t *testing.T) {
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	require.NoError(t, err)
+	_, res := parseJSON(t, src)
+	canon := Render(res.Doc)
+	if !bytes.Equal(bytes.TrimRight(src, "\n"), bytes.TrimRight(canon, "\n")) {
+		a, b := strings.Split(string(src), "\n"), strings.Split(string(canon), "\n")
+		for i := 0; i < min(len(a), len(b)); i++ {
+			if a[i] != b[i] {
+				t.Fatalf("line %d differs:\nreference: %.80q\ncanonical: %.80q", i+1, a[i], b[i])
+			}
+		}
+		t.Fatalf("lengths differ: %d lines vs %d", len(a), len(b))
+	}
+}

@@ -1,0 +1,211 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/asectl/asectl/format"
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/report"
+)
+
+// lossy are the parser problems whose text the canonical form drops: -w
+// will not rewrite such a file without --force.
+var lossy = map[string]bool{
+	parser.RuleUnknownField: true, parser.RuleUnexpectedText: true,
+	parser.RuleMultipleDocs: true, parser.RuleDuplicateField: true,
+}
+
+func newFmtCmd(g *globals) *cobra.Command {
+	ios := g.ios
+	var (
+		common commonFlags
+		check  bool
+		write  bool
+		force  bool
+		labels string
+	)
+	cmd := &cobra.Command{
+		Use:   "fmt FILE|DIR|- ...",
+		Short: "Rewrite descriptions in the canonical layout",
+		Long: `Fmt prints each description in the canonical layout: the reference
+description's (banner, header line, numbered headings, one "Label: value" a
+line with a blank line between, amounts as 1 551 280), in the description's
+own language or the one --labels names. Parsing the canonical text gives the
+same JSON as parsing the original; a value that could not be read is kept as
+it was printed.
+
+--check lists the files that are not in canonical form and exits 1 if there
+are any. -w rewrites them in place, atomically; it refuses a file whose
+rewrite would drop text the parser did not place (an unknown field, stray
+text, a second description) unless --force is given.`,
+		Example: `  asectl fmt testdata/real/altformat_A70027.txt
+  asectl fmt --check descriptions/
+  asectl fmt -w descriptions/
+  asectl fmt --labels fi en_S20515.txt`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := common.check(); err != nil {
+				return err
+			}
+			l, err := g.localizer()
+			if err != nil {
+				return err
+			}
+			if labels != "" && parser.LanguageByCode(labels) == nil {
+				return usagef("unknown --labels %q (valid: en, fi)", labels)
+			}
+			if check && write {
+				return usagef("--check and -w do not go together")
+			}
+			inputs, _ := expandInputs(args)
+			if write {
+				for _, in := range inputs {
+					if in.Name == "-" {
+						return usagef("-w cannot rewrite standard input")
+					}
+				}
+			}
+			o, err := openOutput("", ios.Out)
+			if err != nil {
+				return err
+			}
+			code := ExitOK
+			type result struct {
+				in    input
+				src   []byte
+				canon []byte
+				res   *parser.Result
+				err   error
+				read  bool
+			}
+			err = runOrdered(len(inputs), common.jobs,
+				func(i int) result {
+					in := inputs[i]
+					src, err := readInput(in, ios.In, common.maxSize)
+					if err != nil {
+						return result{in: in, err: err}
+					}
+					res, err := parser.Parse(in.Name, src, parser.Options{Encoding: common.encoding})
+					if err != nil {
+						return result{in: in, err: err, read: true}
+					}
+					if labels != "" {
+						res.Doc.Language = labels
+					}
+					return result{in: in, src: src, res: res, canon: format.Render(res.Doc), read: true}
+				},
+				func(_ int, r result) error {
+					name := report.Safe(r.in.Name)
+					if r.err != nil {
+						fmt.Fprint(ios.ErrOut, l.Sprintf("%s: error: %s\n", name, report.Safe(describeErr(l, r.err))))
+						if !r.read || errors.Is(r.err, parser.ErrEncoding) {
+							code = max(code, ExitUsage)
+						} else {
+							code = max(code, ExitFindings)
+						}
+						return nil
+					}
+					canonical := bytes.Equal(bytes.TrimRight(r.src, "\n"), bytes.TrimRight(r.canon, "\n"))
+					switch {
+					case check:
+						if !canonical {
+							fmt.Fprintln(o, name)
+							code = max(code, ExitFindings)
+						}
+					case write:
+						if canonical {
+							return nil
+						}
+						if lost := lostText(r.res); lost != "" && !force {
+							fmt.Fprintf(ios.ErrOut, "%s: not rewritten: the canonical form would drop %s; fix it or use --force\n", name, lost)
+							code = max(code, ExitFindings)
+							return nil
+						}
+						if err := writeAtomically(r.in.Name, r.canon); err != nil {
+							fmt.Fprintf(ios.ErrOut, "%s: error: cannot write: %v\n", name, cleanPathError(err))
+							code = max(code, ExitUsage)
+						}
+					default:
+						_, err := o.Write(r.canon)
+						return err
+					}
+					return nil
+				})
+			if err == nil {
+				err = o.commit()
+			}
+			if err != nil {
+				return writeFailed(ios, err)
+			}
+			if code != ExitOK {
+				return exitError{code}
+			}
+			return nil
+		},
+	}
+	common.register(cmd)
+	f := cmd.Flags()
+	f.BoolVar(&check, "check", false, "list the files that are not in canonical form; exit 1 if any")
+	f.BoolVarP(&write, "write", "w", false, "rewrite files in place (atomically)")
+	f.BoolVar(&force, "force", false, "with -w: rewrite even where text the parser did not place would be dropped")
+	f.StringVar(&labels, "labels", "", "the language of the labels: fi or en (default: the description's)")
+	_ = cmd.RegisterFlagCompletionFunc("labels", fixedCompletion("fi", "en"))
+	return cmd
+}
+
+// lostText describes the parser problems whose text the canonical form
+// drops, "" if none.
+func lostText(res *parser.Result) string {
+	var where []string
+	for _, p := range res.Problems {
+		if lossy[p.Rule] {
+			where = append(where, fmt.Sprintf("line %d (%s)", p.Pos.Line, p.Rule))
+		}
+	}
+	switch len(where) {
+	case 0:
+		return ""
+	case 1, 2, 3:
+		return strings.Join(where, ", ")
+	}
+	return strings.Join(where[:3], ", ") + fmt.Sprintf(" and %d more", len(where)-3)
+}
+
+// writeAtomically replaces path with data through a temporary file in the
+// same directory, keeping the file's mode.
+func writeAtomically(path string, data []byte) error {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
