@@ -249,7 +249,7 @@ func cmpInt(a, b int) int {
 func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
 
 // Finnish formats the way the pages print dates (13.2.2016).
-func (d Date) Finnish() string { return fmt.Sprintf("%d.%d.%d", d.Day, int(d.Month), d.Year) }
+func (d Date) Finnish() string { return fmt.Sprintf("%d.%d.%04d", d.Day, int(d.Month), d.Year) }
 
 // MarshalText writes ISO 8601.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

@@ -49,8 +49,8 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 	}
 	p.lang = detectLanguage(lines)
 	p.doc.Language = p.lang.Code
-	p.headingsPresent = headingsPresent(lines)
-	p.flat = len(p.headingsPresent) == 0
+	p.headingLines = headingLines(lines)
+	p.flat = len(p.headingLines) == 0
 	p.run()
 	if !p.recognised() {
 		return nil, notDescription(text, lines)
@@ -115,9 +115,9 @@ type parser struct {
 	lines []line
 	flat  bool // no heading anywhere: sections are inferred from labels
 
-	headingsPresent map[string]bool // section numbers whose heading stands somewhere
-	problems        []Problem
-	seen            map[string]model.Pos // field path → where it was first set
+	headingLines []headingAt // every known heading, in line order
+	problems     []Problem
+	seen         map[string]model.Pos // field path → where it was first set
 
 	sec       string // current section number; "" before section 1
 	list      string // "applicant.co_implementers" etc. while a list runs in section 2
@@ -289,16 +289,22 @@ func headingMatches(num, title string) bool {
 	return false
 }
 
-// headingsPresent lists the sections whose heading text stands somewhere
-// in the file, in any order.
-func headingsPresent(lines []line) map[string]bool {
-	found := map[string]bool{}
+// headingAt is a known heading's place.
+type headingAt struct {
+	line int
+	num  string
+}
+
+// headingLines lists the known headings in line order, whatever their
+// order of sections.
+func headingLines(lines []line) []headingAt {
+	var out []headingAt
 	for i := range lines {
 		if num := lines[i].knownHeading(); num != "" {
-			found[num] = true
+			out = append(out, headingAt{lines[i].num, num})
 		}
 	}
-	return found
+	return out
 }
 
 // secondDescription stops the parse at a second header line: one file holds
@@ -435,7 +441,7 @@ func (p *parser) fieldLine(l *line) {
 		if _, dup := p.seen[path]; ok && dup {
 			// "Suunniteltu:" again after 7.1's pair: without its heading, this
 			// is 7.2. A label that belongs to no later section stays a duplicate.
-			if sec, later, ok := p.laterField(key); ok && p.seen[later] == (model.Pos{}) && p.implicitSwitchOK(sec) {
+			if sec, later, ok := p.laterField(key); ok && p.seen[later] == (model.Pos{}) && p.implicitSwitchOK(sec, l.num) {
 				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 				p.setField(later, l, label, value, off)
 				return
@@ -450,7 +456,7 @@ func (p *parser) fieldLine(l *line) {
 			p.setField(path, l, label, value, off)
 			return
 		}
-		if sec, path, ok := p.laterField(key); ok && p.implicitSwitchOK(sec) {
+		if sec, path, ok := p.laterField(key); ok && p.implicitSwitchOK(sec, l.num) {
 			p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 			p.setField(path, l, label, value, off)
 			return
@@ -485,11 +491,23 @@ func (p *parser) fieldLine(l *line) {
 		Msg("unexpected text in section %s: %q", p.sec, clip(l.body)))
 }
 
-// implicitSwitchOK allows a label to open a later section only where the
-// heading really is missing: in a flattened copy, or when the page skipped
-// that heading.
-func (p *parser) implicitSwitchOK(sec string) bool {
-	return p.flat || !p.headingsPresent[sec]
+// implicitSwitchOK allows a label on line n to open a later section sec
+// only where that section's heading really is missing: no heading still to
+// come would open sec, or a section between, in order. (In a flattened
+// copy there are no headings at all.)
+func (p *parser) implicitSwitchOK(sec string, n int) bool {
+	running, target := sectionRank[p.sec], sectionRank[sec]
+	for _, h := range p.headingLines {
+		r := sectionRank[h.num]
+		if h.line <= n || r <= running {
+			continue // behind us, or out of order: never taken
+		}
+		if r <= target {
+			return false // this heading will open sec, or a section before it
+		}
+		return true // a later section opens first: sec's heading cannot come
+	}
+	return true
 }
 
 func clip(s string) string {

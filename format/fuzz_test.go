@@ -1,0 +1,44 @@
+package format
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/asectl/asectl/parser"
+)
+
+// FuzzRoundTrip: for any input the parser accepts, the canonical text
+// parses back to the same JSON, and formatting it again changes nothing.
+func FuzzRoundTrip(f *testing.F) {
+	files, _ := filepath.Glob("../testdata/real/*.txt")
+	files = append(files, "../testdata/A72213.txt")
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		res, err := parser.Parse("x", src, parser.Options{})
+		if err != nil {
+			return
+		}
+		want, _ := json.Marshal(res.Doc)
+		canon := Render(res.Doc)
+		res2, err := parser.Parse("x", canon, parser.Options{})
+		if err != nil {
+			t.Fatalf("the canonical text does not parse: %v\n%s", err, canon)
+		}
+		got, _ := json.Marshal(res2.Doc)
+		if !bytes.Equal(want, got) {
+			t.Fatalf("parse(fmt(parse(x))) != parse(x)\nwant %s\ngot  %s\ncanonical:\n%s", want, got, canon)
+		}
+		if again := Render(res2.Doc); !bytes.Equal(again, canon) {
+			t.Fatalf("fmt is not idempotent:\n%s\n---\n%s", canon, again)
+		}
+	})
+}
