@@ -83,12 +83,12 @@ func TestHostileInput(t *testing.T) {
 		validRules []string
 	}{
 		{name: "empty", input: nil, parseCode: 1,
-			parseErr: `^x.txt: error: not an EURA 2014 project description: the file is empty\n$`,
+			parseErr:  `^x.txt: error: not an EURA 2014 project description: the file is empty\n$`,
 			validCode: 1, validOut: `(?m)^x.txt:1:1: error: not an EURA 2014 project description: the file is empty \[not-a-description\]$`},
 		{name: "whitespace", input: []byte("  \n\t\n\r\n   "), parseCode: 1,
 			parseErr: `the file holds only white space`, validCode: 1, validOut: `\[not-a-description\]`},
 		{name: "binary", input: binary, parseCode: 1,
-			parseErr: `^x.txt: error: not an EURA 2014 project description: the file holds binary data, not text\n$`,
+			parseErr:  `^x.txt: error: not an EURA 2014 project description: the file holds binary data, not text\n$`,
 			validCode: 1, validOut: `binary data`},
 		{name: "html", input: []byte("<!DOCTYPE html>\n<html><body><td>Hankekoodi: A72213</td></body></html>\n"), parseCode: 1,
 			parseErr: `this is an HTML page; save the page as text`, validCode: 1, validOut: `\[not-a-description\]`},
