@@ -85,11 +85,12 @@ type Writer interface {
 type factory func(w io.Writer, o Options) Writer
 
 var writers = map[string]factory{
-	"text":   newText,
-	"json":   newJSON,
-	"sarif":  newSARIF,
-	"junit":  newJUnit,
-	"github": newGitHub,
+	"text":     newText,
+	"json":     newJSON,
+	"sarif":    newSARIF,
+	"junit":    newJUnit,
+	"github":   newGitHub,
+	"markdown": newMarkdown,
 }
 
 // Formats lists the writer names, sorted.

@@ -123,6 +123,14 @@ func (l *Localizer) Sprintf(format string, args ...any) string {
 	return l.p.Sprintf(format, args...)
 }
 
+// T translates one of the program's fixed texts (no verbs).
+func (l *Localizer) T(s string) string {
+	if l == nil {
+		return s
+	}
+	return l.p.Sprintf(message.Key(s, s))
+}
+
 // Summary renders "N files, E errors, W warnings".
 func (l *Localizer) Summary(files, errors, warnings int) string {
 	if l == nil {

@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/summary"
+)
+
+func newReportCmd(g *globals) *cobra.Command {
+	ios := g.ios
+	var (
+		common commonFlags
+		format string
+		out    string
+		today  string
+	)
+	cmd := &cobra.Command{
+		Use:   "report FILE|DIR|- ...",
+		Short: "Write a one-page summary (HTML or Markdown) of one description or a portfolio",
+		Long: `Report turns one description into a one-page summary — header facts, the
+period on a timeline, funding bars with execution rates, the sustainability
+scores, the indicators, the findings, and the free texts last — or many into a
+portfolio: counts by fund, axis, objective, state and region, funding by axis
+and region, the spread of execution rates, mean scores, the most frequent
+findings and a sortable table of every project.
+
+HTML is one self-contained file (inline CSS and SVG, no external requests) that
+prints well and reads on a phone; Markdown fits a pull-request comment.
+--lang fi formats amounts and dates the Finnish way (1 551 280 €, 13.2.2016)
+and sorts names in Finnish order.`,
+		Example: `  asectl report -o A72213.html testdata/A72213.txt
+  asectl report --format md testdata/A72213.txt
+  asectl report --lang fi -o portfolio.html descriptions/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := common.check(); err != nil {
+				return err
+			}
+			l, err := g.localizer()
+			if err != nil {
+				return err
+			}
+			if format != "html" && format != "md" && format != "markdown" {
+				return usagef("unknown --format %q (valid: html, md)", format)
+			}
+			rs, err := g.ruleSettings(cmd, "", today)
+			if err != nil {
+				return err
+			}
+			inputs, dirs := expandInputs(args)
+			portfolio := len(inputs) > 1 || dirs
+			bar := newProgress(ios, len(inputs))
+			items := make([]summary.Item, 0, len(inputs))
+			code := ExitOK
+			err = runOrdered(len(inputs), common.jobs,
+				func(i int) summary.Item {
+					p := parseInput(inputs[i], ios, &common)
+					it := summary.Item{Source: inputs[i].Name}
+					if p.err != nil {
+						it.Error = describeErr(l, p.err)
+						return it
+					}
+					it.Doc = p.res.Doc
+					f := validateInput(inputs[i], ios, &common, rs.cfg, l)
+					it.Findings = f.Findings
+					if portfolio {
+						dropTexts(it.Doc) // a portfolio shows no free text: keep memory flat
+					}
+					return it
+				},
+				func(_ int, it summary.Item) error {
+					bar.step()
+					if it.Error != "" {
+						bar.errorf("%s", l.Sprintf("%s: error: %s\n", it.Source, it.Error))
+						code = max(code, ExitFindings)
+					}
+					items = append(items, it)
+					return nil
+				})
+			bar.clear()
+			if err != nil {
+				return err
+			}
+			o, err := openOutput(out, ios.Out)
+			if err != nil {
+				return usagef("cannot write %s: %v", out, cleanPathError(err))
+			}
+			ref := rs.cfg.Today
+			if ref == (model.Date{}) {
+				ref = model.DateOf(time.Now())
+			}
+			opt := summary.Options{Lang: l.Lang, Today: ref, Version: Version()}
+			if format == "html" {
+				err = summary.HTML(o, items, opt)
+			} else {
+				err = summary.Markdown(o, items, opt)
+			}
+			if err == nil {
+				err = o.commit()
+			} else {
+				o.abort()
+			}
+			if err != nil {
+				return writeFailed(ios, err)
+			}
+			if code != ExitOK {
+				return exitError{code}
+			}
+			return nil
+		},
+	}
+	common.register(cmd)
+	f := cmd.Flags()
+	f.StringVar(&format, "format", "html", "html (one self-contained page) or md (GitHub-flavoured Markdown)")
+	f.StringVarP(&out, "output", "o", "", "write the report to this file, atomically")
+	f.StringVar(&today, "today", "", "reference date YYYY-MM-DD for the timeline and the date rules (default: today)")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("html", "md"))
+	return cmd
+}
+
+// dropTexts empties the free texts, which only a one-project page shows.
+func dropTexts(d *model.Description) {
+	d.Summary, d.FinalReport = model.Text{}, model.Text{}
+	d.TargetGroups = model.TargetGroups{}
+	for i := range d.Horizontal.Sustainability {
+		d.Horizontal.Sustainability[i].Justification = model.Text{}
+	}
+	d.Horizontal.GenderEquality = model.GenderEquality{}
+}

@@ -1,0 +1,135 @@
+package summary
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/asectl/asectl/report"
+)
+
+// mdEscape is the report package's escaping for table cells.
+var mdEscape = report.MarkdownEscape
+
+type mdWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (m *mdWriter) printf(format string, args ...any) {
+	if m.err == nil {
+		_, m.err = fmt.Fprintf(m.w, format, args...)
+	}
+}
+
+func (m *mdWriter) table(head []string, rows [][]string, right map[int]bool) {
+	m.printf("|")
+	for _, h := range head {
+		m.printf(" %s |", mdEscape(h))
+	}
+	m.printf("\n|")
+	for i := range head {
+		if right[i] {
+			m.printf("---:|")
+		} else {
+			m.printf("---|")
+		}
+	}
+	m.printf("\n")
+	for _, r := range rows {
+		m.printf("|")
+		for _, c := range r {
+			m.printf(" %s |", mdEscape(c))
+		}
+		m.printf("\n")
+	}
+	m.printf("\n")
+}
+
+func factRows(fs []Fact) [][]string {
+	out := make([][]string, len(fs))
+	for i, f := range fs {
+		out[i] = []string{f.Key, f.Value}
+	}
+	return out
+}
+
+// Markdown writes the report as GitHub-flavoured Markdown, short enough for
+// a pull-request comment: tables, no charts.
+func Markdown(w io.Writer, items []Item, o Options) error {
+	p, lc := newPage(items, o)
+	m := &mdWriter{w: w}
+	m.printf("# %s\n\n", mdEscape(p.Title))
+	m.printf("_%s_\n\n", mdEscape(p.Generated))
+	if v := p.Project; v != nil {
+		m.table([]string{"", ""}, factRows(v.Facts), nil)
+		m.printf("## %s\n\n", mdEscape(v.Funding.Title))
+		var rows [][]string
+		for _, b := range v.Funding.Bars {
+			rows = append(rows, []string{b.Label, b.Value})
+		}
+		m.table([]string{"", lc.T("Euros")}, rows, map[int]bool{1: true})
+		m.table([]string{"", ""}, factRows(v.Rates), map[int]bool{1: true})
+		if v.HasScores {
+			m.printf("## %s\n\n", mdEscape(v.Scores.Title))
+			rows = nil
+			for i := 0; i+1 < len(v.Scores.Bars); i += 2 {
+				rows = append(rows, []string{v.Scores.Bars[i].Label, v.Scores.Bars[i].Value, v.Scores.Bars[i+1].Value})
+			}
+			m.table([]string{lc.T("Criterion"), lc.T("direct"), lc.T("indirect")}, rows, map[int]bool{1: true, 2: true})
+		}
+		m.printf("## %s\n\n", mdEscape(p.T.Indicators))
+		m.table([]string{"", p.T.Planned, p.T.Women, p.T.Realised, p.T.Women}, v.Indicators, map[int]bool{1: true, 2: true, 3: true, 4: true})
+		m.printf("## %s (%s)\n\n", mdEscape(p.T.Findings), mdEscape(v.FindingsSum))
+		findingsTable(m, p.T, v.Findings, false)
+	}
+	if v := p.Portfolio; v != nil {
+		m.table([]string{"", ""}, factRows(v.Facts), map[int]bool{1: true})
+		for _, c := range v.Counts {
+			m.printf("### %s\n\n", mdEscape(c.Title))
+			m.table([]string{"", lc.T("Descriptions")}, factRows(c.Rows), map[int]bool{1: true})
+		}
+		m.printf("## %s\n\n", mdEscape(p.T.TopFindings))
+		m.table([]string{p.T.Rule, ""}, factRows(v.TopRules), nil)
+		m.printf("## %s\n\n", mdEscape(p.T.Projects))
+		var rows [][]string
+		for _, r := range v.Projects {
+			rows = append(rows, []string{r.Code, r.Name, r.Applicant, r.Period, r.Granted, r.Realised, r.Findings})
+		}
+		m.table([]string{p.T.Code, p.T.Name, p.T.Applicant, p.T.Period, p.T.Granted, p.T.Realised, p.T.ErrorsWarnings}, rows,
+			map[int]bool{4: true, 5: true, 6: true})
+		if len(v.Unreadable) > 0 {
+			m.printf("## %s\n\n", mdEscape(p.T.Unreadable))
+			m.table([]string{"", ""}, factRows(v.Unreadable), nil)
+		}
+	}
+	return m.err
+}
+
+// maxMarkdownRows keeps a findings table within a pull-request comment.
+const maxMarkdownRows = 300
+
+func findingsTable(m *mdWriter, t labels, fs []FindingRow, withFile bool) {
+	if len(fs) == 0 {
+		m.printf("%s\n\n", mdEscape(t.NoFindings))
+		return
+	}
+	head := []string{t.Severity, t.Line, t.Rule, t.Message}
+	if withFile {
+		head = append([]string{"File"}, head...)
+	}
+	var rows [][]string
+	for i, f := range fs {
+		if i == maxMarkdownRows {
+			break
+		}
+		r := []string{f.Severity, fmt.Sprintf("%d:%d", f.Line, f.Column), f.Rule, f.Message}
+		if withFile {
+			r = append([]string{f.Source}, r...)
+		}
+		rows = append(rows, r)
+	}
+	m.table(head, rows, nil)
+	if len(fs) > maxMarkdownRows {
+		m.printf("… %d more\n\n", len(fs)-maxMarkdownRows)
+	}
+}

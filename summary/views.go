@@ -1,0 +1,464 @@
+package summary
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/collate"
+
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/validate"
+)
+
+// Fact is one row of a key–value table.
+type Fact struct{ Key, Value string }
+
+// FindingRow is one finding in a table.
+type FindingRow struct {
+	Source, Severity, Rule, Message string
+	Line, Column                    int
+}
+
+// TextSection is a free-text section.
+type TextSection struct{ Title, Text string }
+
+// ProjectView is everything a one-project page shows.
+type ProjectView struct {
+	Title       string
+	Facts       []Fact
+	Timeline    Chart
+	Funding     Chart
+	Rates       []Fact
+	Scores      Chart
+	HasScores   bool
+	Indicators  [][]string // rows: indicator, planned, of which women, realised, of which women
+	Findings    []FindingRow
+	Texts       []TextSection
+	FindingsSum string
+}
+
+func findingRows(lc *locale, source string, fs []validate.Finding) []FindingRow {
+	out := make([]FindingRow, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, FindingRow{Source: source, Severity: f.Severity.String(), Rule: f.Rule,
+			Message: lc.l.Message(f.Msg), Line: f.Pos.Line, Column: f.Pos.Col})
+	}
+	return out
+}
+
+func projectView(lc *locale, it Item, today model.Date) ProjectView {
+	d := it.Doc
+	p, a, f := d.Project, d.Applicant, d.Funding
+	v := ProjectView{Title: strings.TrimSpace(text(p.Code) + " " + text(p.Name))}
+	period := lc.dateField(p.Period.Start) + " – " + lc.dateField(p.Period.End)
+	v.Facts = []Fact{
+		{lc.T("Project code"), text(p.Code)},
+		{lc.T("Project name"), text(p.Name)},
+		{lc.T("Fund"), text(d.Fund)},
+		{lc.T("Priority axis"), numbered(p.PriorityAxis)},
+		{lc.T("Specific objective"), numbered(p.SpecificObjective)},
+		{lc.T("Implementation period"), period},
+		{lc.T("Status"), text(p.Status)},
+		{lc.T("Responsible authority"), text(p.Authority)},
+		{lc.T("Applicant"), text(a.Name)},
+		{lc.T("Business ID"), text(a.BusinessID)},
+		{lc.T("Regions"), joinTexts(d.Area.Regions)},
+		{lc.T("Municipalities"), joinTexts(d.Area.Municipalities)},
+		{lc.T("Source"), it.Source},
+	}
+	v.Timeline = timeline(lc, p.Period, today)
+
+	type money = model.Field[model.Fixed2]
+	max := model.Fixed2(0)
+	for _, m := range []money{f.EUStateGranted, f.EUStateRealised, f.PublicPlanned, f.PublicRealised} {
+		if m.Valid && m.Value > max {
+			max = m.Value
+		}
+	}
+	row := func(label, class string, m money, heading string) barRow {
+		r := barRow{label: label, class: class, value: lc.amount(m), heading: heading}
+		if m.Valid {
+			r.v = fixedFloat(m.Value)
+		}
+		return r
+	}
+	v.Funding = hbars(lc.T("Public funding"), lc.T("EU and state funding granted and realised; public funding planned and realised."), []barRow{
+		row(lc.T("EU and state funding granted"), "bar planned", f.EUStateGranted, ""),
+		row(lc.T("EU and state funding realised"), "bar realised", f.EUStateRealised, ""),
+		row(lc.T("Public funding planned"), "bar planned", f.PublicPlanned, ""),
+		row(lc.T("Public funding realised"), "bar realised", f.PublicRealised, ""),
+	}, fixedFloat(max), []Legend{{Class: "planned", Label: lc.T("granted or planned")}, {Class: "realised", Label: lc.T("realised")}})
+	rate := func(a, b money) string {
+		if !a.Valid || !b.Valid {
+			return "–"
+		}
+		return lc.percent(a.Value, b.Value)
+	}
+	v.Rates = []Fact{
+		{lc.T("Execution rate, EU and state funding"), rate(f.EUStateRealised, f.EUStateGranted)},
+		{lc.T("Execution rate, public funding"), rate(f.PublicRealised, f.PublicPlanned)},
+	}
+
+	var rows []barRow
+	group := ""
+	for _, s := range d.Horizontal.Sustainability {
+		heading := ""
+		if s.Group.Valid && s.Group.Value != group {
+			group, heading = s.Group.Value, s.Group.Value
+		}
+		score := func(f model.Field[int]) (float64, string) {
+			if !f.Valid {
+				return 0, "–"
+			}
+			return float64(f.Value), fmt.Sprint(f.Value)
+		}
+		dv, dt := score(s.Direct)
+		iv, it := score(s.Indirect)
+		rows = append(rows,
+			barRow{label: text(s.Criterion), class: "bar direct", v: dv, value: dt, heading: heading},
+			barRow{label: "", class: "bar indirect", v: iv, value: it})
+	}
+	v.HasScores = len(rows) > 0
+	v.Scores = hbars(lc.T("Sustainable development (0–10)"), lc.T("Direct and indirect effect of each criterion, 0–10, by group."),
+		rows, 10, []Legend{{Class: "direct", Label: lc.T("direct")}, {Class: "indirect", Label: lc.T("indirect")}})
+
+	ind := d.Indicators
+	v.Indicators = [][]string{
+		{lc.T("New jobs"), lc.count(ind.NewJobs.Planned.Total), lc.count(ind.NewJobs.Planned.Women), lc.count(ind.NewJobs.Realised.Total), lc.count(ind.NewJobs.Realised.Women)},
+		{lc.T("New companies"), lc.count(ind.NewCompanies.Planned.Total), lc.count(ind.NewCompanies.Planned.Women), lc.count(ind.NewCompanies.Realised.Total), lc.count(ind.NewCompanies.Realised.Women)},
+	}
+	v.Findings = findingRows(lc, it.Source, it.Findings)
+	v.FindingsSum = findingsSummary(lc, it.Findings)
+	lang := parser.LanguageByCode(d.Language)
+	if lang == nil {
+		lang = parser.LanguageByCode("fi")
+	}
+	for _, t := range []struct {
+		num string
+		v   model.Text
+	}{{"3", d.Summary}, {"4.1", d.TargetGroups.Primary}, {"4.2", d.TargetGroups.Indirect}, {"9", d.FinalReport}} {
+		if t.v.Valid {
+			v.Texts = append(v.Texts, TextSection{Title: t.num + " " + lang.HeadingText(t.num), Text: t.v.Value})
+		}
+	}
+	return v
+}
+
+func numbered(n model.Numbered) string {
+	switch {
+	case n.Number.Valid && n.Name.Valid:
+		return n.Number.Value + ". " + n.Name.Value
+	case n.Number.Valid:
+		return n.Number.Value
+	}
+	return text(n.Name)
+}
+
+func joinTexts(ts []model.Text) string {
+	if len(ts) == 0 {
+		return "–"
+	}
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.Value
+	}
+	return strings.Join(parts, ", ")
+}
+
+func findingsSummary(lc *locale, fs []validate.Finding) string {
+	var e, w, i int
+	for _, f := range fs {
+		switch f.Severity {
+		case validate.Error:
+			e++
+		case validate.Warning:
+			w++
+		default:
+			i++
+		}
+	}
+	return lc.l.Sprintf("%d errors", e) + ", " + lc.l.Sprintf("%d warnings", w)
+}
+
+// ProjectRow is one project in the portfolio table. Sort keys are kept
+// apart from the shown text so that the table sorts by value.
+type ProjectRow struct {
+	Code, Name, Applicant, Period, Granted, Realised, Planned, Findings, Source       string
+	StartKey, GrantedKey, RealisedKey, PlannedKey, FindingsKey, NameKey, ApplicantKey string
+	Error                                                                             string
+}
+
+// CountTable is a tally shown as a table.
+type CountTable struct {
+	Title string
+	Rows  []Fact
+}
+
+// PortfolioView is everything a portfolio page shows.
+type PortfolioView struct {
+	Title      string
+	Facts      []Fact
+	Counts     []CountTable
+	ByAxis     Chart
+	ByRegion   Chart
+	Rates      Chart
+	MeanScores Chart
+	HasScores  bool
+	TopRules   []Fact
+	Projects   []ProjectRow
+	Unreadable []Fact
+}
+
+func portfolioView(lc *locale, items []Item) PortfolioView {
+	v := PortfolioView{Title: lc.T("Portfolio of project descriptions")}
+	tallies := map[string]map[string]*tally{"fund": {}, "axis": {}, "objective": {}, "state": {}, "region": {}}
+	add := func(kind, label string, sum model.Fixed2) {
+		t := tallies[kind][label]
+		if t == nil {
+			t = &tally{Label: label}
+			tallies[kind][label] = t
+		}
+		t.N++
+		t.Sum += sum
+	}
+	rules := map[string]*tally{}
+	var granted, realised, planned model.Fixed2
+	var rates []float64
+	var scoreSum [2][3][5]int
+	var scoreN [2][3][5]int
+	var errs, warns, docs int
+	for _, it := range items {
+		if it.Doc == nil {
+			v.Unreadable = append(v.Unreadable, Fact{it.Source, it.Error})
+			continue
+		}
+		docs++
+		d := it.Doc
+		g := model.Fixed2(0)
+		if d.Funding.EUStateGranted.Valid {
+			g = d.Funding.EUStateGranted.Value
+			granted += g
+		}
+		if d.Funding.EUStateRealised.Valid {
+			realised += d.Funding.EUStateRealised.Value
+		}
+		if d.Funding.PublicPlanned.Valid {
+			planned += d.Funding.PublicPlanned.Value
+		}
+		if d.Funding.EUStateGranted.Valid && d.Funding.EUStateRealised.Valid && g > 0 {
+			rates = append(rates, fixedFloat(d.Funding.EUStateRealised.Value)/fixedFloat(g))
+		}
+		add("fund", text(d.Fund), g)
+		add("axis", axisLabel(d, lc.lang), g)
+		add("objective", text(d.Project.SpecificObjective.Number), g)
+		add("state", stateLabel(lc, d.Project.State), g)
+		if len(d.Area.Regions) == 0 {
+			add("region", "–", g)
+		}
+		for _, r := range d.Area.Regions {
+			add("region", r.Value, g)
+		}
+		for _, s := range d.Horizontal.Sustainability {
+			if s.Ref == 0 {
+				continue
+			}
+			gi, ci := (s.Ref-1)/100, (s.Ref-1)%100
+			if gi > 2 || ci > 4 {
+				continue
+			}
+			if s.Direct.Valid {
+				scoreSum[0][gi][ci] += s.Direct.Value
+				scoreN[0][gi][ci]++
+			}
+			if s.Indirect.Valid {
+				scoreSum[1][gi][ci] += s.Indirect.Value
+				scoreN[1][gi][ci]++
+			}
+		}
+		seen := map[string]bool{}
+		for _, f := range it.Findings {
+			switch f.Severity {
+			case validate.Error:
+				errs++
+			case validate.Warning:
+				warns++
+			}
+			t := rules[f.Rule]
+			if t == nil {
+				t = &tally{Label: f.Rule}
+				rules[f.Rule] = t
+			}
+			t.N++
+			if !seen[f.Rule] {
+				seen[f.Rule] = true
+				t.Sum++ // files with the rule
+			}
+		}
+		v.Projects = append(v.Projects, projectRow(lc, it))
+	}
+	v.Facts = []Fact{
+		{lc.T("Descriptions"), fmt.Sprint(docs)},
+		{lc.T("Unreadable inputs"), fmt.Sprint(len(v.Unreadable))},
+		{lc.T("EU and state funding granted"), lc.euros(granted)},
+		{lc.T("EU and state funding realised"), lc.euros(realised)},
+		{lc.T("Execution rate, EU and state funding"), lc.percent(realised, granted)},
+		{lc.T("Public funding planned"), lc.euros(planned)},
+		{lc.T("Findings"), lc.l.Sprintf("%d errors", errs) + ", " + lc.l.Sprintf("%d warnings", warns)},
+	}
+	for _, k := range []struct{ kind, title string }{
+		{"fund", lc.T("By fund")}, {"axis", lc.T("By priority axis")}, {"objective", lc.T("By specific objective")},
+		{"state", lc.T("By state")}, {"region", lc.T("By region")},
+	} {
+		ct := CountTable{Title: k.title}
+		for _, t := range sortTallies(lc, tallies[k.kind], false) {
+			ct.Rows = append(ct.Rows, Fact{t.Label, fmt.Sprint(t.N)})
+		}
+		v.Counts = append(v.Counts, ct)
+	}
+	sumChart := func(kind, title, desc string) Chart {
+		ts := sortTallies(lc, tallies[kind], true)
+		var rows []barRow
+		var max float64
+		for _, t := range ts {
+			rows = append(rows, barRow{label: t.Label, v: fixedFloat(t.Sum), value: lc.euros(t.Sum), class: "bar planned"})
+			max = mathMax(max, fixedFloat(t.Sum))
+		}
+		return hbars(title, desc, rows, max, nil)
+	}
+	v.ByAxis = sumChart("axis", lc.T("EU and state funding granted by priority axis"), lc.T("Sum over the descriptions of each axis."))
+	v.ByRegion = sumChart("region", lc.T("EU and state funding granted by region"), lc.T("A project in several regions counts in each of them."))
+
+	// Execution rates in tenths: 0–10 %, …, 90–100 %, over 100 %.
+	var buckets [11]int
+	for _, r := range rates {
+		i := int(r * 10)
+		if r >= 1.0000001 {
+			i = 10
+		} else if i > 9 {
+			i = 9
+		}
+		buckets[max(i, 0)]++
+	}
+	var rateRows []barRow
+	maxN := 0
+	for _, n := range buckets {
+		maxN = max(maxN, n)
+	}
+	for i, n := range buckets {
+		label := fmt.Sprintf("%d–%d %%", i*10, i*10+10)
+		if i == 10 {
+			label = "> 100 %"
+		}
+		rateRows = append(rateRows, barRow{label: label, v: float64(n), value: fmt.Sprint(n), class: "bar realised"})
+	}
+	v.Rates = hbars(lc.T("Spread of execution rates (EU and state funding realised / granted)"),
+		lc.T("Number of descriptions in each band of execution rate."), rateRows, float64(maxN), nil)
+
+	fi := parser.LanguageByCode(lc.lang)
+	if fi == nil {
+		fi = parser.LanguageByCode("fi")
+	}
+	var scoreRows []barRow
+	for gi, g := range fi.Sustainability {
+		for ci, c := range g.Criteria {
+			if gi > 2 || ci > 4 {
+				continue
+			}
+			heading := ""
+			if ci == 0 {
+				heading = g.Group
+			}
+			mean := func(k int) (float64, string) {
+				if scoreN[k][gi][ci] == 0 {
+					return 0, "–"
+				}
+				m := float64(scoreSum[k][gi][ci]) / float64(scoreN[k][gi][ci])
+				return m, lc.p.Sprintf("%.1f", m)
+			}
+			dv, dt := mean(0)
+			iv, it := mean(1)
+			if scoreN[0][gi][ci]+scoreN[1][gi][ci] > 0 {
+				v.HasScores = true
+			}
+			scoreRows = append(scoreRows,
+				barRow{label: c, v: dv, value: dt, class: "bar direct", heading: heading},
+				barRow{label: "", v: iv, value: it, class: "bar indirect"})
+		}
+	}
+	v.MeanScores = hbars(lc.T("Mean sustainability scores (0–10)"), lc.T("Mean direct and indirect score of each criterion over the descriptions."),
+		scoreRows, 10, []Legend{{Class: "direct", Label: lc.T("direct")}, {Class: "indirect", Label: lc.T("indirect")}})
+
+	for _, t := range sortTallies(lc, rules, false) {
+		v.TopRules = append(v.TopRules, Fact{t.Label, lc.l.Sprintf("%d findings in %d files", t.N, int(t.Sum))})
+		if len(v.TopRules) == 10 {
+			break
+		}
+	}
+	sort.SliceStable(v.Projects, func(i, j int) bool { return lc.col.CompareString(v.Projects[i].Code, v.Projects[j].Code) < 0 })
+	return v
+}
+
+func mathMax(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func stateLabel(lc *locale, st model.Text) string {
+	if !st.Valid {
+		return "–"
+	}
+	switch st.Value {
+	case model.StateRunning:
+		return lc.T("running")
+	case model.StateEnded:
+		return lc.T("ended")
+	}
+	return st.Value
+}
+
+// sortKey makes amounts sort as numbers in the page's table.
+func sortKey(f model.Field[model.Fixed2]) string {
+	if !f.Valid {
+		return "-1"
+	}
+	return fmt.Sprint(int64(f.Value))
+}
+
+func projectRow(lc *locale, it Item) ProjectRow {
+	d := it.Doc
+	per := d.Project.Period
+	start := ""
+	if per.Start.Valid {
+		start = per.Start.Value.String()
+	}
+	var e, w int
+	for _, f := range it.Findings {
+		switch f.Severity {
+		case validate.Error:
+			e++
+		case validate.Warning:
+			w++
+		}
+	}
+	return ProjectRow{
+		Code: text(d.Project.Code), Name: text(d.Project.Name), Applicant: text(d.Applicant.Name),
+		Period:  lc.dateField(per.Start) + " – " + lc.dateField(per.End),
+		Granted: lc.amount(d.Funding.EUStateGranted), Realised: lc.amount(d.Funding.EUStateRealised),
+		Planned:  lc.amount(d.Funding.PublicPlanned),
+		Findings: fmt.Sprintf("%d / %d", e, w), Source: it.Source,
+		StartKey: start, GrantedKey: sortKey(d.Funding.EUStateGranted), RealisedKey: sortKey(d.Funding.EUStateRealised),
+		PlannedKey: sortKey(d.Funding.PublicPlanned), FindingsKey: fmt.Sprint(e*100000 + w),
+		NameKey: collationKey(lc, text(d.Project.Name)), ApplicantKey: collationKey(lc, text(d.Applicant.Name)),
+	}
+}
+
+// collationKey gives a string whose byte order is the language's
+// alphabetical order, for the page's sorting script.
+func collationKey(lc *locale, s string) string {
+	var buf collate.Buffer
+	return fmt.Sprintf("%x", lc.col.KeyFromString(&buf, s))
+}
