@@ -96,7 +96,7 @@ func TestGoldenWriters(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	_, err := New("yaml", &bytes.Buffer{}, options())
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `unknown format "yaml" (valid: github, json, junit, sarif, text)`)
+	assert.Contains(t, err.Error(), `unknown format "yaml" (valid: github, json, junit, markdown, sarif, text)`)
 }
 
 func TestSARIFIsValid(t *testing.T) {
