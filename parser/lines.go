@@ -132,9 +132,23 @@ func makeLine(num int, raw string) line {
 			raw = norm.NFC.String(raw)
 		}
 	}
-	trimmed := strings.TrimLeftFunc(raw, unicode.IsSpace)
-	l.indent = utf8.RuneCountInString(raw[:len(raw)-len(trimmed)])
-	l.body = strings.TrimRightFunc(trimmed, unicode.IsSpace)
+	// ASCII blanks are trimmed by hand; other white space (U+00A0, U+3000 …)
+	// the slow way, only when a line starts or ends with a non-ASCII byte.
+	start, end := 0, len(raw)
+	for start < end && isASCIISpace(raw[start]) {
+		start++
+	}
+	for end > start && isASCIISpace(raw[end-1]) {
+		end--
+	}
+	body := raw[start:end]
+	if body != "" && (body[0] >= utf8.RuneSelf || body[len(body)-1] >= utf8.RuneSelf) {
+		trimmed := strings.TrimLeftFunc(body, unicode.IsSpace)
+		start += len(body) - len(trimmed)
+		body = strings.TrimRightFunc(trimmed, unicode.IsSpace)
+	}
+	l.indent = utf8.RuneCountInString(raw[:start])
+	l.body = body
 	return l
 }
 
@@ -174,4 +188,8 @@ func hasControl(s string) bool {
 		}
 	}
 	return false
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }

@@ -36,6 +36,9 @@ var ErrNotDescription = errors.New("not an EURA 2014 project description")
 // Parse reads one description. source names it in the model ("-" for
 // stdin). The error is non-nil only when the input cannot be decoded or is
 // not a description at all; everything else is a Problem.
+//
+// The model's strings may share memory with src: do not change src after
+// the call.
 func Parse(source string, src []byte, opt Options) (*Result, error) {
 	text, enc, err := Decode(src, opt.Encoding)
 	if err != nil {
