@@ -64,3 +64,14 @@ one=$(find "$CORPUS" -name '*.txt' | head -1)
 read -r s1 k1 < <(best3 "$BIN" validate "$one")
 read -r s2 k2 < <(best3 "$BIN" validate testdata/A72213.txt)
 awk -v s="$s2" -v k="$k2" 'BEGIN { printf "one description (validate testdata/A72213.txt): %.1f ms wall, %.1f MiB peak RSS\n", s * 1000, k / 1024 }'
+
+# Memory stays flat as the corpus grows: the same run on four times the files.
+if [ "${SCALE:-1}" = 1 ]; then
+  BIG=$((N * 4))
+  BIGDIR="$OUT/corpus-$BIG"
+  [ -d "$BIGDIR" ] || go run ./internal/gen/gencorpus -n "$BIG" -o "$BIGDIR" 2>/dev/null
+  cat $(find "$BIGDIR" -name '*.txt') > /dev/null
+  read -r vb vbk < <(best3 "$BIN" validate --format json "$BIGDIR")
+  awk -v n="$N" -v k="$vk" -v b="$BIG" -v kb="$vbk" -v s="$vb" 'BEGIN {
+    printf "peak RSS of validate: %.1f MiB for %d files, %.1f MiB for %d files (%.2f s)\n", k / 1024, n, kb / 1024, b, s }'
+fi

@@ -154,6 +154,12 @@ func numbered(n *model.Numbered, value string, pos model.Pos) {
 }
 
 func (p *parser) amount(f *model.Field[model.Fixed2], path, value string, pos model.Pos) {
+	p.number(f, path, value, pos, "cannot read the amount %q: %s")
+}
+
+// number reads an amount or a count; what cannot be read is kept as
+// printed, reported with format, and stays null.
+func (p *parser) number(f *model.Field[model.Fixed2], path, value string, pos model.Pos, format string) {
 	if value == "" {
 		f.Seen("", pos)
 		return
@@ -164,7 +170,7 @@ func (p *parser) amount(f *model.Field[model.Fixed2], path, value string, pos mo
 	}
 	if err != nil {
 		f.Seen(value, pos)
-		p.report(pos, RuleInvalidNumber, path, Msg("cannot read the amount %q: %s", value, err))
+		p.report(pos, RuleInvalidNumber, path, Msg(format, value, err.Error()))
 		return
 	}
 	f.Set(v, pos)
@@ -244,7 +250,7 @@ func (p *parser) date(f *model.Field[model.Date], path, raw string, pos model.Po
 	d, err := ParseDate(raw)
 	if err != nil {
 		f.Seen(raw, pos)
-		p.report(pos, RuleInvalidDate, path, Msg("cannot read the date %q: %s", raw, err))
+		p.report(pos, RuleInvalidDate, path, Msg("cannot read the date %q: %s", raw, err.Error()))
 		return
 	}
 	f.Set(d, pos)
@@ -284,21 +290,7 @@ func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string
 }
 
 func (p *parser) quantity(f *model.Field[model.Fixed2], path, raw string, pos model.Pos) {
-	if raw == "" {
-		f.Seen("", pos)
-		return
-	}
-	v, err := ParseAmount(raw)
-	if err == nil && v < 0 {
-		err = errNegative
-	}
-	if err != nil {
-		f.Seen(raw, pos)
-		p.report(pos, RuleInvalidNumber, path, Msg("cannot read the number %q: %s", raw, err))
-		return
-	}
-	f.Set(v, pos)
-	f.Raw = raw
+	p.number(f, path, raw, pos, "cannot read the number %q: %s")
 }
 
 // question starts a yes/no answer in section 8.1; its justification is the

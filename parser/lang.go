@@ -370,17 +370,19 @@ func (l *Language) FieldLabel(section, path string) string {
 	if s, ok := l.Print.Labels[path]; ok {
 		return s
 	}
-	var found []string
-	for label, p := range l.Fields[section] {
-		if p == path {
-			found = append(found, label)
+	return firstKey(l.Fields[section], path)
+}
+
+// firstKey returns the alphabetically first key of m whose value is v, so
+// that a choice among equal spellings does not depend on map order.
+func firstKey[V comparable](m map[string]V, v V) string {
+	first, found := "", false
+	for k, x := range m {
+		if x == v && (!found || k < first) {
+			first, found = k, true
 		}
 	}
-	sort.Strings(found)
-	if len(found) == 0 {
-		return ""
-	}
-	return found[0]
+	return first
 }
 
 // HeadingText is a section's heading as printed, without its number.
@@ -401,45 +403,15 @@ func (l *Language) HeaderLine(fund string) string {
 
 // ListHeading is the subheading of a list in section 2 ("Osatoteuttajat").
 func (l *Language) ListHeading(path string) string {
-	var found []string
-	for label, p := range l.Lists {
-		if p == path {
-			found = append(found, label)
-		}
-	}
-	sort.Strings(found)
-	if len(found) == 0 {
-		return ""
-	}
-	return found[0]
+	return firstKey(l.Lists, path)
 }
 
 // StatusText is the printed status for a state ("running", "ended").
 func (l *Language) StatusText(state string) string {
-	var found []string
-	for s, st := range l.Statuses {
-		if st == state {
-			found = append(found, s)
-		}
-	}
-	sort.Strings(found)
-	if len(found) == 0 {
-		return ""
-	}
-	return found[0]
+	return firstKey(l.Statuses, state)
 }
 
 // AnswerText is the printed yes or no.
 func (l *Language) AnswerText(v bool) string {
-	var found []string
-	for s, a := range l.Answers {
-		if a == v {
-			found = append(found, s)
-		}
-	}
-	sort.Strings(found)
-	if len(found) == 0 {
-		return ""
-	}
-	return found[0]
+	return firstKey(l.Answers, v)
 }

@@ -138,16 +138,7 @@ text, a second description) unless --force is given.`,
 					}
 					return nil
 				})
-			if err == nil {
-				err = o.commit()
-			}
-			if err != nil {
-				return writeFailed(ios, err)
-			}
-			if code != ExitOK {
-				return exitError{code}
-			}
-			return nil
+			return finish(ios, o, err, code)
 		},
 	}
 	common.register(cmd)

@@ -59,3 +59,20 @@ func (o *output) abort() {
 		os.Remove(o.tmp.Name())
 	}
 }
+
+// finish ends a command: it puts the output in place if the run went well
+// (or drops it if not), and turns the outcome into the exit code.
+func finish(ios *IOStreams, o *output, err error, code int) error {
+	if err == nil {
+		err = o.commit()
+	} else {
+		o.abort()
+	}
+	if err != nil {
+		return writeFailed(ios, err)
+	}
+	if code != ExitOK {
+		return exitError{code}
+	}
+	return nil
+}

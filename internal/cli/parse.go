@@ -200,18 +200,7 @@ unreadable inputs.`,
 			if err == nil && csvw != nil {
 				err = csvw.Close()
 			}
-			if err == nil {
-				err = o.commit()
-			} else {
-				o.abort()
-			}
-			if err != nil {
-				return writeFailed(ios, err)
-			}
-			if code != ExitOK {
-				return exitError{code}
-			}
-			return nil
+			return finish(ios, o, err, code)
 		},
 	}
 	common.register(cmd)

@@ -98,18 +98,7 @@ and sorts names in Finnish order.`,
 			} else {
 				err = summary.Markdown(o, items, opt)
 			}
-			if err == nil {
-				err = o.commit()
-			} else {
-				o.abort()
-			}
-			if err != nil {
-				return writeFailed(ios, err)
-			}
-			if code != ExitOK {
-				return exitError{code}
-			}
-			return nil
+			return finish(ios, o, err, code)
 		},
 	}
 	common.register(cmd)

@@ -171,18 +171,7 @@ reported).`,
 			if err == nil {
 				err = w.Finish(sum)
 			}
-			if err == nil {
-				err = o.commit()
-			} else {
-				o.abort()
-			}
-			if err != nil {
-				return writeFailed(ios, err)
-			}
-			if code != ExitOK {
-				return exitError{code}
-			}
-			return nil
+			return finish(ios, o, err, code)
 		},
 	}
 	common.register(cmd)

@@ -94,3 +94,17 @@ func TestFromEnv(t *testing.T) {
 	assert.Equal(t, "fi", FromEnv(env(map[string]string{"LC_MESSAGES": "fi", "LANG": "en_US"})))
 	assert.Equal(t, "en", FromEnv(env(nil)))
 }
+
+// TestParserReasonsAreTranslated: the reasons the value readers give reach
+// the Finnish messages translated (regression: they were error values, not
+// strings, and slipped past the term table).
+func TestParserReasonsAreTranslated(t *testing.T) {
+	res, err := asparser.Parse("x", []byte("5 Projektin julkinen rahoitus, euroa\nMyönnetty EU- ja valtion rahoitus: 1 5S1 280\n1 Hanke\n"), asparser.Options{})
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Problems)
+	assert.Equal(t, `summaa "1 5S1 280" ei voi lukea: odottamaton merkki`, New("fi").Message(res.Problems[0].Msg))
+	res, err = asparser.Parse("x", []byte("1 Hanke\nSuunnitelman mukainen toteutusaika: Alkaa 31.2.2016 ja päättyy 1.1.2017\n"), asparser.Options{})
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Problems)
+	assert.Equal(t, `päivämäärää "31.2.2016" ei voi lukea: päivää ei ole kalenterissa`, New("fi").Message(res.Problems[0].Msg))
+}
