@@ -1,6 +1,8 @@
 package programme
 
 import (
+	"bytes"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -61,4 +63,38 @@ func TestRegionsFollowTheYears(t *testing.T) {
 	// Kyrönmaa was abolished in 2021.
 	assert.NotEmpty(t, r.SubRegion("Kyrönmaa", []int{2020}))
 	assert.Empty(t, r.SubRegion("Kyrönmaa", []int{2021}))
+}
+
+// TestCompactKeyIsUpToDate: the embedded compact key is what CompactRegions
+// makes of the source CSV (run go generate ./programme after changing it).
+func TestCompactKeyIsUpToDate(t *testing.T) {
+	full, err := os.ReadFile("data/fi_kunta_seutukunta_maakunta_2014_2021.csv")
+	require.NoError(t, err)
+	want, err := CompactRegions(full)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(want, regionsCSV), "data/regions_compact.csv is stale: run go generate ./programme")
+	// Every year keeps its municipalities.
+	r := GetRegions()
+	for y, n := range map[int]int{2014: 320, 2017: 311, 2021: 309} {
+		count := 0
+		for _, es := range r.names {
+			for _, e := range es {
+				if e.kind == 'm' && e.years&(1<<(y-FirstYear)) != 0 {
+					count++
+				}
+			}
+		}
+		// Each municipality is indexed under its Finnish and Swedish names,
+		// folded and as printed; count distinct codes instead.
+		codes := map[string]bool{}
+		for _, es := range r.names {
+			for _, e := range es {
+				if e.kind == 'm' && e.years&(1<<(y-FirstYear)) != 0 {
+					codes[e.code] = true
+				}
+			}
+		}
+		assert.Equal(t, n, len(codes), "municipalities in %d", y)
+		assert.Greater(t, count, n)
+	}
 }

@@ -1,20 +1,20 @@
 package programme
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/csv"
-	"io"
-	"slices"
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
 )
 
-// The municipality → seutukunta → maakunta key for 2014–2021, with its
-// source note in data/fi_regions_2014_2021_SOURCE.md.
+// The municipality → seutukunta → maakunta key for 2014–2021, in the
+// compact form CompactRegions makes of data/fi_kunta_seutukunta_maakunta_2014_2021.csv
+// (source note: data/fi_regions_2014_2021_SOURCE.md). A test keeps the two
+// in step; go generate ./programme remakes it.
 //
-//go:embed data/fi_kunta_seutukunta_maakunta_2014_2021.csv
+//go:embed data/regions_compact.csv
 var regionsCSV []byte
 
 // FirstYear and LastYear bound the years the key covers.
@@ -31,9 +31,10 @@ type Municipality struct {
 	SubRegionGenitive string
 }
 
-// entry is a name's meaning in one year.
+// entry is a name's meaning, in the years of its bit set (bit 0 = 2014).
+// The key changes little from year to year, so one entry serves several.
 type entry struct {
-	year     int
+	years    uint16
 	kind     byte   // 'm' municipality, 's' sub-region, 'r' region
 	code     string // the municipality's, sub-region's or region's code
 	sub, reg string // for a municipality: its sub-region and region
@@ -41,10 +42,10 @@ type entry struct {
 	name     string
 }
 
-// Regions is the key for all years, indexed by folded name: one lookup
-// gives a name's every meaning in every year.
+// Regions is the key for all years, indexed by name, folded and as
+// printed: one lookup gives a name's every meaning in every year.
 type Regions struct {
-	names       map[string][]entry
+	names       map[string][]*entry
 	subRegionOf map[int]map[string]string // year → seutukunta code → maakunta code
 }
 
@@ -53,7 +54,7 @@ var (
 	regions     *Regions
 )
 
-// GetRegions loads the key on first use (it is only needed by the area rules).
+// GetRegions loads the key on first use (only the area rules need it).
 func GetRegions() *Regions {
 	regionsOnce.Do(func() {
 		r, err := loadRegions(regionsCSV)
@@ -65,59 +66,99 @@ func GetRegions() *Regions {
 	return regions
 }
 
+// loadRegions reads the compact key. It runs once per process, on the path
+// of a one-file check, so it reads the plain CSV (no quoting: CompactRegions
+// refuses it) by hand.
 func loadRegions(b []byte) (*Regions, error) {
-	cr := csv.NewReader(bytes.NewReader(b))
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err != nil {
-		return nil, err
+	text := string(b)
+	nl := strings.IndexByte(text, '\n')
+	if nl < 0 {
+		return nil, errors.New("no header")
 	}
 	col := map[string]int{}
-	for i, h := range header {
+	for i, h := range strings.Split(strings.TrimSpace(text[:nl]), ",") {
 		col[h] = i
 	}
-	r := &Regions{names: map[string][]entry{}, subRegionOf: map[int]map[string]string{}}
-	seen := map[string]bool{}
-	add := func(name string, e entry) {
+	need := []string{"years_mask", "kunta_code", "kunta_name_fi", "kunta_name_sv", "seutukunta_code", "seutukunta_name_fi",
+		"seutukunta_name_sv", "seutukunta_name_fi_genitive_2017", "maakunta_code", "maakunta_name_fi", "maakunta_name_sv"}
+	for _, n := range need {
+		if _, ok := col[n]; !ok {
+			return nil, fmt.Errorf("no column %s", n)
+		}
+	}
+	r := &Regions{names: make(map[string][]*entry, 1024), subRegionOf: map[int]map[string]string{}}
+	// One entry per (kind, code, place); years are merged into its bit set.
+	type key struct {
+		kind                  byte
+		code, sub, reg, place string
+	}
+	merged := make(map[key]*entry, 1024)
+	folded := make(map[string]string, 1024)
+	add := func(name string, proto entry, mask uint16) {
 		if name == "" {
 			return
 		}
-		// Under the folded name, and as printed, so that the common exact
-		// spelling is found without folding.
-		for _, k := range []string{foldName(name), name} {
-			id := k + "\x00" + strconv.Itoa(e.year) + string(e.kind) + e.code
-			if !seen[id] {
-				seen[id] = true
-				r.names[k] = append(r.names[k], e)
+		k := key{proto.kind, proto.code, proto.sub, proto.reg, name}
+		e := merged[k]
+		if e == nil {
+			e = &proto
+			merged[k] = e
+			f, ok := folded[name]
+			if !ok {
+				f = foldName(name)
+				folded[name] = f
+			}
+			r.names[f] = append(r.names[f], e)
+			if f != name {
+				r.names[name] = append(r.names[name], e)
 			}
 		}
+		e.years |= mask
 	}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+	fields := make([]string, 0, len(col))
+	for _, line := range strings.Split(text[nl+1:], "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" {
+			continue
 		}
-		if err != nil {
-			return nil, err
+		fields = fields[:0]
+		for {
+			i := strings.IndexByte(line, ',')
+			if i < 0 {
+				fields = append(fields, line)
+				break
+			}
+			fields = append(fields, line[:i])
+			line = line[i+1:]
 		}
-		year, err := strconv.Atoi(rec[col["year"]])
-		if err != nil {
-			return nil, err
+		if len(fields) != len(col) {
+			return nil, fmt.Errorf("a row has %d fields, not %d", len(fields), len(col))
 		}
-		sub, reg := rec[col["seutukunta_code"]], rec[col["maakunta_code"]]
-		m := entry{year: year, kind: 'm', code: rec[col["kunta_code"]], sub: sub, reg: reg,
-			genitive: rec[col["seutukunta_name_fi_genitive_2017"]], name: rec[col["kunta_name_fi"]]}
-		add(rec[col["kunta_name_fi"]], m)
-		add(rec[col["kunta_name_sv"]], m)
-		for _, n := range []string{rec[col["seutukunta_name_fi"]], rec[col["seutukunta_name_sv"]], rec[col["seutukunta_name_fi_genitive_2017"]]} {
-			add(n, entry{year: year, kind: 's', code: sub})
+		get := func(name string) string { return fields[col[name]] }
+		m64, err := strconv.ParseUint(get("years_mask"), 10, 16)
+		if err != nil || m64 == 0 || m64>>(LastYear-FirstYear+1) != 0 {
+			return nil, fmt.Errorf("bad years_mask %q", get("years_mask"))
 		}
-		add(rec[col["maakunta_name_fi"]], entry{year: year, kind: 'r', code: reg})
-		add(rec[col["maakunta_name_sv"]], entry{year: year, kind: 'r', code: reg})
-		if r.subRegionOf[year] == nil {
-			r.subRegionOf[year] = map[string]string{}
+		mask := uint16(m64)
+		sub, reg := get("seutukunta_code"), get("maakunta_code")
+		m := entry{kind: 'm', code: get("kunta_code"), sub: sub, reg: reg,
+			genitive: get("seutukunta_name_fi_genitive_2017"), name: get("kunta_name_fi")}
+		add(get("kunta_name_fi"), m, mask)
+		add(get("kunta_name_sv"), m, mask)
+		for _, n := range []string{get("seutukunta_name_fi"), get("seutukunta_name_sv"), get("seutukunta_name_fi_genitive_2017")} {
+			add(n, entry{kind: 's', code: sub}, mask)
 		}
-		r.subRegionOf[year][sub] = reg
+		add(get("maakunta_name_fi"), entry{kind: 'r', code: reg}, mask)
+		add(get("maakunta_name_sv"), entry{kind: 'r', code: reg}, mask)
+		for year := FirstYear; year <= LastYear; year++ {
+			if mask&(1<<(year-FirstYear)) == 0 {
+				continue
+			}
+			if r.subRegionOf[year] == nil {
+				r.subRegionOf[year] = map[string]string{}
+			}
+			r.subRegionOf[year][sub] = reg
+		}
 	}
 	return r, nil
 }
@@ -148,14 +189,19 @@ func Years(from, to int) []int {
 	return ys
 }
 
-func (r *Regions) lookup(name string, kind byte, years []int, f func(entry)) {
+func (r *Regions) lookup(name string, kind byte, years []int, f func(e *entry, year int)) {
 	es, ok := r.names[name]
 	if !ok {
 		es = r.names[foldName(name)]
 	}
 	for _, e := range es {
-		if e.kind == kind && slices.Contains(years, e.year) {
-			f(e)
+		if e.kind != kind {
+			continue
+		}
+		for _, y := range years {
+			if y >= FirstYear && y <= LastYear && e.years&(1<<(y-FirstYear)) != 0 {
+				f(e, y)
+			}
 		}
 	}
 }
@@ -164,7 +210,7 @@ func (r *Regions) lookup(name string, kind byte, years []int, f func(entry)) {
 // is in none. The places of every year it appears in are returned.
 func (r *Regions) Municipality(name string, years []int) ([]Municipality, bool) {
 	var out []Municipality
-	r.lookup(name, 'm', years, func(e entry) {
+	r.lookup(name, 'm', years, func(e *entry, _ int) {
 		out = append(out, Municipality{Name: e.name, SubRegion: e.sub, Region: e.reg, SubRegionGenitive: e.genitive})
 	})
 	return out, len(out) > 0
@@ -173,7 +219,7 @@ func (r *Regions) Municipality(name string, years []int) ([]Municipality, bool) 
 // SubRegion returns the seutukunta codes a name has in the years.
 func (r *Regions) SubRegion(name string, years []int) []string {
 	var out []string
-	r.lookup(name, 's', years, func(e entry) { out = append(out, e.code) })
+	r.lookup(name, 's', years, func(e *entry, _ int) { out = append(out, e.code) })
 	return out
 }
 
@@ -192,6 +238,6 @@ func (r *Regions) RegionOfSubRegion(code string, years []int) []string {
 // Region returns the maakunta codes a name has in the years.
 func (r *Regions) Region(name string, years []int) []string {
 	var out []string
-	r.lookup(name, 'r', years, func(e entry) { out = append(out, e.code) })
+	r.lookup(name, 'r', years, func(e *entry, _ int) { out = append(out, e.code) })
 	return out
 }

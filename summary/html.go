@@ -4,12 +4,16 @@ import (
 	"embed"
 	"html/template"
 	"io"
+	"sync"
 )
 
 //go:embed templates/page.html
 var templates embed.FS
 
-var pageTmpl = template.Must(template.ParseFS(templates, "templates/page.html"))
+// pageTmpl is parsed on first use: most runs of asectl write no page.
+var pageTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(templates, "templates/page.html"))
+})
 
 // labels are the page's fixed texts in the report's language.
 type labels struct {
@@ -53,5 +57,5 @@ func newPage(items []Item, o Options) (*page, *locale) {
 // readable description, a portfolio for anything else.
 func HTML(w io.Writer, items []Item, o Options) error {
 	p, _ := newPage(items, o)
-	return pageTmpl.Execute(w, p)
+	return pageTmpl().Execute(w, p)
 }

@@ -77,6 +77,9 @@ Example:
   Kunnat: Rovaniemi, Oulu   <- area-inconsistent (Oulu is in Pohjois-Pohjanmaa)`,
 	Run: func(p *Pass) {
 		d := p.Doc
+		if len(d.Area.Municipalities)+len(d.Area.SubRegions) == 0 {
+			return // nothing to place; do not load the key for nothing
+		}
 		r := programme.GetRegions()
 		ys := projectYears(d)
 		var regions, subs []string
