@@ -335,8 +335,9 @@ func headerFund(l *line) (string, bool) {
 			return f, true
 		}
 	}
-	// A header line worded differently still names its fund in brackets.
-	if strings.Contains(n, "hankkeen kuvaus") || strings.Contains(n, "description of the project") {
+	// A header line worded differently still names its fund in brackets;
+	// a field whose value happens to end the same way is no header.
+	if !strings.Contains(n, ":") && (strings.HasSuffix(n, "hankkeen kuvaus") || strings.HasPrefix(n, "description of the project")) {
 		switch {
 		case strings.Contains(n, "(eakr)") || strings.Contains(n, "(erdf)"):
 			return model.FundERDF, true
@@ -359,6 +360,12 @@ func (p *parser) preamble(l *line) {
 	// A copy without headings starts straight with fields.
 	if label, value, off, ok := splitLabel(l.body); ok {
 		if sec, path, ok := p.laterField(l.labelKey()); ok {
+			if !p.implicitSwitchOK(sec, l.num) {
+				// Its section's heading is still to come: not its place.
+				p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnexpectedText, "",
+					Msg("unexpected text before section 1: %q", clip(l.body)))
+				return
+			}
 			p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 			p.setField(path, l, label, value, off)
 			return

@@ -366,3 +366,22 @@ func TestCutShort(t *testing.T) {
 		}
 	}
 }
+
+// Regressions found by FuzzRoundTrip.
+func TestFieldValueIsNoHeader(t *testing.T) {
+	src := "Euroopan sosiaalirahaston (ESR) rahoittaman hankkeen kuvaus\n1 Hanke\nHankekoodi: S20001\n" +
+		"Erityistavoite: 6.1. Nuorten (ESR) rahoittaman hankkeen kuvaus\nVastuuviranomainen: X\n"
+	res := mustParse(t, "x", []byte(src))
+	assert.Empty(t, problemsExcept(res.Problems), "a value ending like a header does not start a second description")
+	assert.Equal(t, "X", res.Doc.Project.Authority.Value)
+}
+
+func TestFieldsBeforeTheirHeading(t *testing.T) {
+	src := "Suunnitelman mukainen toteutusaika: Alkaa 1.9.2022 ja päättyy 31.12.2023\n\n1 Hanke\n\nHankekoodi: S20001\n"
+	res := mustParse(t, "x", []byte(src))
+	assert.Equal(t, "S20001", res.Doc.Project.Code.Value)
+	assert.False(t, res.Doc.Project.Period.Start.Valid, "the line before the heading is not section 1's")
+	require.Len(t, res.Problems, 1)
+	assert.Equal(t, RuleUnexpectedText, res.Problems[0].Rule)
+	assert.Equal(t, 1, res.Problems[0].Pos.Line)
+}

@@ -16,6 +16,7 @@ var finnish = map[string]string{
 	"unexpected text in section %s before its subsections: %q":                                                      "odottamatonta tekstiä osassa %s ennen sen alaosia: %q",
 	"unexpected text in section %s: %q":                                                                             "odottamatonta tekstiä osassa %s: %q",
 	"unexpected text in section 8.1 before its first question: %q":                                                  "odottamatonta tekstiä osassa 8.1 ennen ensimmäistä kysymystä: %q",
+	"unexpected text before section 1: %q":                                                                          "odottamatonta tekstiä ennen osaa 1: %q",
 	"unexpected text in section 8.2: %q":                                                                            "odottamatonta tekstiä osassa 8.2: %q",
 	"unknown field %q in section %s":                                                                                "tuntematon kenttä %q osassa %s",
 	"not an EURA 2014 project description: %s":                                                                      "ei ole EURA 2014 -hankekuvaus: %s",
