@@ -7,6 +7,7 @@ import (
 
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/summary"
+	"github.com/asectl/asectl/validate"
 )
 
 func newReportCmd(g *globals) *cobra.Command {
@@ -64,8 +65,7 @@ and sorts names in Finnish order.`,
 						return it
 					}
 					it.Doc = p.res.Doc
-					f := validateInput(inputs[i], ios, &common, rs.cfg, l)
-					it.Findings = f.Findings
+					it.Findings = validate.Check(p.res, rs.cfg)
 					if portfolio {
 						dropTexts(it.Doc) // a portfolio shows no free text: keep memory flat
 					}
