@@ -313,7 +313,9 @@ func headingLines(lines []line) []headingAt {
 // secondDescription stops the parse at a second header line: one file holds
 // one description, and silently merging two would give wrong values.
 func (p *parser) secondDescription(l *line) bool {
-	if p.sec == "" || !p.doc.FundFromHeader {
+	// Once the first description has begun, a header line starts another,
+	// whether or not the first had a header of its own.
+	if p.sec == "" {
 		return false
 	}
 	if _, ok := headerFund(l); !ok {

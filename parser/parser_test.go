@@ -385,3 +385,16 @@ func TestFieldsBeforeTheirHeading(t *testing.T) {
 	assert.Equal(t, RuleUnexpectedText, res.Problems[0].Rule)
 	assert.Equal(t, 1, res.Problems[0].Pos.Line)
 }
+
+// Regression (FuzzRoundTrip): a header line after section 1 has begun
+// starts a second description even when the first had no header.
+func TestSecondHeaderWithoutFirst(t *testing.T) {
+	src := "1 Hanke\nHankekoodi: S21732\n2 Hakijan perustiedot\nOsatoteuttajat\nX Oy, 2285733-9\n" +
+		"Euroopan sosiaalirahaston (ESR) rahoittaman hankkeen kuvaus\n1 Hanke\nHankekoodi: S1\n"
+	res := mustParse(t, "x", []byte(src))
+	require.Len(t, res.Doc.Applicant.CoImplementers, 1)
+	require.NotEmpty(t, res.Problems)
+	assert.Equal(t, RuleMultipleDocs, res.Problems[0].Rule)
+	assert.Equal(t, 6, res.Problems[0].Pos.Line)
+	assert.Equal(t, "S21732", res.Doc.Project.Code.Value)
+}
