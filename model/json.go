@@ -250,7 +250,7 @@ func appendAnswer(dst []byte, a *Answer) []byte {
 const hexDigits = "0123456789abcdef"
 
 // appendString quotes s as encoding/json does without HTML escaping:
-// control characters as \n, \r, \t or \u00XX, U+2028 and U+2029 escaped,
+// control characters as \n, \r, \t, \b, \f or \u00XX, U+2028 and U+2029 escaped,
 // invalid UTF-8 as U+FFFD.
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
@@ -272,6 +272,10 @@ func appendString(dst []byte, s string) []byte {
 				dst = append(dst, '\\', 'r')
 			case '\t':
 				dst = append(dst, '\\', 't')
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
 			default:
 				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 			}
