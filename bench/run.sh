@@ -60,7 +60,7 @@ echo
 awk -v a="$v1" -v b="$v" 'BEGIN { printf "two workers vs one: %.2fx faster\n", (b > 0 ? a / b : 0) }'
 
 # One description from the command line, process start included.
-one=$(find "$CORPUS" -name '*.txt' | head -1)
+one=$(find "$CORPUS" -name '*.txt' -print -quit)
 read -r s1 k1 < <(best3 "$BIN" validate "$one")
 read -r s2 k2 < <(best3 "$BIN" validate testdata/A72213.txt)
 awk -v s="$s2" -v k="$k2" 'BEGIN { printf "one description (validate testdata/A72213.txt): %.1f ms wall, %.1f MiB peak RSS\n", s * 1000, k / 1024 }'

@@ -24,8 +24,11 @@ func runOrdered[R any](n, jobs int, work func(i int) R, emit func(i int, r R) er
 		return nil
 	}
 
+	// At most window items are dispatched and not yet emitted (a credit is
+	// taken to dispatch, given back on emit), so a ring of window slots
+	// holds them all: memory does not grow with n.
 	window := jobs * 4
-	slots := make([]chan R, n)
+	slots := make([]chan R, window)
 	for i := range slots {
 		slots[i] = make(chan R, 1)
 	}
@@ -57,15 +60,14 @@ func runOrdered[R any](n, jobs int, work func(i int) R, emit func(i int, r R) er
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				slots[i] <- work(i)
+				slots[i%window] <- work(i)
 			}
 		}()
 	}
 
 	var err error
 	for i := 0; i < n && err == nil; i++ {
-		r := <-slots[i]
-		slots[i] = nil
+		r := <-slots[i%window]
 		err = emit(i, r)
 		credit <- struct{}{}
 	}
