@@ -51,10 +51,7 @@ text, a second description) unless --force is given.`,
   asectl fmt --labels fi en_S20515.txt`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := common.check(); err != nil {
-				return err
-			}
-			l, err := g.localizer()
+			l, err := g.begin(&common)
 			if err != nil {
 				return err
 			}

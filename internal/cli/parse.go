@@ -111,10 +111,7 @@ unreadable inputs.`,
   cat page.txt | asectl parse -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := common.check(); err != nil {
-				return err
-			}
-			l, err := g.localizer()
+			l, err := g.begin(&common)
 			if err != nil {
 				return err
 			}

@@ -37,10 +37,7 @@ and sorts names in Finnish order.`,
   asectl report --lang fi -o portfolio.html descriptions/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := common.check(); err != nil {
-				return err
-			}
-			l, err := g.localizer()
+			l, err := g.begin(&common)
 			if err != nil {
 				return err
 			}

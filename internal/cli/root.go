@@ -75,6 +75,15 @@ func (g *globals) localizer() (*i18n.Localizer, error) {
 	return i18n.New(lang), nil
 }
 
+// begin checks the input flags every batch command shares and picks the
+// message language.
+func (g *globals) begin(c *commonFlags) (*i18n.Localizer, error) {
+	if err := c.check(); err != nil {
+		return nil, err
+	}
+	return g.localizer()
+}
+
 // loadConfig reads --config, or .asectl.yaml in the working directory.
 func (g *globals) loadConfig() (*config.Config, error) {
 	dir := ""

@@ -102,10 +102,7 @@ reported).`,
   asectl validate --format junit -o report.xml descriptions/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := common.check(); err != nil {
-				return err
-			}
-			l, err := g.localizer()
+			l, err := g.begin(&common)
 			if err != nil {
 				return err
 			}
