@@ -385,6 +385,18 @@ func (p *parser) setText(b *textBuf) {
 // lines; Finnish wins a tie.
 func detectLanguage(lines []line) *Language {
 	ls := Languages()
+	// The header line names the language outright, and stands near the top.
+	for i := range lines[:min(len(lines), 12)] {
+		l := &lines[i]
+		if strings.IndexByte(l.body, '(') < 0 {
+			continue
+		}
+		for _, lang := range ls {
+			if _, ok := lang.headerIdx[l.normBody()]; ok {
+				return lang
+			}
+		}
+	}
 	scores := make([]int, len(ls))
 	seen := 0
 	for i := range lines {
