@@ -326,9 +326,21 @@ func (p *parser) secondDescription(l *line) bool {
 	return true
 }
 
+// mentionsDescription is true for a line with "kuvaus" or "description" in
+// it, in lower or upper case.
+func mentionsDescription(s string) bool {
+	for _, w := range []string{"kuvaus", "KUVAUS", "Kuvaus", "escription", "ESCRIPTION"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func headerFund(l *line) (string, bool) {
-	// Every header line names its fund in brackets: a cheap test first.
-	if strings.IndexByte(l.body, '(') < 0 {
+	// Every header line names its fund in brackets and says "kuvaus" or
+	// "Description": cheap tests first, since every line is asked.
+	if strings.IndexByte(l.body, '(') < 0 || !mentionsDescription(l.body) {
 		return "", false
 	}
 	n := l.normBody()
