@@ -62,10 +62,14 @@ func expandInputs(args []string) (inputs []input, dirs bool) {
 	return inputs, dirs
 }
 
-// errTooLarge is returned for inputs over --max-size.
+// errTooLarge is returned for inputs over --max-size. size is 0 when it is
+// not known (standard input is read only up to the limit).
 type errTooLarge struct{ size, max int64 }
 
 func (e errTooLarge) Error() string {
+	if e.size == 0 {
+		return fmt.Sprintf("larger than --max-size (more than %s); raise --max-size to read it", humanBytes(e.max))
+	}
 	return fmt.Sprintf("larger than --max-size (%s > %s); raise --max-size to read it", humanBytes(e.size), humanBytes(e.max))
 }
 
@@ -120,7 +124,7 @@ func readInput(in input, stdin io.Reader, max int64) ([]byte, error) {
 		return nil, cleanPathError(err)
 	}
 	if int64(len(b)) > max {
-		return nil, errTooLarge{int64(len(b)), max}
+		return nil, errTooLarge{0, max}
 	}
 	return b, nil
 }
