@@ -2,6 +2,7 @@ package parser
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -73,10 +74,13 @@ func (l *line) col(off int) int {
 // splitLines normalises line ends (CRLF, CR), composes to NFC and trims
 // each line. Control characters other than tab are removed and flagged:
 // they are never meaningful in a description and must not reach a terminal.
-func splitLines(text string) []line {
+func splitLines(text string, out []line) []line {
 	text = strings.TrimPrefix(text, "\ufeff")
 	hasCR := strings.IndexByte(text, '\r') >= 0
-	out := make([]line, 0, strings.Count(text, "\n")+1)
+	if n := strings.Count(text, "\n") + 1; cap(out) < n {
+		out = make([]line, 0, n)
+	}
+	out = out[:0]
 	num := 0
 	for {
 		num++
@@ -192,4 +196,23 @@ func hasControl(s string) bool {
 
 func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// linePool recycles line tables between parses: a batch parses thousands
+// of descriptions of about the same size, and the table is a third of what
+// a parse allocates. Nothing of a parse's result points into its table.
+var linePool = sync.Pool{New: func() any { return new([]line) }}
+
+// maxPooledLines keeps a freak input's huge table out of the pool.
+const maxPooledLines = 4096
+
+func getLines() *[]line { return linePool.Get().(*[]line) }
+
+func putLines(p *[]line, lines []line) {
+	if cap(lines) > maxPooledLines {
+		return
+	}
+	clear(lines) // drop the strings, so the pool pins no description
+	*p = lines[:0]
+	linePool.Put(p)
 }

@@ -44,7 +44,9 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines := splitLines(text)
+	pooled := getLines()
+	lines := splitLines(text, *pooled)
+	defer putLines(pooled, lines)
 	p := &parser{
 		doc:   model.New(source),
 		lines: lines,
