@@ -227,32 +227,7 @@ func amount(f model.Field[model.Fixed2]) string {
 	if !f.Valid {
 		return f.Raw
 	}
-	return spaced(f.Value, ",")
-}
-
-// spaced groups the whole part in threes with spaces.
-func spaced(x model.Fixed2, decimal string) string {
-	s := x.String()
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	neg := strings.HasPrefix(whole, "-")
-	whole = strings.TrimPrefix(whole, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte(whole[i])
-	}
-	if hasFrac {
-		if len(frac) == 1 {
-			frac += "0"
-		}
-		b.WriteString(decimal + frac)
-	}
-	return b.String()
+	return f.Value.Grouped()
 }
 
 func names(ts []model.Text) string {

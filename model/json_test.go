@@ -59,3 +59,12 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+func TestGrouped(t *testing.T) {
+	for v, want := range map[Fixed2]string{0: "0", 155128000: "1 551 280", 155128050: "1 551 280,50", 155128005: "1 551 280,05",
+		99900: "999", 100000: "1 000", -123456700: "-1 234 567"} {
+		if got := v.Grouped(); got != want {
+			t.Errorf("%d: %q, want %q", int64(v), got, want)
+		}
+	}
+}

@@ -119,6 +119,31 @@ func (x Fixed2) String() string {
 	return b.String()
 }
 
+// Grouped formats the value the way the pages print amounts: the whole
+// part in groups of three with spaces, a decimal comma and two decimals
+// when there are cents (1 551 280, 1 551 280,50).
+func (x Fixed2) Grouped() string {
+	whole, frac, hasFrac := strings.Cut(x.String(), ".")
+	var b strings.Builder
+	if strings.HasPrefix(whole, "-") {
+		b.WriteByte('-')
+		whole = whole[1:]
+	}
+	for i := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte(whole[i])
+	}
+	if hasFrac {
+		b.WriteString("," + frac)
+		if len(frac) == 1 {
+			b.WriteByte('0')
+		}
+	}
+	return b.String()
+}
+
 // Whole reports whether the value has no fraction part.
 func (x Fixed2) Whole() bool { return x%100 == 0 }
 

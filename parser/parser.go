@@ -33,6 +33,15 @@ type Result struct {
 // ErrNotDescription means the input is not recognisable as a description.
 var ErrNotDescription = errors.New("not an EURA 2014 project description")
 
+// NotDescriptionReason returns why an input is not a description ("the file
+// is empty", …), for messages that put it in their own words.
+func NotDescriptionReason(err error) (string, bool) {
+	if !errors.Is(err, ErrNotDescription) {
+		return "", false
+	}
+	return strings.TrimPrefix(err.Error(), ErrNotDescription.Error()+": "), true
+}
+
 // Parse reads one description. source names it in the model ("-" for
 // stdin). The error is non-nil only when the input cannot be decoded or is
 // not a description at all; everything else is a Problem.

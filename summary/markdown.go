@@ -80,7 +80,7 @@ func Markdown(w io.Writer, items []Item, o Options) error {
 		m.printf("## %s\n\n", mdEscape(p.T.Indicators))
 		m.table([]string{"", p.T.Planned, p.T.Women, p.T.Realised, p.T.Women}, v.Indicators, map[int]bool{1: true, 2: true, 3: true, 4: true})
 		m.printf("## %s (%s)\n\n", mdEscape(p.T.Findings), mdEscape(v.FindingsSum))
-		findingsTable(m, p.T, v.Findings, false)
+		findingsTable(m, p.T, v.Findings)
 	}
 	if v := p.Portfolio; v != nil {
 		m.table([]string{"", ""}, factRows(v.Facts), map[int]bool{1: true})
@@ -108,25 +108,18 @@ func Markdown(w io.Writer, items []Item, o Options) error {
 // maxMarkdownRows keeps a findings table within a pull-request comment.
 const maxMarkdownRows = 300
 
-func findingsTable(m *mdWriter, t labels, fs []FindingRow, withFile bool) {
+func findingsTable(m *mdWriter, t labels, fs []FindingRow) {
 	if len(fs) == 0 {
 		m.printf("%s\n\n", mdEscape(t.NoFindings))
 		return
 	}
 	head := []string{t.Severity, t.Line, t.Rule, t.Message}
-	if withFile {
-		head = append([]string{"File"}, head...)
-	}
 	var rows [][]string
 	for i, f := range fs {
 		if i == maxMarkdownRows {
 			break
 		}
-		r := []string{f.Severity, fmt.Sprintf("%d:%d", f.Line, f.Column), f.Rule, f.Message}
-		if withFile {
-			r = append([]string{f.Source}, r...)
-		}
-		rows = append(rows, r)
+		rows = append(rows, []string{f.Severity, fmt.Sprintf("%d:%d", f.Line, f.Column), f.Rule, f.Message})
 	}
 	m.table(head, rows, nil)
 	if len(fs) > maxMarkdownRows {

@@ -1,13 +1,9 @@
 package validate
 
 import (
-	"sort"
-
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/programme"
 )
-
-func sortStrings(s []string) { sort.Strings(s) }
 
 var rulePeriodOrder = &Rule{
 	ID: "period-order", Severity: Error,

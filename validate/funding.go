@@ -9,37 +9,8 @@ type amount = model.Field[model.Fixed2]
 // compare reports when a > b, both read.
 func compare(p *Pass, a, b amount, field, format string) {
 	if a.Valid && b.Valid && a.Value > b.Value {
-		p.Report(a.Pos, field, format, euros(a.Value), euros(b.Value))
+		p.Report(a.Pos, field, format, a.Value.Grouped(), b.Value.Grouped())
 	}
-}
-
-// euros formats an amount the way the pages do: 1 551 280 (and ,50).
-func euros(x model.Fixed2) string {
-	s := x.String()
-	whole, frac := s, ""
-	for i := 0; i < len(s); i++ {
-		if s[i] == '.' {
-			whole, frac = s[:i], ","+s[i+1:]
-			if len(frac) == 2 {
-				frac += "0"
-			}
-		}
-	}
-	neg := len(whole) > 0 && whole[0] == '-'
-	if neg {
-		whole = whole[1:]
-	}
-	out := make([]byte, 0, len(whole)+len(whole)/3)
-	for i := 0; i < len(whole); i++ {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			out = append(out, ' ')
-		}
-		out = append(out, whole[i])
-	}
-	if neg {
-		return "-" + string(out) + frac
-	}
-	return string(out) + frac
 }
 
 var ruleFundingGrantedVsPlanned = &Rule{

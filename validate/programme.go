@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"sort"
+
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/programme"
@@ -118,7 +120,7 @@ Example:
 				known = append(known, quote(s))
 			}
 		}
-		sortStrings(known)
+		sort.Strings(known)
 		p.Report(st.Pos, "project.status", "status %q is not one the service uses (expected %s)", st.Value, oneOf(known))
 	},
 }

@@ -149,7 +149,7 @@ func NotDescription(err error, cfg Config) (Finding, bool) {
 	if s, ok := cfg.Severity[RuleNotDescription]; ok {
 		sev = s
 	}
-	msg := strings.TrimPrefix(err.Error(), parser.ErrNotDescription.Error()+": ")
+	msg, _ := parser.NotDescriptionReason(err)
 	return Finding{
 		Rule: RuleNotDescription, Severity: sev, Pos: model.Pos{Line: 1, Col: 1},
 		Msg: parser.Msg("not an EURA 2014 project description: %s", msg),

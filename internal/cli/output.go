@@ -14,6 +14,7 @@ type output struct {
 	*bufio.Writer
 	tmp  *os.File
 	path string
+	mode os.FileMode
 }
 
 func openOutput(path string, stdout io.Writer) (*output, error) {
@@ -25,7 +26,7 @@ func openOutput(path string, stdout io.Writer) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &output{Writer: bufio.NewWriterSize(tmp, 64<<10), tmp: tmp, path: path}, nil
+	return &output{Writer: bufio.NewWriterSize(tmp, 64<<10), tmp: tmp, path: path, mode: 0o644}, nil
 }
 
 // commit flushes and, for a file, renames it into place.
@@ -37,7 +38,7 @@ func (o *output) commit() error {
 	if o.tmp == nil {
 		return nil
 	}
-	if err := o.tmp.Chmod(0o644); err != nil {
+	if err := o.tmp.Chmod(o.mode); err != nil {
 		o.abort()
 		return err
 	}
@@ -75,4 +76,21 @@ func finish(ios *IOStreams, o *output, err error, code int) error {
 		return exitError{code}
 	}
 	return nil
+}
+
+// writeAtomically replaces path with data the way -o writes, keeping the
+// file's mode.
+func writeAtomically(path string, data []byte) error {
+	o, err := openOutput(path, nil)
+	if err != nil {
+		return err
+	}
+	if st, err := os.Stat(path); err == nil {
+		o.mode = st.Mode().Perm()
+	}
+	if _, err := o.Write(data); err != nil {
+		o.abort()
+		return err
+	}
+	return o.commit()
 }

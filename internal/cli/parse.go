@@ -70,8 +70,7 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) parsed {
 
 // describeErr renders an input's error in the user's language.
 func describeErr(l *i18n.Localizer, err error) string {
-	if errors.Is(err, parser.ErrNotDescription) {
-		reason := strings.TrimPrefix(err.Error(), parser.ErrNotDescription.Error()+": ")
+	if reason, ok := parser.NotDescriptionReason(err); ok {
 		return l.Message(parser.Msg("not an EURA 2014 project description: %s", reason))
 	}
 	return err.Error()

@@ -4,14 +4,15 @@
 package gen
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"strconv"
 	"strings"
 
+	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/programme"
+	"github.com/asectl/asectl/validate"
 )
 
 // Generator renders descriptions from a template (the reference sample).
@@ -136,10 +137,10 @@ func (g *Generator) Description(i int) []byte {
 	set(pPeriod, fmt.Sprintf("%sAlkaa 1.%d.%d ja päättyy %d.%d.%d", pPeriod, startMonth, startYear, lastDay(endYear, endMonth), endMonth, endYear))
 	set(pStatus, pStatus+"Toiminta päättynyt")
 	set(pBusinessID, pBusinessID+BusinessID(r))
-	set(pGranted, pGranted+spaced(granted))
-	set(pEURealised, pEURealised+spaced(euRealised))
-	set(pPlanned, pPlanned+spaced(planned))
-	set(pPubRealis, pPubRealis+spaced(pubRealised))
+	set(pGranted, pGranted+model.Fixed2(granted*100).Grouped())
+	set(pEURealised, pEURealised+model.Fixed2(euRealised*100).Grouped())
+	set(pPlanned, pPlanned+model.Fixed2(planned*100).Grouped())
+	set(pPubRealis, pPubRealis+model.Fixed2(pubRealised*100).Grouped())
 	set(pJobs, fmt.Sprintf("%s%d, joihin työllistyvät naiset %d", pJobs, jobs, women))
 	for _, s := range g.scores {
 		out[s.line] = fmt.Sprintf("%s %d %d", s.name, 1+r.IntN(10), 1+r.IntN(10))
@@ -147,29 +148,18 @@ func (g *Generator) Description(i int) []byte {
 	return []byte(strings.Join(out, "\n"))
 }
 
-// BusinessID draws a valid Finnish business ID.
+// BusinessID draws a valid Finnish business ID; the check digit comes from
+// validate, so that generator and rule cannot disagree.
 func BusinessID(r *rand.Rand) string {
-	weights := [7]int{7, 9, 10, 5, 8, 4, 2}
 	for {
-		var d [7]int
-		sum := 0
-		for k := range d {
-			d[k] = r.IntN(10)
-			sum += d[k] * weights[k]
+		digits := fmt.Sprintf("%07d", r.IntN(10_000_000))
+		switch problem, want := validate.BusinessIDCheck(digits + "-0"); problem {
+		case validate.BusinessIDOK:
+			return digits + "-0"
+		case validate.BusinessIDCheckDigit:
+			return fmt.Sprintf("%s-%d", digits, want)
 		}
-		rem := sum % 11
-		if rem == 1 {
-			continue // never issued
-		}
-		check := 0
-		if rem > 1 {
-			check = 11 - rem
-		}
-		var b bytes.Buffer
-		for _, x := range d {
-			b.WriteByte(byte('0' + x))
-		}
-		return fmt.Sprintf("%s-%d", b.String(), check)
+		// Remainder 1: no valid ID has these digits; draw again.
 	}
 }
 
@@ -184,17 +174,4 @@ func lastDay(y, m int) int {
 		return 30
 	}
 	return 31
-}
-
-// spaced formats 1551280 as "1 551 280".
-func spaced(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
