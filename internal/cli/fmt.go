@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -73,34 +72,25 @@ text, a second description) unless --force is given.`,
 			}
 			code := ExitOK
 			type result struct {
-				in    input
-				src   []byte
+				parsed
 				canon []byte
-				res   *parser.Result
-				err   error
-				read  bool
 			}
 			err = runOrdered(len(inputs), common.jobs,
 				func(i int) result {
-					in := inputs[i]
-					src, err := readInput(in, ios.In, common.maxSize)
-					if err != nil {
-						return result{in: in, err: err}
+					r := result{parsed: parseInput(inputs[i], ios, &common)}
+					if r.err == nil {
+						if labels != "" {
+							r.res.Doc.Language = labels
+						}
+						r.canon = format.Render(r.res.Doc)
 					}
-					res, err := parser.Parse(in.Name, src, parser.Options{Encoding: common.encoding})
-					if err != nil {
-						return result{in: in, err: err, read: true}
-					}
-					if labels != "" {
-						res.Doc.Language = labels
-					}
-					return result{in: in, src: src, res: res, canon: format.Render(res.Doc), read: true}
+					return r
 				},
 				func(_ int, r result) error {
-					name := report.Safe(r.in.Name)
+					name := report.Safe(r.name)
 					if r.err != nil {
 						fmt.Fprint(ios.ErrOut, l.Sprintf("%s: error: %s\n", name, report.Safe(describeErr(l, r.err))))
-						if !r.read || errors.Is(r.err, parser.ErrEncoding) {
+						if r.unread {
 							code = max(code, ExitUsage)
 						} else {
 							code = max(code, ExitFindings)
@@ -123,7 +113,7 @@ text, a second description) unless --force is given.`,
 							code = max(code, ExitFindings)
 							return nil
 						}
-						if err := writeAtomically(r.in.Name, r.canon); err != nil {
+						if err := writeAtomically(r.name, r.canon); err != nil {
 							fmt.Fprintf(ios.ErrOut, "%s: error: cannot write: %v\n", name, cleanPathError(err))
 							code = max(code, ExitUsage)
 						}

@@ -50,6 +50,7 @@ func (c *commonFlags) check() error {
 // parsed is the outcome for one input.
 type parsed struct {
 	name   string
+	src    []byte // the bytes read, for fmt's comparison
 	res    *parser.Result
 	err    error
 	unread bool // the input could not be read at all (exit 2), not merely unrecognised (exit 1)
@@ -65,7 +66,7 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) parsed {
 		// A forced encoding that does not fit: the file cannot be read as asked.
 		return parsed{name: in.Name, err: err, unread: true}
 	}
-	return parsed{name: in.Name, res: res, err: err}
+	return parsed{name: in.Name, src: src, res: res, err: err}
 }
 
 // describeErr renders an input's error in the user's language.

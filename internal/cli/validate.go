@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -232,8 +231,6 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 	switch {
 	case p.err != nil && p.unread:
 		f.Error = l.Message(parser.Msg("cannot read: %s", p.err.Error()))
-	case errors.Is(p.err, parser.ErrEncoding):
-		f.Error = p.err.Error()
 	case p.err != nil:
 		if x, ok := validate.NotDescription(p.err, cfg); ok {
 			f.Findings = []validate.Finding{x}
