@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/asectl/asectl/internal/golden"
 	"github.com/asectl/asectl/model"
 )
 
@@ -73,14 +74,7 @@ func TestGolden(t *testing.T) {
 
 func compareGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file; run go test ./parser -update")
-	assert.Equal(t, string(want), string(got), "%s differs; run go test ./parser -update and review the diff", path)
+	golden.Check(t, path, got, *update)
 }
 
 // TestReferenceSample pins the values the JSON contract names.

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	goldenfile "github.com/asectl/asectl/internal/golden"
 	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
@@ -70,15 +71,7 @@ func render(t *testing.T, format string, o Options) []byte {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("../testdata/golden/report", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./report -update")
-	assert.Equal(t, string(want), string(got), "%s differs; run go test ./report -update and review", path)
+	goldenfile.Check(t, filepath.Join("../testdata/golden/report", name), got, *update)
 }
 
 func TestGoldenWriters(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/asectl/asectl/internal/gen"
+	goldenfile "github.com/asectl/asectl/internal/golden"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/validate"
@@ -70,17 +71,7 @@ func render(t *testing.T, html bool, items []Item, lang string) []byte {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("../testdata/golden/summary", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./summary -update")
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs; run go test ./summary -update and review the diff", path)
-	}
+	goldenfile.Check(t, filepath.Join("../testdata/golden/summary", name), got, *update)
 }
 
 func TestGolden(t *testing.T) {
