@@ -186,6 +186,11 @@ func (l *Language) index() error {
 	l.headerIdx = map[string]string{}
 	for fund, hs := range l.Headers {
 		for _, h := range hs {
+			// Lines are only matched against headers after the cheap bracket
+			// test, so a header without its bracketed fund could never match.
+			if f, ok := fundBracket(h); !ok || f != fund {
+				return fmt.Errorf("header %q does not name its fund %s in brackets", h, fund)
+			}
 			l.headerIdx[normLabel(h)] = fund
 		}
 	}

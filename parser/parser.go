@@ -337,21 +337,35 @@ func (p *parser) secondDescription(l *line) bool {
 	return true
 }
 
-// mentionsDescription is true for a line with "kuvaus" or "description" in
-// it, in lower or upper case.
-func mentionsDescription(s string) bool {
-	for _, w := range []string{"kuvaus", "KUVAUS", "Kuvaus", "escription", "ESCRIPTION"} {
-		if strings.Contains(s, w) {
-			return true
+// fundBrackets are the bracketed fund names every header line carries, in
+// folded form. index checks that each header of the label tables has one.
+var fundBrackets = [...]struct{ token, fund string }{
+	{"(eakr)", model.FundERDF}, {"(erdf)", model.FundERDF},
+	{"(esr)", model.FundESF}, {"(esf)", model.FundESF},
+}
+
+// fundBracket returns the fund of the first bracketed fund name in s, in
+// any letter case. It is the cheap test every line gets: a line without one
+// is no header line.
+func fundBracket(s string) (string, bool) {
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			return "", false
 		}
+		s = s[i:]
+		for _, b := range fundBrackets {
+			if len(s) >= len(b.token) && strings.EqualFold(s[:len(b.token)], b.token) {
+				return b.fund, true
+			}
+		}
+		s = s[1:]
 	}
-	return false
 }
 
 func headerFund(l *line) (string, bool) {
-	// Every header line names its fund in brackets and says "kuvaus" or
-	// "Description": cheap tests first, since every line is asked.
-	if strings.IndexByte(l.body, '(') < 0 || !mentionsDescription(l.body) {
+	fund, ok := fundBracket(l.body)
+	if !ok {
 		return "", false
 	}
 	n := l.normBody()
@@ -363,12 +377,7 @@ func headerFund(l *line) (string, bool) {
 	// A header line worded differently still names its fund in brackets;
 	// a field whose value happens to end the same way is no header.
 	if !strings.Contains(n, ":") && (strings.HasSuffix(n, "hankkeen kuvaus") || strings.HasPrefix(n, "description of the project")) {
-		switch {
-		case strings.Contains(n, "(eakr)") || strings.Contains(n, "(erdf)"):
-			return model.FundERDF, true
-		case strings.Contains(n, "(esr)") || strings.Contains(n, "(esf)"):
-			return model.FundESF, true
-		}
+		return fund, true
 	}
 	return "", false
 }

@@ -392,3 +392,29 @@ func TestSecondHeaderWithoutFirst(t *testing.T) {
 	assert.Equal(t, 6, res.Problems[0].Pos.Line)
 	assert.Equal(t, "S21732", res.Doc.Project.Code.Value)
 }
+
+// The bracket test decides which lines may be header lines at all, so it
+// must find the fund in any letter case and anywhere in the line.
+func TestFundBracket(t *testing.T) {
+	for _, tc := range []struct {
+		in, fund string
+	}{
+		{"Euroopan aluekehitysrahaston (EAKR) rahoittaman hankkeen kuvaus", model.FundERDF},
+		{"euroopan sosiaalirahaston (esr) rahoittaman", model.FundESF},
+		{"the European Social Fund (Esf)", model.FundESF},
+		{"(x) (ERDF)", model.FundERDF},
+		{"(ESR) and then (EAKR)", model.FundESF},
+		{"no bracket at all", ""},
+		{"ends with an open (", ""},
+		{"(EAKR", ""},
+		{"( EAKR )", ""},
+	} {
+		fund, ok := fundBracket(tc.in)
+		assert.Equal(t, tc.fund != "", ok, tc.in)
+		assert.Equal(t, tc.fund, fund, tc.in)
+	}
+	// A header line worded differently is still found (the fallback).
+	res := mustParse(t, "x", []byte("Euroopan sosiaalirahaston (ESR) tukeman hankkeen kuvaus\n\n1 Hanke\n\nHankekoodi: S20001\n"))
+	assert.Equal(t, model.FundESF, res.Doc.Fund.Value)
+	assert.True(t, res.Doc.FundFromHeader)
+}
