@@ -130,15 +130,7 @@ func TestRuleCases(t *testing.T) {
 	base := sampleText(t)
 	for i, c := range ruleCases {
 		t.Run(fmt.Sprintf("%s/%d", c.rule, i), func(t *testing.T) {
-			src := base
-			for _, e := range c.edits {
-				if e.old == "" {
-					src += e.new // append at the end
-					continue
-				}
-				require.Equal(t, 1, strings.Count(src, e.old), "edit %q must match once", e.old)
-				src = strings.Replace(src, e.old, e.new, 1)
-			}
+			src := applyEdits(t, base, c.edits)
 			cfg := Config{}
 			if c.today != "" {
 				d, err := model.ParseISODate(c.today)
@@ -168,6 +160,42 @@ func TestRuleCases(t *testing.T) {
 			}
 			assert.True(t, found, "no %s finding at %v; got:\n%s", c.rule, want, describe(fresh))
 		})
+	}
+}
+
+func applyEdits(t *testing.T, src string, edits []edit) string {
+	t.Helper()
+	for _, e := range edits {
+		if e.old == "" {
+			src += e.new // append at the end
+			continue
+		}
+		require.Equal(t, 1, strings.Count(src, e.old), "edit %q must match once", e.old)
+		src = strings.Replace(src, e.old, e.new, 1)
+	}
+	return src
+}
+
+// A batch reuses a file's buffer once its findings are detached: a detached
+// message must read the same after the input bytes are overwritten.
+func TestDetachedFindingsOutliveTheInput(t *testing.T) {
+	base := sampleText(t)
+	for i, c := range ruleCases {
+		buf := []byte(applyEdits(t, base, c.edits))
+		res, err := parser.Parse("x.txt", buf, parser.Options{})
+		require.NoError(t, err)
+		fs := Check(res, Config{Today: today})
+		want := make([]string, len(fs))
+		for j := range fs {
+			want[j] = fs[j].Message()
+			fs[j].Msg = fs[j].Msg.Detach()
+		}
+		for j := range buf {
+			buf[j] = '#'
+		}
+		for j := range fs {
+			assert.Equal(t, want[j], fs[j].Message(), "case %d (%s)", i, c.rule)
+		}
 	}
 }
 

@@ -38,8 +38,12 @@ func TestJobsDoNotChangeOutput(t *testing.T) {
 		sub := filepath.Join(dir, fmt.Sprintf("d%d", i%7))
 		require.NoError(t, os.MkdirAll(sub, 0o755))
 		b := g.Description(i)
-		if i%50 == 3 {
-			b = bytes.Replace(b, []byte("Y-tunnus: "), []byte("Y-tunnus: 1"), 1) // some findings
+		if i%10 == 3 {
+			// Findings that quote the input: a batch reuses input buffers, and
+			// a message still pointing into one would change under other jobs.
+			b = bytes.Replace(b, []byte("Y-tunnus: "), []byte("Y-tunnus: 1"), 1)
+			b = bytes.Replace(b, []byte("Hankekoodi: "), []byte("Hankekoodi: X"), 1)
+			b = bytes.Replace(b, []byte("\nPostinumero:"), []byte(fmt.Sprintf("\nMuu tieto %d: x\nPostinumero:", i)), 1)
 		}
 		require.NoError(t, os.WriteFile(filepath.Join(sub, fmt.Sprintf("%03d.txt", i)), b, 0o644))
 	}

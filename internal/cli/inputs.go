@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // input is one description to read: a file, or stdin ("-").
@@ -85,9 +85,9 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// readInput reads one input, refusing more than max bytes without reading
-// them all.
-func readInput(in input, stdin io.Reader, max int64) ([]byte, error) {
+// readInput reads one input into buf (growing it as needed), refusing more
+// than limit bytes without reading them all. It returns the bytes read.
+func readInput(in input, stdin io.Reader, limit int64, buf []byte) ([]byte, error) {
 	if in.Err != nil {
 		return nil, in.Err
 	}
@@ -108,26 +108,45 @@ func readInput(in input, stdin io.Reader, max int64) ([]byte, error) {
 			if st.IsDir() {
 				return nil, errors.New("is a directory")
 			}
-			if st.Size() > max {
-				return nil, errTooLarge{st.Size(), max}
+			if st.Size() > limit {
+				return nil, errTooLarge{st.Size(), limit}
 			}
 			size = st.Size()
 		}
 		r = f
 	}
-	// Read into a buffer of the file's size (plus one byte to see growth),
-	// not io.ReadAll's doubling from 512 bytes.
-	buf := bytes.NewBuffer(make([]byte, 0, size+1))
-	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
-	b := buf.Bytes()
-	if err != nil {
-		return nil, cleanPathError(err)
+	// One byte more than the file's size, so that the read which sees the
+	// end needs no second buffer; a file that grows (or stdin) doubles it.
+	if want := int(min(size, limit) + 1); cap(buf) < want {
+		buf = make([]byte, 0, max(want, 4096))
 	}
-	if int64(len(b)) > max {
-		return nil, errTooLarge{0, max}
+	buf = buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, errTooLarge{0, limit}
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, cleanPathError(err)
+		}
 	}
-	return b, nil
 }
+
+// inputBufs recycles input buffers within a batch. Reading thousands of
+// files into fresh buffers cost as much as parsing them (allocation, zeroing
+// and garbage collection of the whole corpus); a batch needs only as many
+// buffers as results wait in its window.
+var inputBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledInput keeps a freak input's buffer out of the pool.
+const maxPooledInput = 1 << 20
 
 // cleanPathError drops the path from an *fs.PathError: the caller prints
 // the input's name in front of the message already.

@@ -53,20 +53,38 @@ type parsed struct {
 	src    []byte // the bytes read, for fmt's comparison
 	res    *parser.Result
 	err    error
-	unread bool // the input could not be read at all (exit 2), not merely unrecognised (exit 1)
+	unread bool    // the input could not be read at all (exit 2), not merely unrecognised (exit 1)
+	buf    *[]byte // src's pooled buffer, for release
 }
 
+// parseInput reads and parses one input. The result points into a pooled
+// buffer: call release once nothing of it is used any more, or never.
 func parseInput(in input, ios *IOStreams, c *commonFlags) parsed {
-	src, err := readInput(in, ios.In, c.maxSize)
+	buf := inputBufs.Get().(*[]byte)
+	src, err := readInput(in, ios.In, c.maxSize, *buf)
 	if err != nil {
+		inputBufs.Put(buf)
 		return parsed{name: in.Name, err: err, unread: true}
 	}
+	*buf = src
 	res, err := parser.Parse(in.Name, src, parser.Options{Encoding: c.encoding})
 	if err != nil && errors.Is(err, parser.ErrEncoding) {
 		// A forced encoding that does not fit: the file cannot be read as asked.
-		return parsed{name: in.Name, err: err, unread: true}
+		return parsed{name: in.Name, err: err, unread: true, buf: buf}
 	}
-	return parsed{name: in.Name, src: src, res: res, err: err}
+	return parsed{name: in.Name, src: src, res: res, err: err, buf: buf}
+}
+
+// release hands the input buffer back for the next input. The parse result
+// (its strings view the buffer) must not be used after it.
+func (p *parsed) release() {
+	if p.buf == nil {
+		return
+	}
+	if cap(*p.buf) <= maxPooledInput {
+		inputBufs.Put(p.buf)
+	}
+	p.buf, p.src, p.res = nil, nil, nil
 }
 
 // describeErr renders an input's error in the user's language.
@@ -163,7 +181,9 @@ unreadable inputs.`,
 						doc = p.res.Doc
 					}
 					if csvw != nil {
-						return csvw.Write(doc)
+						err := csvw.Write(doc)
+						p.release()
+						return err
 					}
 					compact = doc.AppendJSON(compact[:0])
 					b := compact
@@ -185,6 +205,7 @@ unreadable inputs.`,
 						o.WriteByte('\n')
 					}
 					wrote++
+					p.release()
 					return nil
 				})
 			bar.clear()

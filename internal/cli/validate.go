@@ -237,6 +237,12 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 		}
 	default:
 		f.Findings = validate.Check(p.res, cfg)
+		for i := range f.Findings {
+			f.Findings[i].Msg = f.Findings[i].Msg.Detach()
+		}
 	}
+	// The findings hold no view of the input any more: its buffer can serve
+	// the next file while this result waits for its turn.
+	p.release()
 	return f
 }
