@@ -1,10 +1,12 @@
 package parser
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -111,18 +113,7 @@ func splitLines(text string, out []line) []line {
 // Extended is NFC as it stands; newlines never combine).
 func makeLine(num int, raw string) line {
 	l := line{num: num}
-	slow := false
-	for i := 0; i < len(raw); i++ {
-		if suspect[raw[i]] {
-			// U+00A0–U+00BF (C2 A0–BF) are harmless; C2 80–9F are C1 controls.
-			if raw[i] == 0xc2 && i+1 < len(raw) && raw[i+1] >= 0xa0 {
-				continue
-			}
-			slow = true
-			break
-		}
-	}
-	if slow {
+	if needsExactChecks(raw) {
 		if hasControl(raw) {
 			raw = strings.Map(func(r rune) rune {
 				if isControl(r) {
@@ -154,6 +145,42 @@ func makeLine(num int, raw string) line {
 	l.indent = utf8.RuneCountInString(raw[:start])
 	l.body = body
 	return l
+}
+
+// needsExactChecks reports whether raw has a suspect byte. It tests eight
+// bytes at a time (most of a description is long lines of ASCII and ä, ö);
+// a word that may hold one is looked at byte by byte.
+func needsExactChecks(raw string) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(raw); i += 8 {
+		w := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(raw[i:]), 8))
+		y := w &^ hi // the low seven bits of each byte
+		// ASCII bytes below 0x20 or equal to 0x7f; leads from 0xcc up; 0xc2.
+		// Borrows may flag a harmless byte too, never miss a suspect one:
+		// a flagged word gets the exact test.
+		ctl := ((y - 0x20*lo) | ((y ^ 0x7f*lo) - lo)) &^ w & hi
+		big := ((y + (0x7f-0x4b)*lo) | y) & w & hi
+		c2 := ((w ^ 0xc2*lo) - lo) &^ (w ^ 0xc2*lo) & hi
+		if ctl|big|c2 != 0 && suspectIn(raw, i, i+8) {
+			return true
+		}
+	}
+	return suspectIn(raw, i, len(raw))
+}
+
+// suspectIn is the exact test of raw[from:to].
+func suspectIn(raw string, from, to int) bool {
+	for i := from; i < to; i++ {
+		if suspect[raw[i]] {
+			// U+00A0–U+00BF (C2 A0–BF) are harmless; C2 80–9F are C1 controls.
+			if raw[i] == 0xc2 && i+1 < len(raw) && raw[i+1] >= 0xa0 {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // suspect marks the bytes that send a line to the exact checks: C0 controls

@@ -115,3 +115,25 @@ func TestFixed2String(t *testing.T) {
 		assert.Equal(t, want, v.String())
 	}
 }
+
+// The word-at-a-time scan agrees with the byte-by-byte test on every byte
+// value at every position of a word, next to ASCII and to ä.
+func TestNeedsExactChecks(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for _, next := range []byte{'a', 0xa0, 0x85} {
+			for pos := 0; pos < 17; pos++ {
+				for _, fill := range []string{"abcdefghijklmnopqrstu", "ä ä ä ä ä ä ä ä ä ä ä"} {
+					b := []byte(fill)[:17]
+					b[pos] = byte(c)
+					if pos+1 < len(b) {
+						b[pos+1] = next
+					}
+					s := string(b)
+					if got, want := needsExactChecks(s), suspectIn(s, 0, len(s)); got != want {
+						t.Fatalf("byte %#x at %d before %#x in %q: got %v, want %v", c, pos, next, fill, got, want)
+					}
+				}
+			}
+		}
+	}
+}
