@@ -383,7 +383,7 @@ func (p *parser) setText(b *textBuf) {
 
 // detectLanguage picks the table whose labels and headings match the most
 // lines; Finnish wins a tie.
-func detectLanguage(lines []line) *Language {
+func detectLanguage(lines []line, f *folder) *Language {
 	ls := Languages()
 	// The header line names the language outright, and stands near the top.
 	for i := range lines[:min(len(lines), 12)] {
@@ -392,7 +392,7 @@ func detectLanguage(lines []line) *Language {
 			continue
 		}
 		for _, lang := range ls {
-			if _, ok := lang.headerIdx[l.normBody()]; ok {
+			if _, ok := lang.headerIdx[l.normBody(f)]; ok {
 				return lang
 			}
 		}
@@ -408,14 +408,14 @@ func detectLanguage(lines []line) *Language {
 		if seen++; seen > 100 {
 			break
 		}
-		labelKey := l.labelKey()
+		labelKey := l.labelKey(f)
 		var titleKey, num string
 		if n, title, ok := splitHeading(l.body); ok {
-			num, titleKey = n, normLabel(title)
+			num, titleKey = n, f.fold(title)
 		}
 		var bodyKey string
 		if strings.IndexByte(l.body, '(') >= 0 {
-			bodyKey = l.normBody()
+			bodyKey = l.normBody(f)
 		}
 		for li, lang := range ls {
 			if labelKey != "" && lang.labels[labelKey] {

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -254,7 +255,12 @@ func normLabel(s string) string {
 	if folded(s) {
 		return s
 	}
-	buf := make([]byte, 0, len(s))
+	return string(appendNorm(make([]byte, 0, len(s)), s))
+}
+
+// appendNorm appends normLabel's form of s to buf.
+func appendNorm(buf []byte, s string) []byte {
+	base := len(buf)
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -269,7 +275,7 @@ func normLabel(s string) string {
 			case c == '`':
 				c = '\''
 			}
-			if space && len(buf) > 0 {
+			if space && len(buf) > base {
 				buf = append(buf, ' ')
 			}
 			space = false
@@ -282,7 +288,7 @@ func normLabel(s string) string {
 			if d >= 0x80 && d <= 0x9e && d != 0x97 {
 				d += 0x20
 			}
-			if space && len(buf) > 0 {
+			if space && len(buf) > base {
 				buf = append(buf, ' ')
 			}
 			space = false
@@ -302,16 +308,39 @@ func normLabel(s string) string {
 			space = true
 			continue
 		}
-		if space && len(buf) > 0 {
+		if space && len(buf) > base {
 			buf = append(buf, ' ')
 		}
 		space = false
 		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}
-	if n := len(buf); n > 0 && buf[n-1] == ':' {
+	if n := len(buf); n > base && buf[n-1] == ':' {
 		buf = buf[:n-1]
 	}
-	return string(buf)
+	return buf
+}
+
+// folder folds labels into one growing arena instead of a string each: a
+// description asks for a few hundred folded lines, and they are only looked
+// up, never kept beyond its parse.
+type folder struct{ arena []byte }
+
+// fold returns normLabel(s). The result is valid until the folder is reset.
+func (f *folder) fold(s string) string {
+	if len(s) > maxLabelBytes {
+		return ""
+	}
+	if folded(s) {
+		return s
+	}
+	if cap(f.arena)-len(f.arena) < 2*len(s) {
+		// A fresh array: strings already handed out keep viewing the old one,
+		// which is never written again.
+		f.arena = make([]byte, 0, max(4096, 2*cap(f.arena), 4*len(s)))
+	}
+	start := len(f.arena)
+	f.arena = appendNorm(f.arena, s)
+	return unsafe.String(unsafe.SliceData(f.arena[start:]), len(f.arena)-start)
 }
 
 // folded reports whether s is already in normLabel's form, so that it can be

@@ -26,27 +26,27 @@ type line struct {
 
 // labelKey returns the folded label of a "Label: value" line ("" if the
 // line has none), folding it only once.
-func (l *line) labelKey() string {
+func (l *line) labelKey(f *folder) string {
 	if !l.lkeyDone {
 		l.lkeyDone = true
 		if label, _, _, ok := splitLabel(l.body); ok {
-			l.lkey = normLabel(label)
+			l.lkey = f.fold(label)
 		}
 	}
 	return l.lkey
 }
 
 // normBody returns normLabel(body), folding it only once.
-func (l *line) normBody() string {
+func (l *line) normBody(f *folder) string {
 	if !l.keyDone {
-		l.key, l.keyDone = normLabel(l.body), true
+		l.key, l.keyDone = f.fold(l.body), true
 	}
 	return l.key
 }
 
 // knownHeading returns the section number if the line is a known heading
 // in any language (order is the caller's business).
-func (l *line) knownHeading() string {
+func (l *line) knownHeading(f *folder) string {
 	if l.headDone {
 		return l.heading
 	}
@@ -58,7 +58,7 @@ func (l *line) knownHeading() string {
 	if _, known := sectionRank[num]; !known {
 		return ""
 	}
-	t := normLabel(title)
+	t := f.fold(title)
 	for _, lang := range Languages() {
 		if titleMatches(lang, num, t) {
 			l.heading = num
@@ -225,21 +225,31 @@ func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
-// linePool recycles line tables between parses: a batch parses thousands
-// of descriptions of about the same size, and the table is a third of what
-// a parse allocates. Nothing of a parse's result points into its table.
-var linePool = sync.Pool{New: func() any { return new([]line) }}
+// scratch is what a parse needs only while it runs: the line table and the
+// folded labels. It is recycled between parses: a batch parses thousands of
+// descriptions of about the same size, and these were most of what a parse
+// allocated. Nothing of a parse's result points into its scratch.
+type scratch struct {
+	lines  []line
+	folder folder
+}
 
-// maxPooledLines keeps a freak input's huge table out of the pool.
-const maxPooledLines = 4096
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-func getLines() *[]line { return linePool.Get().(*[]line) }
+// Freak inputs' huge tables stay out of the pool.
+const (
+	maxPooledLines = 4096
+	maxPooledArena = 1 << 16
+)
 
-func putLines(p *[]line, lines []line) {
-	if cap(lines) > maxPooledLines {
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+func putScratch(sc *scratch) {
+	if cap(sc.lines) > maxPooledLines || cap(sc.folder.arena) > maxPooledArena {
 		return
 	}
-	clear(lines) // drop the strings, so the pool pins no description
-	*p = lines[:0]
-	linePool.Put(p)
+	clear(sc.lines) // drop the strings, so the pool pins no description
+	sc.lines = sc.lines[:0]
+	sc.folder.arena = sc.folder.arena[:0]
+	scratchPool.Put(sc)
 }

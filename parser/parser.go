@@ -53,21 +53,22 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	pooled := getLines()
-	lines := splitLines(text, *pooled)
-	defer putLines(pooled, lines)
+	sc := getScratch()
+	sc.lines = splitLines(text, sc.lines)
+	defer putScratch(sc)
 	p := &parser{
 		doc:   model.New(source),
-		lines: lines,
+		lines: sc.lines,
+		fold:  &sc.folder,
 		seen:  map[string]model.Pos{},
 	}
-	p.lang = detectLanguage(lines)
+	p.lang = detectLanguage(p.lines, p.fold)
 	p.doc.Language = p.lang.Code
-	p.headingLines = headingLines(lines)
+	p.headingLines = headingLines(p.lines, p.fold)
 	p.flat = len(p.headingLines) == 0
 	p.run()
 	if !p.recognised() {
-		return nil, notDescription(text, lines)
+		return nil, notDescription(text, p.lines)
 	}
 	p.finish()
 	sortProblems(p.problems)
@@ -127,7 +128,8 @@ type parser struct {
 	doc   *model.Description
 	lang  *Language
 	lines []line
-	flat  bool // no heading anywhere: sections are inferred from labels
+	fold  *folder // folded labels, valid during the parse
+	flat  bool    // no heading anywhere: sections are inferred from labels
 
 	headingLines []headingAt // every known heading, in line order
 	problems     []Problem
@@ -258,7 +260,7 @@ func (p *parser) finish() {
 // heading recognises a known section heading that comes later than the
 // current section.
 func (p *parser) heading(l *line) bool {
-	num := l.knownHeading()
+	num := l.knownHeading(p.fold)
 	if num == "" || sectionRank[num] <= sectionRank[p.sec] {
 		return false
 	}
@@ -311,10 +313,10 @@ type headingAt struct {
 
 // headingLines lists the known headings in line order, whatever their
 // order of sections.
-func headingLines(lines []line) []headingAt {
+func headingLines(lines []line, f *folder) []headingAt {
 	var out []headingAt
 	for i := range lines {
-		if num := lines[i].knownHeading(); num != "" {
+		if num := lines[i].knownHeading(f); num != "" {
 			out = append(out, headingAt{lines[i].num, num})
 		}
 	}
@@ -329,7 +331,7 @@ func (p *parser) secondDescription(l *line) bool {
 	if p.sec == "" {
 		return false
 	}
-	if _, ok := headerFund(l); !ok {
+	if _, ok := headerFund(l, p.fold); !ok {
 		return false
 	}
 	p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleMultipleDocs, "",
@@ -363,12 +365,12 @@ func fundBracket(s string) (string, bool) {
 	}
 }
 
-func headerFund(l *line) (string, bool) {
+func headerFund(l *line, f *folder) (string, bool) {
 	fund, ok := fundBracket(l.body)
 	if !ok {
 		return "", false
 	}
-	n := l.normBody()
+	n := l.normBody(f)
 	for _, l := range Languages() {
 		if f, ok := l.headerIdx[n]; ok {
 			return f, true
@@ -383,7 +385,7 @@ func headerFund(l *line) (string, bool) {
 }
 
 func (p *parser) preamble(l *line) {
-	if fund, ok := headerFund(l); ok {
+	if fund, ok := headerFund(l, p.fold); ok {
 		p.doc.Fund.Set(fund, model.Pos{Line: l.num, Col: l.indent + 1})
 		p.doc.FundFromHeader = true
 		return
@@ -393,7 +395,7 @@ func (p *parser) preamble(l *line) {
 	}
 	// A copy without headings starts straight with fields.
 	if label, value, off, ok := splitLabel(l.body); ok {
-		if sec, path, ok := p.laterField(l.labelKey()); ok {
+		if sec, path, ok := p.laterField(l.labelKey(p.fold)); ok {
 			if !p.implicitSwitchOK(sec, l.num) {
 				// Its section's heading is still to come: not its place.
 				p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnexpectedText, "",
@@ -409,7 +411,7 @@ func (p *parser) preamble(l *line) {
 }
 
 func (p *parser) isBanner(l *line) bool {
-	n := l.normBody()
+	n := l.normBody(p.fold)
 	for _, l := range Languages() {
 		if l.bannerIdx[n] {
 			return true
@@ -480,7 +482,7 @@ func (p *parser) laterField(key string) (string, string, bool) {
 func (p *parser) fieldLine(l *line) {
 	label, value, off, isLabel := splitLabel(l.body)
 	if isLabel {
-		key := l.labelKey()
+		key := l.labelKey(p.fold)
 		path, ok := p.lookupField(p.sec, key)
 		if _, dup := p.seen[path]; ok && dup {
 			// "Suunniteltu:" again after 7.1's pair: without its heading, this
@@ -563,7 +565,7 @@ func clip(s string) string {
 }
 
 func (p *parser) listHeading(l *line) (string, bool) {
-	n := l.normBody()
+	n := l.normBody(p.fold)
 	if path, ok := p.lang.listIdx[n]; ok {
 		return path, true
 	}
@@ -576,7 +578,7 @@ func (p *parser) listHeading(l *line) (string, bool) {
 }
 
 func (p *parser) isSiteHeading(l *line) bool {
-	n := l.normBody()
+	n := l.normBody(p.fold)
 	for _, l := range Languages() {
 		if l.siteIdx[n] {
 			return true
@@ -622,7 +624,7 @@ func (p *parser) textLine(l *line) {
 	if p.flat {
 		// Without headings, a known label of a later section ends the text.
 		if label, value, off, ok := splitLabel(l.body); ok && sectionRank[p.sec] < sectionRank["5"] {
-			if sec, path, ok := p.laterField(l.labelKey()); ok && sectionRank[sec] >= sectionRank["5"] {
+			if sec, path, ok := p.laterField(l.labelKey(p.fold)); ok && sectionRank[sec] >= sectionRank["5"] {
 				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 				p.setField(path, l, label, value, off)
 				return
@@ -646,7 +648,7 @@ func (p *parser) containerLine(l *line) {
 
 func (p *parser) questionLine(l *line) {
 	if label, value, off, ok := splitLabel(l.body); ok {
-		if path, ok := p.lookupField("8.1", l.labelKey()); ok {
+		if path, ok := p.lookupField("8.1", l.labelKey(p.fold)); ok {
 			p.closeAnswer()
 			p.setField(path, l, label, value, off)
 			return
@@ -672,7 +674,7 @@ func (p *parser) closeAnswer() {
 }
 
 func (p *parser) isScoreHeader(l *line) bool {
-	n := l.normBody()
+	n := l.normBody(p.fold)
 	for _, l := range Languages() {
 		if l.scoreHdrIdx[n] {
 			return true
@@ -682,7 +684,7 @@ func (p *parser) isScoreHeader(l *line) bool {
 }
 
 func (p *parser) groupName(l *line) bool {
-	n := l.normBody()
+	n := l.normBody(p.fold)
 	for _, l := range Languages() {
 		if _, ok := l.groupIdx[n]; ok {
 			return true
@@ -727,7 +729,7 @@ func (p *parser) scoreLine(l *line) {
 			p.group = model.Text{}
 			p.group.Set(l.body, pos)
 			return
-		case knownCriterion(l.normBody()):
+		case knownCriterion(l.normBody(p.fold)):
 			// A criterion with no scores printed.
 			p.addScore(l, l.body, "", "", 0, 0)
 			return
@@ -738,7 +740,7 @@ func (p *parser) scoreLine(l *line) {
 	// if the name is a known criterion or no justification is expected.
 	expectingJustification := p.score != nil && p.scoreBuf != nil && p.scoreBuf.empty()
 	if ok && looksLikeScore(d) && looksLikeScore(i) && !expectingJustification ||
-		ok && len(name) <= p.lang.maxShort && knownCriterion(normLabel(name)) {
+		ok && len(name) <= p.lang.maxShort && knownCriterion(p.fold.fold(name)) {
 		p.addScore(l, name, d, i, dOff, iOff)
 		return
 	}
@@ -784,7 +786,7 @@ func (p *parser) addScore(l *line, name, d, i string, dOff, iOff int) {
 	s := model.Score{Group: p.group, Pos: pos}
 	s.Criterion.Set(name, pos)
 	if len(name) <= p.lang.maxShort {
-		s.Ref = criterionRef(normLabel(name))
+		s.Ref = criterionRef(p.fold.fold(name))
 	}
 	readScore := func(f *model.Field[int], raw string, off int) {
 		if raw == "" {

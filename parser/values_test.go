@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -136,4 +137,20 @@ func TestNeedsExactChecks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The arena folder gives normLabel's result, and a string it handed out
+// stays as it was while the arena grows past it.
+func TestFolder(t *testing.T) {
+	var f folder
+	var got, want []string
+	inputs := []string{"Hankekoodi:", "hankekoodi", "  Two   WORDS ", "Åland’s – ÖÄ", "İstanbul", "",
+		strings.Repeat("Ab ", 85), strings.Repeat("x", 300)}
+	for i := 0; i < 500; i++ {
+		for _, s := range inputs {
+			got = append(got, f.fold(s))
+			want = append(want, normLabel(s))
+		}
+	}
+	assert.Equal(t, want, got)
 }
