@@ -2,6 +2,7 @@ package parser
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/asectl/asectl/model"
 )
@@ -307,20 +308,64 @@ func (p *parser) question(a *model.Answer, value string, pos model.Pos) {
 		}
 	}
 	p.answer = a
-	p.answerBuf = &textBuf{}
+	p.answerBuf = newBuf(&p.answerStore, "")
 }
 
-// textBuf collects free-text lines.
+// textBuf collects free-text lines. A buffer's lines are consecutive lines
+// of the parse's table, so it keeps a window of the table, not a list.
 type textBuf struct {
-	path  string
-	lines []*line
+	path     string
+	from, to int     // the window lines[from:to]
+	list     []*line // only if a line ever came out of turn
 }
 
-func (b *textBuf) add(l *line) { b.lines = append(b.lines, l) }
+// newBuf resets one of the parser's buffers for a new text: at most one
+// text, one answer and one score justification are open at a time.
+func newBuf(b *textBuf, path string) *textBuf {
+	*b = textBuf{path: path}
+	return b
+}
 
-func (b *textBuf) empty() bool {
-	for _, l := range b.lines {
-		if l.body != "" {
+func (p *parser) addLine(b *textBuf, l *line) {
+	i := l.num - 1
+	switch {
+	case b.list != nil:
+		b.list = append(b.list, l)
+	case b.from == b.to:
+		b.from, b.to = i, i+1
+	case i == b.to:
+		b.to++
+	default:
+		for j := b.from; j < b.to; j++ {
+			b.list = append(b.list, &p.lines[j])
+		}
+		b.list = append(b.list, l)
+	}
+}
+
+// bufLines lists the buffer's lines in order.
+func (p *parser) bufLines(b *textBuf) []*line {
+	if b.list != nil {
+		return b.list
+	}
+	out := make([]*line, 0, b.to-b.from)
+	for j := b.from; j < b.to; j++ {
+		out = append(out, &p.lines[j])
+	}
+	return out
+}
+
+func (p *parser) bufEmpty(b *textBuf) bool {
+	if b.list != nil {
+		for _, l := range b.list {
+			if l.body != "" {
+				return false
+			}
+		}
+		return true
+	}
+	for j := b.from; j < b.to; j++ {
+		if p.lines[j].body != "" {
 			return false
 		}
 	}
@@ -328,17 +373,40 @@ func (b *textBuf) empty() bool {
 }
 
 // into joins the lines: blank-line runs become one blank line and the text
-// is trimmed at both ends; otherwise it stays exactly as written.
-func (b *textBuf) into(f *model.Text) {
+// is trimmed at both ends; otherwise it stays exactly as written. Mostly the
+// joined text is a stretch of the input as it stands, and is taken from it
+// without a copy.
+func (p *parser) into(b *textBuf, f *model.Text) {
+	if b.list == nil {
+		first, last := b.from, b.to-1
+		for first <= last && p.lines[first].body == "" {
+			first++
+		}
+		for last >= first && p.lines[last].body == "" {
+			last--
+		}
+		if first > last {
+			if b.to > b.from {
+				f.Seen("", model.Pos{Line: p.lines[b.from].num, Col: 1})
+			}
+			return
+		}
+		if s, ok := p.inSource(first, last); ok {
+			l := &p.lines[first]
+			f.Set(s, model.Pos{Line: l.num, Col: l.indent + 1})
+			return
+		}
+	}
+	lines := p.bufLines(b)
 	size := 0
-	for _, l := range b.lines {
+	for _, l := range lines {
 		size += len(l.body) + l.indent + 2
 	}
 	var sb strings.Builder
 	sb.Grow(size)
 	var first *line
 	blank := false
-	for _, l := range b.lines {
+	for _, l := range lines {
 		if l.body == "" {
 			blank = first != nil
 			continue
@@ -359,25 +427,80 @@ func (b *textBuf) into(f *model.Text) {
 		sb.WriteString(l.body)
 	}
 	if first == nil {
-		if len(b.lines) > 0 {
-			f.Seen("", model.Pos{Line: b.lines[0].num, Col: 1})
+		if len(lines) > 0 {
+			f.Seen("", model.Pos{Line: lines[0].num, Col: 1})
 		}
 		return
 	}
 	f.Set(sb.String(), model.Pos{Line: first.num, Col: first.indent + 1})
 }
 
+// inSource returns the joined text of lines[first..last] (both not blank)
+// as a stretch of the decoded input, when the input holds exactly that: one
+// line feed between lines, two around a single empty line, indents of
+// spaces, no trailing white space, every line as decoded.
+func (p *parser) inSource(first, last int) (string, bool) {
+	src := p.src
+	start, ok := offsetIn(src, p.lines[first].body)
+	if !ok {
+		return "", false
+	}
+	end := start + len(p.lines[first].body)
+	blank := false
+	for j := first + 1; j <= last; j++ {
+		l := &p.lines[j]
+		if l.body == "" {
+			if blank {
+				return "", false // a run of blank lines folds to one
+			}
+			blank = true
+			continue
+		}
+		want := "\n"
+		if blank {
+			want = "\n\n"
+		}
+		blank = false
+		if !strings.HasPrefix(src[end:], want) {
+			return "", false
+		}
+		end += len(want)
+		for range l.indent {
+			if end >= len(src) || src[end] != ' ' {
+				return "", false
+			}
+			end++
+		}
+		off, ok := offsetIn(src, l.body)
+		if !ok || off != end {
+			return "", false
+		}
+		end += len(l.body)
+	}
+	return src[start:end], true
+}
+
+// offsetIn returns where sub lies in s, if it is a view of s's bytes (a
+// line changed while decoding is a copy, and lies elsewhere).
+func offsetIn(s, sub string) (int, bool) {
+	if sub == "" || s == "" {
+		return 0, false
+	}
+	off := int(uintptr(unsafe.Pointer(unsafe.StringData(sub))) - uintptr(unsafe.Pointer(unsafe.StringData(s))))
+	return off, off >= 0 && off <= len(s)-len(sub)
+}
+
 func (p *parser) setText(b *textBuf) {
 	d := p.doc
 	switch b.path {
 	case "summary":
-		b.into(&d.Summary)
+		p.into(b, &d.Summary)
 	case "target_groups.primary":
-		b.into(&d.TargetGroups.Primary)
+		p.into(b, &d.TargetGroups.Primary)
 	case "target_groups.indirect":
-		b.into(&d.TargetGroups.Indirect)
+		p.into(b, &d.TargetGroups.Indirect)
 	case "final_report":
-		b.into(&d.FinalReport)
+		p.into(b, &d.FinalReport)
 	}
 }
 

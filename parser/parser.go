@@ -58,6 +58,7 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 	defer putScratch(sc)
 	p := &parser{
 		doc:   model.New(source),
+		src:   text,
 		lines: sc.lines,
 		fold:  &sc.folder,
 		seen:  map[string]model.Pos{},
@@ -138,15 +139,18 @@ type parser struct {
 	sec       string // current section number; "" before section 1
 	list      string // "applicant.co_implementers" etc. while a list runs in section 2
 	site      bool   // after the site heading in section 6
+	src       string // the decoded input
 	text      *textBuf
 	answer    *model.Answer // 8.1: the question whose justification runs
 	answerBuf *textBuf
 	score     *model.Score // 8.2: the row whose justification runs
 	scoreBuf  *textBuf
-	group     model.Text
-	fields    int // known field labels read
-	headings  int
-	stopped   bool
+	// The buffers text, answerBuf and scoreBuf point to while open.
+	textStore, answerStore, scoreStore textBuf
+	group                              model.Text
+	fields                             int // known field labels read
+	headings                           int
+	stopped                            bool
 }
 
 func (p *parser) report(pos model.Pos, rule, field string, m Message) {
@@ -198,11 +202,11 @@ func (p *parser) run() {
 func (p *parser) blank(l *line) {
 	switch {
 	case p.text != nil:
-		p.text.add(l)
+		p.addLine(p.text, l)
 	case p.answerBuf != nil:
-		p.answerBuf.add(l)
+		p.addLine(p.answerBuf, l)
 	case p.scoreBuf != nil:
-		p.scoreBuf.add(l)
+		p.addLine(p.scoreBuf, l)
 	}
 }
 
@@ -221,7 +225,7 @@ func (p *parser) enter(num string, pos model.Pos, implicit bool) {
 		p.doc.HeadingsFound = true
 	}
 	if path, ok := textTargets[num]; ok {
-		p.text = &textBuf{path: path}
+		p.text = newBuf(&p.textStore, path)
 	}
 }
 
@@ -636,9 +640,9 @@ func (p *parser) textLine(l *line) {
 		}
 	}
 	if p.text == nil {
-		p.text = &textBuf{path: textTargets[p.sec]}
+		p.text = newBuf(&p.textStore, textTargets[p.sec])
 	}
-	p.text.add(l)
+	p.addLine(p.text, l)
 }
 
 func (p *parser) containerLine(l *line) {
@@ -663,12 +667,12 @@ func (p *parser) questionLine(l *line) {
 			Msg("unexpected text in section 8.1 before its first question: %q", clip(l.body)))
 		return
 	}
-	p.answerBuf.add(l)
+	p.addLine(p.answerBuf, l)
 }
 
 func (p *parser) closeAnswer() {
 	if p.answer != nil && p.answerBuf != nil {
-		p.answerBuf.into(&p.answer.Justification)
+		p.into(p.answerBuf, &p.answer.Justification)
 	}
 	p.answer, p.answerBuf = nil, nil
 }
@@ -738,7 +742,7 @@ func (p *parser) scoreLine(l *line) {
 	name, d, i, dOff, iOff, ok := splitScoreRow(l.body)
 	// A justification line may end in two numbers too; it is a new row only
 	// if the name is a known criterion or no justification is expected.
-	expectingJustification := p.score != nil && p.scoreBuf != nil && p.scoreBuf.empty()
+	expectingJustification := p.score != nil && p.scoreBuf != nil && p.bufEmpty(p.scoreBuf)
 	if ok && looksLikeScore(d) && looksLikeScore(i) && !expectingJustification ||
 		ok && len(name) <= p.lang.maxShort && knownCriterion(p.fold.fold(name)) {
 		p.addScore(l, name, d, i, dOff, iOff)
@@ -748,7 +752,7 @@ func (p *parser) scoreLine(l *line) {
 		p.report(pos, RuleUnexpectedText, "", Msg("unexpected text in section 8.2: %q", clip(l.body)))
 		return
 	}
-	p.scoreBuf.add(l)
+	p.addLine(p.scoreBuf, l)
 }
 
 func looksLikeScore(s string) bool {
@@ -808,12 +812,12 @@ func (p *parser) addScore(l *line, name, d, i string, dOff, iOff int) {
 	}
 	p.doc.Horizontal.Sustainability = append(p.doc.Horizontal.Sustainability, s)
 	p.score = &p.doc.Horizontal.Sustainability[len(p.doc.Horizontal.Sustainability)-1]
-	p.scoreBuf = &textBuf{}
+	p.scoreBuf = newBuf(&p.scoreStore, "")
 }
 
 func (p *parser) closeScore() {
 	if p.score != nil && p.scoreBuf != nil {
-		p.scoreBuf.into(&p.score.Justification)
+		p.into(p.scoreBuf, &p.score.Justification)
 	}
 	p.score, p.scoreBuf = nil, nil
 }

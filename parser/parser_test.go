@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -417,4 +418,37 @@ func TestFundBracket(t *testing.T) {
 	res := mustParse(t, "x", []byte("Euroopan sosiaalirahaston (ESR) tukeman hankkeen kuvaus\n\n1 Hanke\n\nHankekoodi: S20001\n"))
 	assert.Equal(t, model.FundESF, res.Doc.Fund.Value)
 	assert.True(t, res.Doc.FundFromHeader)
+}
+
+// Free text is taken from the input without a copy when the input holds it
+// exactly; every other layout is joined line by line. Both give the text
+// the format defines.
+func TestFreeTextJoin(t *testing.T) {
+	head := "1 Hanke\n\nHankekoodi: A72213\n\n2 Hakijan perustiedot\n\nHakija: X\n\n3 Suunnitelman mukainen tiivistelmä toteutuksesta\n\n"
+	tail := "\n\n4 Hankkeen kohderyhmät\n"
+	for _, tc := range []struct {
+		name, text, want string
+		view             bool // expected to be a view of the input
+	}{
+		{"one line", "Yksi rivi.", "Yksi rivi.", true},
+		{"lines", "Eka.\nToka.\nKolmas.", "Eka.\nToka.\nKolmas.", true},
+		{"one blank line", "Eka.\n\nToka.", "Eka.\n\nToka.", true},
+		{"indent of spaces", "Eka.\n  Toka.", "Eka.\n  Toka.", true},
+		{"blank run", "Eka.\n\n\n\nToka.", "Eka.\n\nToka.", false},
+		{"blank line of spaces", "Eka.\n   \nToka.", "Eka.\n\nToka.", false},
+		{"trailing spaces", "Eka.   \nToka.", "Eka.\nToka.", false},
+		{"indent of a tab", "Eka.\n\tToka.", "Eka.\n Toka.", false},
+		{"crlf", "Eka.\r\nToka.", "Eka.\nToka.", false},
+		{"control character", "Eka.\x01\nToka.", "Eka.\nToka.", false},
+		{"decomposed", "Eka\u0308.\nToka.", "Ekä.\nToka.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := []byte(head + tc.text + tail)
+			res := mustParse(t, "x", src)
+			got := res.Doc.Summary.Value
+			assert.Equal(t, tc.want, got)
+			_, view := offsetIn(unsafe.String(&src[0], len(src)), got)
+			assert.Equal(t, tc.view, view, "taken from the input")
+		})
+	}
 }
