@@ -140,6 +140,12 @@ func loadLanguages() {
 	for _, l := range langs {
 		l.maxLabel, l.maxShort = maxLabel, maxShort
 	}
+	canon = map[string]string{}
+	for _, l := range langs {
+		for _, t := range l.allText() {
+			canon[t] = normLabel(t)
+		}
+	}
 }
 
 func (l *Language) index() error {
@@ -320,6 +326,11 @@ func appendNorm(buf []byte, s string) []byte {
 	return buf
 }
 
+// canon maps every string of the label tables, as printed, to its folded
+// form: most lines hold a label exactly as the service prints it, and a
+// lookup is cheaper than folding it again.
+var canon map[string]string
+
 // folder folds labels into one growing arena instead of a string each: a
 // description asks for a few hundred folded lines, and they are only looked
 // up, never kept beyond its parse.
@@ -332,6 +343,9 @@ func (f *folder) fold(s string) string {
 	}
 	if folded(s) {
 		return s
+	}
+	if k, ok := canon[s]; ok {
+		return k
 	}
 	if cap(f.arena)-len(f.arena) < 2*len(s) {
 		// A fresh array: strings already handed out keep viewing the old one,

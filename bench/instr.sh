@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Counts instructions per operation of the one-description benchmarks under
+# valgrind's cachegrind: unlike wall time on a shared VM (±20 % from run to
+# run), the count is stable to a fraction of a percent, so it can judge a
+# change of a few percent. Needs valgrind (apt-get install valgrind).
+#
+#   bench/instr.sh                      # this tree
+#   bench/instr.sh ParseSample          # one benchmark
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v valgrind >/dev/null || { echo "bench: valgrind is missing (apt-get install valgrind)" >&2; exit 2; }
+
+OUT="${OUT:-bench/out}"
+mkdir -p "$OUT"
+benches=("${@:-ParseSample ValidateSample}")
+# refs PKG BENCH N: instructions of a run with N iterations.
+refs() {
+  (cd "$1" && valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+    "$OUT_ABS/$1.test" -test.run '^$' -test.bench "^Benchmark$2\$" -test.benchtime "${3}x" -test.cpu 1 2>&1) |
+    awk '/I *refs:/ { gsub(",", "", $NF); print $NF }'
+}
+OUT_ABS=$(cd "$OUT" && pwd)
+for b in ${benches[@]}; do
+  case $b in
+    Parse*) pkg=parser ;;
+    Validate*) pkg=validate ;;
+    *) echo "bench: unknown benchmark $b" >&2; exit 2 ;;
+  esac
+  go test -c -o "$OUT/$pkg.test" "./$pkg"
+  # The difference of two runs cancels start-up and the benchmark's set-up.
+  a=$(refs "$pkg" "$b" 200)
+  z=$(refs "$pkg" "$b" 1200)
+  awk -v b="$b" -v a="$a" -v z="$z" 'BEGIN { printf "%-16s %10.0f instructions/op\n", b, (z - a) / 1000 }'
+done
