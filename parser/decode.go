@@ -84,8 +84,8 @@ func detect(src []byte) (string, string, error) {
 // mostly Latin-1, so every other byte is zero.
 func utf16NoBOM(src []byte) string {
 	n := min(len(src), 4096) &^ 1
-	if n < 8 {
-		return ""
+	if n < 8 || bytes.IndexByte(src[:n], 0) < 0 {
+		return "" // no zero byte at all: the common case, found fast
 	}
 	var even, odd int
 	for i := 0; i < n; i += 2 {

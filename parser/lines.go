@@ -177,6 +177,14 @@ func suspectIn(raw string, from, to int) bool {
 			if raw[i] == 0xc2 && i+1 < len(raw) && raw[i+1] >= 0xa0 {
 				continue
 			}
+			// U+2010–U+2027 (E2 80 90–A7: dashes, quotation marks, bullets,
+			// the ellipsis) and the euro sign (E2 82 AC) are common in
+			// descriptions, and neither controls nor changed by NFC.
+			if raw[i] == 0xe2 && i+2 < len(raw) && (raw[i+1] == 0x80 && raw[i+2] >= 0x90 && raw[i+2] <= 0xa7 ||
+				raw[i+1] == 0x82 && raw[i+2] == 0xac) {
+				i += 2
+				continue
+			}
 			return true
 		}
 	}

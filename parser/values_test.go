@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/asectl/asectl/model"
 )
@@ -153,4 +154,21 @@ func TestFolder(t *testing.T) {
 		}
 	}
 	assert.Equal(t, want, got)
+}
+
+// The characters the line scan lets through without the exact checks are
+// neither controls nor changed by NFC, alone or after any Latin letter.
+func TestSafePunctuation(t *testing.T) {
+	safe := []rune{'\u20ac'}
+	for r := rune(0x2010); r <= 0x2027; r++ {
+		safe = append(safe, r)
+	}
+	for _, r := range safe {
+		s := string(r)
+		assert.False(t, suspectIn(s, 0, len(s)), "%U goes the fast way", r)
+		assert.False(t, isControl(r), "%U", r)
+		for _, before := range []string{"", "a", "ä", "Å", "e", " ", "\u0301"} {
+			assert.True(t, norm.NFC.IsNormalString(norm.NFC.String(before)+s), "%q + %U", before, r)
+		}
+	}
 }
