@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
@@ -29,15 +30,25 @@ var (
 
 // Decode turns raw bytes into UTF-8 text and names the encoding it used.
 func Decode(src []byte, enc string) (string, string, error) {
+	text, name, _, err := decode(src, enc)
+	return text, name, err
+}
+
+// decode is Decode that also reports whether the text is clean: UTF-8 input
+// without any character that sends a line to the exact checks (see
+// suspectIn). It is found in the same pass that validates the UTF-8, so
+// that most descriptions are scanned once, not twice.
+func decode(src []byte, enc string) (text, name string, clean bool, err error) {
 	switch strings.ToLower(enc) {
 	case "", "auto":
 		return detect(src)
 	case "utf-8", "utf8":
 		src = bytes.TrimPrefix(src, bomUTF8)
-		if !utf8.Valid(src) {
-			return "", "", fmt.Errorf("%w: not valid UTF-8 (offset %d)", ErrEncoding, invalidOffset(src))
+		valid, clean := scanUTF8(src)
+		if !valid {
+			return "", "", false, fmt.Errorf("%w: not valid UTF-8 (offset %d)", ErrEncoding, invalidOffset(src))
 		}
-		return asString(src), "utf-8", nil
+		return asString(src), "utf-8", clean, nil
 	case "utf-16":
 		if bytes.HasPrefix(src, bomUTF16BE) {
 			return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), src, "utf-16be")
@@ -52,13 +63,13 @@ func Decode(src []byte, enc string) (string, string, error) {
 	case "iso-8859-1", "latin1", "latin-1":
 		return decodeWith(charmap.ISO8859_1, src, "iso-8859-1")
 	}
-	return "", "", fmt.Errorf("%w: unknown encoding %q (valid: %s)", ErrEncoding, enc, strings.Join(Encodings, ", "))
+	return "", "", false, fmt.Errorf("%w: unknown encoding %q (valid: %s)", ErrEncoding, enc, strings.Join(Encodings, ", "))
 }
 
-func detect(src []byte) (string, string, error) {
+func detect(src []byte) (string, string, bool, error) {
 	switch {
 	case bytes.HasPrefix(src, bomUTF8):
-		return Decode(src, "utf-8")
+		return decode(src, "utf-8")
 	case bytes.HasPrefix(src, bomUTF16LE):
 		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), src, "utf-16le")
 	case bytes.HasPrefix(src, bomUTF16BE):
@@ -67,17 +78,91 @@ func detect(src []byte) (string, string, error) {
 	// BOM-less UTF-16 of Latin text is valid UTF-8 (full of NULs), so it is
 	// checked first.
 	if e := utf16NoBOM(src); e != "" {
-		return Decode(src, e)
+		return decode(src, e)
 	}
-	if utf8.Valid(src) {
-		return asString(src), "utf-8", nil
+	if valid, clean := scanUTF8(src); valid {
+		return asString(src), "utf-8", clean, nil
 	}
 	// A copy cut short may end inside a multi-byte character: that is still
 	// UTF-8, without its last partial character.
-	if body := trimPartialRune(src); len(body) < len(src) && utf8.Valid(body) {
-		return asString(body), "utf-8", nil
+	if body := trimPartialRune(src); len(body) < len(src) {
+		if valid, clean := scanUTF8(body); valid {
+			return asString(body), "utf-8", clean, nil
+		}
 	}
 	return decodeWith(charmap.Windows1252, src, "windows-1252")
+}
+
+// scanUTF8 is utf8.Valid that also reports whether b is clean: it has no
+// byte that suspectIn would flag, line ends aside. ASCII goes eight bytes at
+// a time; other characters one by one.
+func scanUTF8(b []byte) (valid, clean bool) {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	clean = true
+	i, n := 0, len(b)
+	for i < n {
+		if i+8 <= n {
+			w := binary.LittleEndian.Uint64(b[i:])
+			if w&hi == 0 {
+				// Any byte below 0x20 (line ends too) or equal to 0x7f; a
+				// borrow may flag a harmless byte, and the bytes are then
+				// looked at.
+				if clean && ((w-0x20*lo)|((w^0x7f*lo)-lo))&^w&hi != 0 && asciiSuspect(b[i:i+8]) {
+					clean = false
+				}
+				i += 8
+				continue
+			}
+		}
+		c := b[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if asciiBad[c] {
+				clean = false
+			}
+			i++
+		case c >= 0xc2 && c <= 0xdf && i+1 < n && b[i+1]&0xc0 == 0x80:
+			// Two bytes (ä, ö, å …): C2 80–9F are C1 controls, CC–DF start
+			// combining marks and letters NFC may compose.
+			if c == 0xc2 && b[i+1] < 0xa0 || c >= 0xcc {
+				clean = false
+			}
+			i += 2
+		default:
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false, false
+			}
+			if c >= 0xcc && !safeRune(r) {
+				clean = false
+			}
+			i += size
+		}
+	}
+	return true, clean
+}
+
+// asciiBad marks the ASCII bytes that are not clean.
+var asciiBad = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = asciiSuspect([]byte{byte(c)})
+	}
+	return t
+}()
+
+// asciiSuspect reports a control character other than tab and line ends.
+func asciiSuspect(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// safeRune is a character from U+0300 up that suspectIn lets through.
+func safeRune(r rune) bool {
+	return r >= 0x2010 && r <= 0x2027 || r == 0x20ac
 }
 
 // utf16NoBOM recognises BOM-less UTF-16 by its zero bytes: Finnish text is
@@ -106,12 +191,12 @@ func utf16NoBOM(src []byte) string {
 	return ""
 }
 
-func decodeWith(e encoding.Encoding, src []byte, name string) (string, string, error) {
+func decodeWith(e encoding.Encoding, src []byte, name string) (string, string, bool, error) {
 	out, err := e.NewDecoder().Bytes(src)
 	if err != nil {
-		return "", "", fmt.Errorf("%w: cannot decode as %s: %v", ErrEncoding, name, err)
+		return "", "", false, fmt.Errorf("%w: cannot decode as %s: %v", ErrEncoding, name, err)
 	}
-	return asString(out), name, nil
+	return asString(out), name, false, nil
 }
 
 func invalidOffset(b []byte) int {

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzParse: any bytes either fail with a typed error or give a model that
@@ -24,6 +26,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("1 Hanke\nHankekoodi: A1\n5 Projektin julkinen rahoitus, euroa\nMyönnetty EU- ja valtion rahoitus: 1.234\n"))
 	f.Add([]byte("Hankekoodi: A72213\nToimintalinja: 2.\n8.2 Kestävä kehitys\nX 1 2\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
+		checkScan(t, src)
 		res, err := Parse("fuzz", src, Options{})
 		if err != nil {
 			if !errors.Is(err, ErrNotDescription) && !errors.Is(err, ErrEncoding) {
@@ -50,4 +53,27 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkScan holds scanUTF8 to what it replaces: utf8.Valid, and the line by
+// line scan for characters that need the exact checks.
+func checkScan(t *testing.T, src []byte) {
+	t.Helper()
+	valid, clean := scanUTF8(src)
+	if valid != utf8.Valid(src) {
+		t.Fatalf("scanUTF8 says valid=%v of %q", valid, src)
+	}
+	if !valid {
+		return
+	}
+	text := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(string(src))
+	want := true
+	for _, l := range strings.Split(text, "\n") {
+		if needsExactChecks(l) {
+			want = false
+		}
+	}
+	if clean != want {
+		t.Fatalf("scanUTF8 says clean=%v of %q", clean, src)
+	}
 }

@@ -76,7 +76,7 @@ func (l *line) col(off int) int {
 // splitLines normalises line ends (CRLF, CR), composes to NFC and trims
 // each line. Control characters other than tab are removed and flagged:
 // they are never meaningful in a description and must not reach a terminal.
-func splitLines(text string, out []line) []line {
+func splitLines(text string, out []line, clean bool) []line {
 	text = strings.TrimPrefix(text, "\ufeff")
 	hasCR := strings.IndexByte(text, '\r') >= 0
 	if n := strings.Count(text, "\n") + 1; cap(out) < n {
@@ -93,10 +93,10 @@ func splitLines(text string, out []line) []line {
 			i = strings.IndexByte(text, '\n')
 		}
 		if i < 0 {
-			out = append(out, makeLine(num, text))
+			out = append(out, makeLine(num, text, clean))
 			return out
 		}
-		out = append(out, makeLine(num, text[:i]))
+		out = append(out, makeLine(num, text[:i], clean))
 		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
 			i++
 		}
@@ -110,10 +110,11 @@ func splitLines(text string, out []line) []line {
 // makeLine trims one raw line. A byte scan decides whether the line needs
 // the exact (slower) checks: control characters, and NFC composition, which
 // only characters from U+0300 up can need (all of Latin-1 and Latin
-// Extended is NFC as it stands; newlines never combine).
-func makeLine(num int, raw string) line {
+// Extended is NFC as it stands; newlines never combine). clean says the
+// decoder found no such byte in the whole text, and skips the scan.
+func makeLine(num int, raw string, clean bool) line {
 	l := line{num: num}
-	if needsExactChecks(raw) {
+	if !clean && needsExactChecks(raw) {
 		if hasControl(raw) {
 			raw = strings.Map(func(r rune) rune {
 				if isControl(r) {

@@ -49,12 +49,12 @@ func NotDescriptionReason(err error) (string, bool) {
 // The model's strings may share memory with src: do not change src after
 // the call.
 func Parse(source string, src []byte, opt Options) (*Result, error) {
-	text, enc, err := Decode(src, opt.Encoding)
+	text, enc, clean, err := decode(src, opt.Encoding)
 	if err != nil {
 		return nil, err
 	}
 	sc := getScratch()
-	sc.lines = splitLines(text, sc.lines)
+	sc.lines = splitLines(text, sc.lines, clean)
 	defer putScratch(sc)
 	p := &parser{
 		doc:   model.New(source),

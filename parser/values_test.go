@@ -172,3 +172,15 @@ func TestSafePunctuation(t *testing.T) {
 		}
 	}
 }
+
+func TestScanUTF8(t *testing.T) {
+	for _, s := range []string{
+		"", "plain ASCII text, long enough for words\n", "tab\there\r\nand CRLF", "ääkköset öö ÅÅ",
+		"bell\a", "del\x7f", "nbsp\u00a0ok", "C1\u0085", "dash \u2013 quote \u2019 euro \u20ac",
+		"combining e\u0301", "zero width\u200b", "bom\ufeff", "bidi\u202e", "invalid \xff", "cut \xc3",
+		"surrogate \xed\xa0\x80", "overlong \xc0\xaf", "replacement \ufffd", "\x00\x00\x00\x00\x00\x00\x00\x00",
+		strings.Repeat("abcdefg\n", 5) + "\x01", strings.Repeat("ä", 40) + "\u0301",
+	} {
+		checkScan(t, []byte(s))
+	}
+}
