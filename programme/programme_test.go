@@ -32,37 +32,44 @@ func TestProgramme(t *testing.T) {
 	assert.False(t, SameName("Tutkimus- ja osaamis", "Tutkimus-, osaamis-"))
 }
 
-func TestYears(t *testing.T) {
-	assert.Equal(t, []int{2016, 2017, 2018}, Years(2016, 2018))
-	assert.Equal(t, []int{2014}, Years(2010, 2012))
-	assert.Equal(t, []int{2021}, Years(2022, 2023))
-	assert.Equal(t, []int{2020, 2021}, Years(2020, 2023))
+func TestSpan(t *testing.T) {
+	for _, tc := range []struct{ from, to, first, last int }{
+		{2016, 2018, 2016, 2018},
+		{2010, 2012, 2014, 2014},
+		{2022, 2023, 2021, 2021},
+		{2020, 2023, 2020, 2021},
+		{2014, 2014, 2014, 2014},
+	} {
+		s := Span(tc.from, tc.to)
+		first, last := s.Bounds()
+		assert.Equal(t, [2]int{tc.first, tc.last}, [2]int{first, last}, "%d–%d", tc.from, tc.to)
+		for y := 2010; y <= 2025; y++ {
+			assert.Equal(t, y >= tc.first && y <= tc.last, s.Has(y), "%d in %d–%d", y, tc.from, tc.to)
+		}
+	}
 }
 
 func TestRegionsFollowTheYears(t *testing.T) {
 	r := GetRegions()
 	// Vaala moved from Kajaani (Kainuu) to Oulunkaari (Pohjois-Pohjanmaa) in 2016.
-	ms, ok := r.Municipality("Vaala", []int{2015})
-	require.True(t, ok)
+	ms := r.Municipality(nil, "Vaala", Span(2015, 2015))
+	require.NotEmpty(t, ms)
 	assert.Equal(t, "182", ms[0].SubRegion)
-	ms, ok = r.Municipality("Vaala", []int{2017})
-	require.True(t, ok)
+	ms = r.Municipality(nil, "Vaala", Span(2017, 2017))
+	require.NotEmpty(t, ms)
 	assert.Equal(t, "173", ms[0].SubRegion)
 	// Merged into Seinäjoki in 2016: known in 2015, not in 2017.
-	_, ok = r.Municipality("Jalasjärvi", []int{2015})
-	assert.True(t, ok)
-	_, ok = r.Municipality("Jalasjärvi", []int{2017})
-	assert.False(t, ok)
+	assert.NotEmpty(t, r.Municipality(nil, "Jalasjärvi", Span(2015, 2015)))
+	assert.Empty(t, r.Municipality(nil, "Jalasjärvi", Span(2017, 2017)))
 	// Swedish names and the genitive stems of the pages.
-	_, ok = r.Municipality("Torneå", []int{2016})
-	assert.True(t, ok)
-	assert.Equal(t, []string{"192"}, r.SubRegion("Kemi-Tornion", []int{2016}))
-	assert.Equal(t, []string{"192"}, r.SubRegion("kemi-tornion seutukunta", []int{2016}))
-	assert.Equal(t, []string{"19"}, r.Region("Lappi", []int{2016}))
-	assert.Equal(t, []string{"19"}, r.RegionOfSubRegion("192", []int{2016}))
+	assert.NotEmpty(t, r.Municipality(nil, "Torneå", Span(2016, 2016)))
+	assert.Equal(t, []string{"192"}, r.SubRegion(nil, "Kemi-Tornion", Span(2016, 2016)))
+	assert.Equal(t, []string{"192"}, r.SubRegion(nil, "kemi-tornion seutukunta", Span(2016, 2016)))
+	assert.Equal(t, []string{"19"}, r.Region(nil, "Lappi", Span(2016, 2016)))
+	assert.Equal(t, []string{"19"}, r.RegionOfSubRegion(nil, "192", Span(2016, 2016)))
 	// Kyrönmaa was abolished in 2021.
-	assert.NotEmpty(t, r.SubRegion("Kyrönmaa", []int{2020}))
-	assert.Empty(t, r.SubRegion("Kyrönmaa", []int{2021}))
+	assert.NotEmpty(t, r.SubRegion(nil, "Kyrönmaa", Span(2020, 2020)))
+	assert.Empty(t, r.SubRegion(nil, "Kyrönmaa", Span(2021, 2021)))
 }
 
 // TestCompactKeyIsUpToDate: the embedded compact key is what CompactRegions

@@ -171,8 +171,13 @@ func foldName(s string) string {
 	return s
 }
 
-// Years clamps a span of years to the years the key covers.
-func Years(from, to int) []int {
+// YearSet is a set of the key's years: bit y-FirstYear stands for year y.
+// Lookups take a set, not a list, so that they need no allocation.
+type YearSet uint16
+
+// Span is the set of the years from..to, clamped to the years the key
+// covers.
+func Span(from, to int) YearSet {
 	from, to = max(from, FirstYear), min(to, LastYear)
 	if from > to {
 		// A project wholly outside the key's years: judge it by the nearest.
@@ -182,62 +187,80 @@ func Years(from, to int) []int {
 			from, to = LastYear, LastYear
 		}
 	}
-	var ys []int
+	var s YearSet
 	for y := from; y <= to; y++ {
-		ys = append(ys, y)
+		s |= 1 << (y - FirstYear)
 	}
-	return ys
+	return s
 }
 
-func (r *Regions) lookup(name string, kind byte, years []int, f func(e *entry, year int)) {
+// Has reports whether year y is in the set.
+func (s YearSet) Has(y int) bool {
+	return y >= FirstYear && y <= LastYear && s&(1<<(y-FirstYear)) != 0
+}
+
+// Bounds returns the first and last year of a non-empty set.
+func (s YearSet) Bounds() (first, last int) {
+	first, last = -1, -1
+	for y := FirstYear; y <= LastYear; y++ {
+		if s.Has(y) {
+			if first < 0 {
+				first = y
+			}
+			last = y
+		}
+	}
+	return first, last
+}
+
+// entries returns the entries of a name, as given or folded.
+func (r *Regions) entries(name string) []*entry {
 	es, ok := r.names[name]
 	if !ok {
 		es = r.names[foldName(name)]
 	}
-	for _, e := range es {
-		if e.kind != kind {
-			continue
+	return es
+}
+
+// Municipality appends the places of a municipality in the years to dst,
+// one for each of its entries there; none if it is in none of them.
+func (r *Regions) Municipality(dst []Municipality, name string, ys YearSet) []Municipality {
+	for _, e := range r.entries(name) {
+		if e.kind == 'm' && YearSet(e.years)&ys != 0 {
+			dst = append(dst, Municipality{Name: e.name, SubRegion: e.sub, Region: e.reg, SubRegionGenitive: e.genitive})
 		}
-		for _, y := range years {
-			if y >= FirstYear && y <= LastYear && e.years&(1<<(y-FirstYear)) != 0 {
-				f(e, y)
+	}
+	return dst
+}
+
+// SubRegion appends the seutukunta codes a name has in the years to dst.
+func (r *Regions) SubRegion(dst []string, name string, ys YearSet) []string {
+	return r.codes(dst, name, 's', ys)
+}
+
+// Region appends the maakunta codes a name has in the years to dst.
+func (r *Regions) Region(dst []string, name string, ys YearSet) []string {
+	return r.codes(dst, name, 'r', ys)
+}
+
+func (r *Regions) codes(dst []string, name string, kind byte, ys YearSet) []string {
+	for _, e := range r.entries(name) {
+		if e.kind == kind && YearSet(e.years)&ys != 0 {
+			dst = append(dst, e.code)
+		}
+	}
+	return dst
+}
+
+// RegionOfSubRegion appends the maakunta codes a seutukunta belongs to in
+// the years to dst.
+func (r *Regions) RegionOfSubRegion(dst []string, code string, ys YearSet) []string {
+	for y := FirstYear; y <= LastYear; y++ {
+		if ys.Has(y) {
+			if c, ok := r.subRegionOf[y][code]; ok {
+				dst = append(dst, c)
 			}
 		}
 	}
-}
-
-// Municipality finds a municipality in any of the years; ok is false if it
-// is in none. The places of every year it appears in are returned.
-func (r *Regions) Municipality(name string, years []int) ([]Municipality, bool) {
-	var out []Municipality
-	r.lookup(name, 'm', years, func(e *entry, _ int) {
-		out = append(out, Municipality{Name: e.name, SubRegion: e.sub, Region: e.reg, SubRegionGenitive: e.genitive})
-	})
-	return out, len(out) > 0
-}
-
-// SubRegion returns the seutukunta codes a name has in the years.
-func (r *Regions) SubRegion(name string, years []int) []string {
-	var out []string
-	r.lookup(name, 's', years, func(e *entry, _ int) { out = append(out, e.code) })
-	return out
-}
-
-// RegionOfSubRegion returns the maakunta codes a seutukunta belongs to in
-// the years.
-func (r *Regions) RegionOfSubRegion(code string, years []int) []string {
-	var out []string
-	for _, y := range years {
-		if c, ok := r.subRegionOf[y][code]; ok {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// Region returns the maakunta codes a name has in the years.
-func (r *Regions) Region(name string, years []int) []string {
-	var out []string
-	r.lookup(name, 'r', years, func(e *entry, _ int) { out = append(out, e.code) })
-	return out
+	return dst
 }

@@ -10,7 +10,7 @@ import (
 
 // projectYears are the classification years that apply to the project: its
 // period's years, clamped to the key's 2014–2021.
-func projectYears(d *model.Description) []int {
+func projectYears(d *model.Description) programme.YearSet {
 	from, to := programme.FirstYear, programme.LastYear
 	if s := d.Project.Period.Start; s.Valid {
 		from = s.Value.Year
@@ -21,14 +21,15 @@ func projectYears(d *model.Description) []int {
 	if from > to {
 		from, to = programme.FirstYear, programme.LastYear
 	}
-	return programme.Years(from, to)
+	return programme.Span(from, to)
 }
 
-func yearSpan(ys []int) string {
-	if len(ys) == 1 {
-		return fmt.Sprint(ys[0])
+func yearSpan(ys programme.YearSet) string {
+	first, last := ys.Bounds()
+	if first == last {
+		return fmt.Sprint(first)
 	}
-	return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
+	return fmt.Sprintf("%d–%d", first, last)
 }
 
 var ruleAreaUnknownName = &Rule{
@@ -47,18 +48,22 @@ Example:
 		}
 		r := programme.GetRegions()
 		ys := projectYears(d)
+		// Lookups append to buffers on the stack: a batch asks them for
+		// every description.
+		var codes [8]string
+		var ms [4]programme.Municipality
 		for i, t := range d.Area.Regions {
-			if len(r.Region(t.Value, ys)) == 0 {
+			if len(r.Region(codes[:0], t.Value, ys)) == 0 {
 				p.Report(t.Pos, fmt.Sprintf("area.regions[%d]", i), "region (maakunta) %q is not in the classification of %s", t.Value, yearSpan(ys))
 			}
 		}
 		for i, t := range d.Area.SubRegions {
-			if len(r.SubRegion(t.Value, ys)) == 0 {
+			if len(r.SubRegion(codes[:0], t.Value, ys)) == 0 {
 				p.Report(t.Pos, fmt.Sprintf("area.sub_regions[%d]", i), "sub-region (seutukunta) %q is not in the classification of %s", t.Value, yearSpan(ys))
 			}
 		}
 		for i, t := range d.Area.Municipalities {
-			if _, ok := r.Municipality(t.Value, ys); !ok {
+			if len(r.Municipality(ms[:0], t.Value, ys)) == 0 {
 				p.Report(t.Pos, fmt.Sprintf("area.municipalities[%d]", i), "municipality %q is not in the classification of %s", t.Value, yearSpan(ys))
 			}
 		}
@@ -82,51 +87,49 @@ Example:
 		}
 		r := programme.GetRegions()
 		ys := projectYears(d)
-		var regions, subs []string
+		var regBuf, subBuf [32]string
+		regions, subs := regBuf[:0], subBuf[:0]
 		for _, t := range d.Area.Regions {
-			regions = append(regions, r.Region(t.Value, ys)...)
+			regions = r.Region(regions, t.Value, ys)
 		}
 		for _, t := range d.Area.SubRegions {
-			subs = append(subs, r.SubRegion(t.Value, ys)...)
+			subs = r.SubRegion(subs, t.Value, ys)
 		}
-		in := func(codes, set []string) bool {
-			for _, c := range codes {
-				if slices.Contains(set, c) {
-					return true
-				}
-			}
-			return false
-		}
+		var msBuf [4]programme.Municipality
 		for i, t := range d.Area.Municipalities {
-			ms, ok := r.Municipality(t.Value, ys)
-			if !ok {
+			ms := r.Municipality(msBuf[:0], t.Value, ys)
+			if len(ms) == 0 {
 				continue // area-unknown-name says so
 			}
-			var mSubs, mRegs []string
+			inSubs, inRegs := false, false
 			for _, m := range ms {
-				mSubs = append(mSubs, m.SubRegion)
-				mRegs = append(mRegs, m.Region)
+				inSubs = inSubs || slices.Contains(subs, m.SubRegion)
+				inRegs = inRegs || slices.Contains(regions, m.Region)
 			}
-			field := fmt.Sprintf("area.municipalities[%d]", i)
-			if len(subs) > 0 && !in(mSubs, subs) {
-				p.Report(t.Pos, field, "municipality %q is not in any listed sub-region (it is in %q)", t.Value, ms[len(ms)-1].SubRegionGenitive)
-			} else if len(regions) > 0 && !in(mRegs, regions) {
-				p.Report(t.Pos, field, "municipality %q is not in any listed region", t.Value)
+			if len(subs) > 0 && !inSubs {
+				p.Report(t.Pos, fmt.Sprintf("area.municipalities[%d]", i), "municipality %q is not in any listed sub-region (it is in %q)", t.Value, ms[len(ms)-1].SubRegionGenitive)
+			} else if len(regions) > 0 && !inRegs {
+				p.Report(t.Pos, fmt.Sprintf("area.municipalities[%d]", i), "municipality %q is not in any listed region", t.Value)
 			}
 		}
 		if len(regions) == 0 {
 			return
 		}
+		var codeBuf, regsBuf [8]string
 		for i, t := range d.Area.SubRegions {
-			codes := r.SubRegion(t.Value, ys)
+			codes := r.SubRegion(codeBuf[:0], t.Value, ys)
 			if len(codes) == 0 {
 				continue
 			}
-			var regs []string
+			regs := regsBuf[:0]
 			for _, c := range codes {
-				regs = append(regs, r.RegionOfSubRegion(c, ys)...)
+				regs = r.RegionOfSubRegion(regs, c, ys)
 			}
-			if !in(regs, regions) {
+			in := false
+			for _, c := range regs {
+				in = in || slices.Contains(regions, c)
+			}
+			if !in {
 				p.Report(t.Pos, fmt.Sprintf("area.sub_regions[%d]", i), "sub-region %q is not in any listed region", t.Value)
 			}
 		}
