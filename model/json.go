@@ -1,8 +1,10 @@
 package model
 
 import (
+	"encoding/binary"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // AppendJSON appends the description's compact JSON to dst: byte for byte
@@ -252,10 +254,22 @@ const hexDigits = "0123456789abcdef"
 // appendString quotes s as encoding/json does without HTML escaping:
 // control characters as \n, \r, \t, \b, \f or \u00XX, U+2028 and U+2029 escaped,
 // invalid UTF-8 as U+FFFD.
+// plainWord reports whether eight bytes are all ASCII that JSON takes as it
+// is: no control character, quote or backslash.
+func plainWord(w uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	q, b := w^'"'*lo, w^'\\'*lo
+	return (w|(w-0x20*lo)|((q-lo)&^q)|((b-lo)&^b))&hi == 0
+}
+
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainWord(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))) {
+			i += 8 // most text: eight bytes that need no escape at once
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -281,6 +295,10 @@ func appendString(dst []byte, s string) []byte {
 			}
 			i++
 			start = i
+			continue
+		}
+		if c >= 0xc2 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			i += 2 // a valid two-byte character (ä, ö …) is written as it is
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
