@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // The municipality → seutukunta → maakunta key for 2014–2021, in the
@@ -86,14 +87,24 @@ func loadRegions(b []byte) (*Regions, error) {
 			return nil, fmt.Errorf("no column %s", n)
 		}
 	}
-	r := &Regions{names: make(map[string][]*entry, 1024), subRegionOf: map[int]map[string]string{}}
+	idx := make([]int, len(need))
+	for i, n := range need {
+		idx[i] = col[n]
+	}
+	rows := strings.Count(text[nl+1:], "\n") + 1
+	r := &Regions{names: make(map[string][]*entry, 2*rows), subRegionOf: map[int]map[string]string{}}
+	for year := FirstYear; year <= LastYear; year++ {
+		r.subRegionOf[year] = make(map[string]string, 80)
+	}
 	// One entry per (kind, code, place); years are merged into its bit set.
+	// Entries come from one slab: this runs on every one-file check.
 	type key struct {
 		kind                  byte
 		code, sub, reg, place string
 	}
-	merged := make(map[key]*entry, 1024)
-	folded := make(map[string]string, 1024)
+	merged := make(map[key]*entry, 2*rows)
+	folded := make(map[string]string, 2*rows)
+	slab := make([]entry, 0, 2*rows)
 	add := func(name string, proto entry, mask uint16) {
 		if name == "" {
 			return
@@ -101,7 +112,11 @@ func loadRegions(b []byte) (*Regions, error) {
 		k := key{proto.kind, proto.code, proto.sub, proto.reg, name}
 		e := merged[k]
 		if e == nil {
-			e = &proto
+			if len(slab) == cap(slab) {
+				slab = make([]entry, 0, 256)
+			}
+			slab = append(slab, proto)
+			e = &slab[len(slab)-1]
 			merged[k] = e
 			f, ok := folded[name]
 			if !ok {
@@ -116,6 +131,7 @@ func loadRegions(b []byte) (*Regions, error) {
 		e.years |= mask
 	}
 	fields := make([]string, 0, len(col))
+	row := make([]string, len(need))
 	for _, line := range strings.Split(text[nl+1:], "\n") {
 		line = strings.TrimRight(line, "\r")
 		if line == "" {
@@ -134,30 +150,29 @@ func loadRegions(b []byte) (*Regions, error) {
 		if len(fields) != len(col) {
 			return nil, fmt.Errorf("a row has %d fields, not %d", len(fields), len(col))
 		}
-		get := func(name string) string { return fields[col[name]] }
-		m64, err := strconv.ParseUint(get("years_mask"), 10, 16)
+		for i, j := range idx {
+			row[i] = fields[j]
+		}
+		// In the order of need.
+		maskText, code, nameFI, nameSV, sub, subFI, subSV, subGen, reg, regFI, regSV :=
+			row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10]
+		m64, err := strconv.ParseUint(maskText, 10, 16)
 		if err != nil || m64 == 0 || m64>>(LastYear-FirstYear+1) != 0 {
-			return nil, fmt.Errorf("bad years_mask %q", get("years_mask"))
+			return nil, fmt.Errorf("bad years_mask %q", maskText)
 		}
 		mask := uint16(m64)
-		sub, reg := get("seutukunta_code"), get("maakunta_code")
-		m := entry{kind: 'm', code: get("kunta_code"), sub: sub, reg: reg,
-			genitive: get("seutukunta_name_fi_genitive_2017"), name: get("kunta_name_fi")}
-		add(get("kunta_name_fi"), m, mask)
-		add(get("kunta_name_sv"), m, mask)
-		for _, n := range []string{get("seutukunta_name_fi"), get("seutukunta_name_sv"), get("seutukunta_name_fi_genitive_2017")} {
-			add(n, entry{kind: 's', code: sub}, mask)
-		}
-		add(get("maakunta_name_fi"), entry{kind: 'r', code: reg}, mask)
-		add(get("maakunta_name_sv"), entry{kind: 'r', code: reg}, mask)
+		m := entry{kind: 'm', code: code, sub: sub, reg: reg, genitive: subGen, name: nameFI}
+		add(nameFI, m, mask)
+		add(nameSV, m, mask)
+		add(subFI, entry{kind: 's', code: sub}, mask)
+		add(subSV, entry{kind: 's', code: sub}, mask)
+		add(subGen, entry{kind: 's', code: sub}, mask)
+		add(regFI, entry{kind: 'r', code: reg}, mask)
+		add(regSV, entry{kind: 'r', code: reg}, mask)
 		for year := FirstYear; year <= LastYear; year++ {
-			if mask&(1<<(year-FirstYear)) == 0 {
-				continue
+			if mask&(1<<(year-FirstYear)) != 0 {
+				r.subRegionOf[year][sub] = reg
 			}
-			if r.subRegionOf[year] == nil {
-				r.subRegionOf[year] = map[string]string{}
-			}
-			r.subRegionOf[year][sub] = reg
 		}
 	}
 	return r, nil
@@ -166,9 +181,27 @@ func loadRegions(b []byte) (*Regions, error) {
 // foldName folds case and the words pages add to a sub-region's genitive
 // stem ("Rovaniemen seutukunta").
 func foldName(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	s = strings.ToLower(s)
 	s = strings.TrimSuffix(s, " seutukunta")
 	return s
+}
+
+// singleSpaced reports whether s has no leading, trailing or repeated
+// white space and no white space but ASCII spaces, so that
+// strings.Fields would give it back as it is.
+func singleSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return s == ""
+	}
+	for _, r := range s {
+		if r != ' ' && unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // YearSet is a set of the key's years: bit y-FirstYear stands for year y.
