@@ -270,6 +270,20 @@ func appendNorm(buf []byte, s string) []byte {
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c < utf8.RuneSelf && plainASCII[c] {
+			// A run of bytes that fold to themselves is copied at once.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && plainASCII[s[j]] {
+				j++
+			}
+			if space && len(buf) > base {
+				buf = append(buf, ' ')
+			}
+			space = false
+			buf = append(buf, s[i:j]...)
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			i++
 			switch {
@@ -330,6 +344,15 @@ func appendNorm(buf []byte, s string) []byte {
 // form: most lines hold a label exactly as the service prints it, and a
 // lookup is cheaper than folding it again.
 var canon map[string]string
+
+// plainASCII marks the ASCII bytes normLabel keeps as they are: not white
+// space, not upper case, not a backtick.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = !(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || 'A' <= c && c <= 'Z' || c == '`')
+	}
+	return t
+}()
 
 // folder folds labels into one growing arena instead of a string each: a
 // description asks for a few hundred folded lines, and they are only looked

@@ -184,3 +184,22 @@ func TestScanUTF8(t *testing.T) {
 		checkScan(t, []byte(s))
 	}
 }
+
+func TestNormLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"Hankekoodi":                "hankekoodi",
+		"Hankekoodi:":               "hankekoodi",
+		"  Two   WORDS \t":          "two words",
+		"x\t\ty z":                  "x y z",
+		"Don`t":                     "don't",
+		"Don’t – ever":              "don't - ever",
+		"ÄÖ Å äö":                   "äö å äö",
+		"Uusien työpaikkojen määrä": "uusien työpaikkojen määrä",
+		"ΣΊΣΥΦΟΣ x":                 "σίσυφοσ x",
+		"a\u00a0b":                  "a b",
+		"already folded text":       "already folded text",
+		"":                          "",
+	} {
+		assert.Equal(t, want, normLabel(in), "%q", in)
+	}
+}
