@@ -61,7 +61,7 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 		src:   text,
 		lines: sc.lines,
 		fold:  &sc.folder,
-		seen:  map[string]model.Pos{},
+		seen:  make(map[string]model.Pos, 96), // about the number of fields
 	}
 	p.lang = detectLanguage(p.lines, p.fold)
 	p.doc.Language = p.lang.Code
@@ -136,10 +136,12 @@ type parser struct {
 	problems     []Problem
 	seen         map[string]model.Pos // field path → where it was first set
 
-	sec       string // current section number; "" before section 1
-	list      string // "applicant.co_implementers" etc. while a list runs in section 2
-	site      bool   // after the site heading in section 6
-	src       string // the decoded input
+	sec       string      // current section number; "" before section 1
+	rank      int         // sectionRank[sec], asked on every line
+	kind      sectionKind // sectionKinds[sec]
+	list      string      // "applicant.co_implementers" etc. while a list runs in section 2
+	site      bool        // after the site heading in section 6
+	src       string      // the decoded input
 	text      *textBuf
 	answer    *model.Answer // 8.1: the question whose justification runs
 	answerBuf *textBuf
@@ -182,7 +184,7 @@ func (p *parser) run() {
 			p.stopped = true
 			continue
 		}
-		switch sectionKinds[p.sec] {
+		switch p.kind {
 		case kindNone:
 			p.preamble(l)
 		case kindFields:
@@ -213,7 +215,7 @@ func (p *parser) blank(l *line) {
 // enter moves to section num, closing what the current one had open.
 func (p *parser) enter(num string, pos model.Pos, implicit bool) {
 	p.closeSection()
-	p.sec = num
+	p.sec, p.rank, p.kind = num, sectionRank[num], sectionKinds[num]
 	if !p.doc.Sections.Has(num) {
 		p.doc.Sections[num] = model.SectionInfo{Pos: pos, Implicit: implicit}
 	}
@@ -265,7 +267,7 @@ func (p *parser) finish() {
 // current section.
 func (p *parser) heading(l *line) bool {
 	num := l.knownHeading(p.fold)
-	if num == "" || sectionRank[num] <= sectionRank[p.sec] {
+	if num == "" || sectionRank[num] <= p.rank {
 		return false
 	}
 	p.headings++
@@ -469,7 +471,7 @@ func (p *parser) lookupField(sec, n string) (string, bool) {
 // laterField finds a label that belongs to a field section after the
 // current one, for copies that lost their headings.
 func (p *parser) laterField(key string) (string, string, bool) {
-	cur := sectionRank[p.sec]
+	cur := p.rank
 	for _, sec := range SectionOrder {
 		if sectionRank[sec] <= cur || sectionKinds[sec] != kindFields && sectionKinds[sec] != kindQuestions {
 			continue
@@ -546,7 +548,7 @@ func (p *parser) fieldLine(l *line) {
 // come would open sec, or a section between, in order. (In a flattened
 // copy there are no headings at all.)
 func (p *parser) implicitSwitchOK(sec string, n int) bool {
-	running, target := sectionRank[p.sec], sectionRank[sec]
+	running, target := p.rank, sectionRank[sec]
 	for _, h := range p.headingLines {
 		r := sectionRank[h.num]
 		if h.line <= n || r <= running {
@@ -627,7 +629,7 @@ func (p *parser) listItem(l *line) bool {
 func (p *parser) textLine(l *line) {
 	if p.flat {
 		// Without headings, a known label of a later section ends the text.
-		if label, value, off, ok := splitLabel(l.body); ok && sectionRank[p.sec] < sectionRank["5"] {
+		if label, value, off, ok := splitLabel(l.body); ok && p.rank < sectionRank["5"] {
 			if sec, path, ok := p.laterField(l.labelKey(p.fold)); ok && sectionRank[sec] >= sectionRank["5"] {
 				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 				p.setField(path, l, label, value, off)
