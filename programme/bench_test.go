@@ -2,12 +2,16 @@ package programme
 
 import "testing"
 
-// BenchmarkLoadRegions: what the first area check of a process pays.
-func BenchmarkLoadRegions(b *testing.B) {
+// BenchmarkMunicipality: one lookup of the area rules (the key itself is
+// generated data: nothing to load).
+func BenchmarkMunicipality(b *testing.B) {
+	r := GetRegions()
+	ys := Span(2016, 2019)
+	var buf [4]Municipality
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := loadRegions(regionsCSV); err != nil {
-			b.Fatal(err)
+		if len(r.Municipality(buf[:0], "Rovaniemi", ys)) == 0 {
+			b.Fatal("Rovaniemi not found")
 		}
 	}
 }

@@ -3,6 +3,8 @@ package programme
 import (
 	"bytes"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -72,36 +74,28 @@ func TestRegionsFollowTheYears(t *testing.T) {
 	assert.Empty(t, r.SubRegion(nil, "Kyrönmaa", Span(2021, 2021)))
 }
 
-// TestCompactKeyIsUpToDate: the embedded compact key is what CompactRegions
-// makes of the source CSV (run go generate ./programme after changing it).
-func TestCompactKeyIsUpToDate(t *testing.T) {
+// TestRegionTableIsUpToDate: regions_table.go is what RegionsSource makes
+// of the source CSV (run go generate ./programme after changing it).
+func TestRegionTableIsUpToDate(t *testing.T) {
 	full, err := os.ReadFile("data/fi_kunta_seutukunta_maakunta_2014_2021.csv")
 	require.NoError(t, err)
-	want, err := CompactRegions(full)
+	want, err := RegionsSource(full)
 	require.NoError(t, err)
-	assert.True(t, bytes.Equal(want, regionsCSV), "data/regions_compact.csv is stale: run go generate ./programme")
+	got, err := os.ReadFile("regions_table.go")
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(want, got), "regions_table.go is stale: run go generate ./programme")
 	// Every year keeps its municipalities.
 	r := GetRegions()
 	for y, n := range map[int]int{2014: 320, 2017: 311, 2021: 309} {
-		count := 0
-		for _, es := range r.names {
-			for _, e := range es {
-				if e.kind == 'm' && e.years&(1<<(y-FirstYear)) != 0 {
-					count++
-				}
-			}
-		}
 		// Each municipality is indexed under its Finnish and Swedish names,
-		// folded and as printed; count distinct codes instead.
+		// folded and as printed; count distinct codes.
 		codes := map[string]bool{}
-		for _, es := range r.names {
-			for _, e := range es {
-				if e.kind == 'm' && e.years&(1<<(y-FirstYear)) != 0 {
-					codes[e.code] = true
-				}
+		for _, ref := range r.names {
+			if e := r.entries[ref.entry]; e.kind == 'm' && YearSet(e.years).Has(y) {
+				codes[e.code] = true
 			}
 		}
 		assert.Equal(t, n, len(codes), "municipalities in %d", y)
-		assert.Greater(t, count, n)
 	}
+	assert.True(t, slices.IsSortedFunc(r.names, func(a, b nameRef) int { return strings.Compare(a.key, b.key) }))
 }

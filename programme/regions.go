@@ -1,22 +1,19 @@
 package programme
 
 import (
-	_ "embed"
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 )
 
-// The municipality → seutukunta → maakunta key for 2014–2021, in the
-// compact form CompactRegions makes of data/fi_kunta_seutukunta_maakunta_2014_2021.csv
-// (source note: data/fi_regions_2014_2021_SOURCE.md). A test keeps the two
-// in step; go generate ./programme remakes it.
-//
-//go:embed data/regions_compact.csv
-var regionsCSV []byte
+// The municipality → seutukunta → maakunta key for 2014–2021 is made from
+// data/fi_kunta_seutukunta_maakunta_2014_2021.csv (source note:
+// data/fi_regions_2014_2021_SOURCE.md) into regions_table.go by go generate
+// ./programme; a test keeps the two in step.
 
 // FirstYear and LastYear bound the years the key covers.
 const (
@@ -44,32 +41,32 @@ type entry struct {
 }
 
 // Regions is the key for all years, indexed by name, folded and as
-// printed: one lookup gives a name's every meaning in every year.
+// printed: one lookup gives a name's every meaning in every year. The
+// process's key is generated Go data (regions_table.go), so that a one-file
+// check does not spend a millisecond building it.
 type Regions struct {
-	names       map[string][]*entry
-	subRegionOf map[int]map[string]string // year → seutukunta code → maakunta code
+	entries []entry
+	names   []nameRef      // sorted by key; a key with several meanings repeats
+	subs    []subRegionRef // sorted by year, then sub-region code
 }
 
-var (
-	regionsOnce sync.Once
-	regions     *Regions
-)
-
-// GetRegions loads the key on first use (only the area rules need it).
-func GetRegions() *Regions {
-	regionsOnce.Do(func() {
-		r, err := loadRegions(regionsCSV)
-		if err != nil {
-			panic("regions key: " + err.Error())
-		}
-		regions = r
-	})
-	return regions
+// nameRef indexes an entry under a name.
+type nameRef struct {
+	key   string
+	entry uint16
 }
 
-// loadRegions reads the compact key. It runs once per process, on the path
-// of a one-file check, so it reads the plain CSV (no quoting: CompactRegions
-// refuses it) by hand.
+// subRegionRef places a seutukunta in its maakunta in one year.
+type subRegionRef struct {
+	year     uint16
+	sub, reg string
+}
+
+// GetRegions returns the key.
+func GetRegions() *Regions { return &generatedRegions }
+
+// loadRegions reads the compact key (no quoting: CompactRegions refuses
+// it) into a Regions; go generate turns that into regions_table.go.
 func loadRegions(b []byte) (*Regions, error) {
 	text := string(b)
 	nl := strings.IndexByte(text, '\n')
@@ -92,9 +89,10 @@ func loadRegions(b []byte) (*Regions, error) {
 		idx[i] = col[n]
 	}
 	rows := strings.Count(text[nl+1:], "\n") + 1
-	r := &Regions{names: make(map[string][]*entry, 2*rows), subRegionOf: map[int]map[string]string{}}
+	names := make(map[string][]*entry, 2*rows)
+	subRegionOf := map[int]map[string]string{}
 	for year := FirstYear; year <= LastYear; year++ {
-		r.subRegionOf[year] = make(map[string]string, 80)
+		subRegionOf[year] = make(map[string]string, 80)
 	}
 	// One entry per (kind, code, place); years are merged into its bit set.
 	// Entries come from one slab: this runs on every one-file check.
@@ -123,9 +121,9 @@ func loadRegions(b []byte) (*Regions, error) {
 				f = foldName(name)
 				folded[name] = f
 			}
-			r.names[f] = append(r.names[f], e)
+			names[f] = append(names[f], e)
 			if f != name {
-				r.names[name] = append(r.names[name], e)
+				names[name] = append(names[name], e)
 			}
 		}
 		e.years |= mask
@@ -171,11 +169,45 @@ func loadRegions(b []byte) (*Regions, error) {
 		add(regSV, entry{kind: 'r', code: reg}, mask)
 		for year := FirstYear; year <= LastYear; year++ {
 			if mask&(1<<(year-FirstYear)) != 0 {
-				r.subRegionOf[year][sub] = reg
+				subRegionOf[year][sub] = reg
 			}
 		}
 	}
-	return r, nil
+	return index(names, subRegionOf), nil
+}
+
+// index turns the maps loadRegions builds into the sorted tables lookups
+// search. Entries are numbered in the order of their first name.
+func index(names map[string][]*entry, subRegionOf map[int]map[string]string) *Regions {
+	r := &Regions{}
+	keys := make([]string, 0, len(names))
+	for k := range names {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	num := map[*entry]uint16{}
+	for _, k := range keys {
+		for _, e := range names[k] {
+			n, ok := num[e]
+			if !ok {
+				n = uint16(len(r.entries))
+				num[e] = n
+				r.entries = append(r.entries, *e)
+			}
+			r.names = append(r.names, nameRef{k, n})
+		}
+	}
+	for year := FirstYear; year <= LastYear; year++ {
+		subs := make([]string, 0, len(subRegionOf[year]))
+		for sub := range subRegionOf[year] {
+			subs = append(subs, sub)
+		}
+		sort.Strings(subs)
+		for _, sub := range subs {
+			r.subs = append(r.subs, subRegionRef{uint16(year), sub, subRegionOf[year][sub]})
+		}
+	}
+	return r
 }
 
 // foldName folds case and the words pages add to a sub-region's genitive
@@ -246,20 +278,28 @@ func (s YearSet) Bounds() (first, last int) {
 	return first, last
 }
 
-// entries returns the entries of a name, as given or folded.
-func (r *Regions) entries(name string) []*entry {
-	es, ok := r.names[name]
-	if !ok {
-		es = r.names[foldName(name)]
+// find returns the references of a name, as given or folded.
+func (r *Regions) find(name string) []nameRef {
+	if refs := r.refs(name); len(refs) > 0 {
+		return refs
 	}
-	return es
+	return r.refs(foldName(name))
+}
+
+func (r *Regions) refs(key string) []nameRef {
+	i, _ := slices.BinarySearchFunc(r.names, key, func(n nameRef, k string) int { return strings.Compare(n.key, k) })
+	j := i
+	for j < len(r.names) && r.names[j].key == key {
+		j++
+	}
+	return r.names[i:j]
 }
 
 // Municipality appends the places of a municipality in the years to dst,
 // one for each of its entries there; none if it is in none of them.
 func (r *Regions) Municipality(dst []Municipality, name string, ys YearSet) []Municipality {
-	for _, e := range r.entries(name) {
-		if e.kind == 'm' && YearSet(e.years)&ys != 0 {
+	for _, ref := range r.find(name) {
+		if e := &r.entries[ref.entry]; e.kind == 'm' && YearSet(e.years)&ys != 0 {
 			dst = append(dst, Municipality{Name: e.name, SubRegion: e.sub, Region: e.reg, SubRegionGenitive: e.genitive})
 		}
 	}
@@ -277,8 +317,8 @@ func (r *Regions) Region(dst []string, name string, ys YearSet) []string {
 }
 
 func (r *Regions) codes(dst []string, name string, kind byte, ys YearSet) []string {
-	for _, e := range r.entries(name) {
-		if e.kind == kind && YearSet(e.years)&ys != 0 {
+	for _, ref := range r.find(name) {
+		if e := &r.entries[ref.entry]; e.kind == kind && YearSet(e.years)&ys != 0 {
 			dst = append(dst, e.code)
 		}
 	}
@@ -289,10 +329,17 @@ func (r *Regions) codes(dst []string, name string, kind byte, ys YearSet) []stri
 // the years to dst.
 func (r *Regions) RegionOfSubRegion(dst []string, code string, ys YearSet) []string {
 	for y := FirstYear; y <= LastYear; y++ {
-		if ys.Has(y) {
-			if c, ok := r.subRegionOf[y][code]; ok {
-				dst = append(dst, c)
+		if !ys.Has(y) {
+			continue
+		}
+		i, ok := slices.BinarySearchFunc(r.subs, subRegionRef{year: uint16(y), sub: code}, func(a, b subRegionRef) int {
+			if a.year != b.year {
+				return int(a.year) - int(b.year)
 			}
+			return strings.Compare(a.sub, b.sub)
+		})
+		if ok {
+			dst = append(dst, r.subs[i].reg)
 		}
 	}
 	return dst

@@ -11,6 +11,8 @@ import (
 
 	"github.com/asectl/asectl/internal/config"
 	"github.com/asectl/asectl/internal/i18n"
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/programme"
 )
 
 // Exit codes shared by every command.
@@ -126,8 +128,26 @@ JSON or checks them against the programme's rules.`,
 	return root
 }
 
+// warmUp starts loading the tables a command will need on another core,
+// while the command line is parsed: a one-file run is mostly start-up. The
+// loads are once-only, so whoever needs a table first simply waits for it.
+func warmUp(args []string) {
+	if len(args) == 0 {
+		return
+	}
+	switch args[0] {
+	case "parse", "fmt", "report":
+		go parser.Languages()
+	case "validate":
+		go parser.Languages()
+		go programme.Get()
+		go programme.GetRegions()
+	}
+}
+
 // Run executes asectl with args and returns the process exit code.
 func Run(args []string, ios *IOStreams) int {
+	warmUp(args)
 	root := NewRoot(ios)
 	root.SetArgs(args)
 	err := root.Execute()

@@ -8,7 +8,6 @@ import (
 	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
-	"github.com/asectl/asectl/programme"
 	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
@@ -134,11 +133,6 @@ reported).`,
 				o.abort()
 				return usageError{err}
 			}
-
-			// The rules' tables load on another core while the first file is
-			// read and parsed: a one-file check is mostly start-up.
-			go programme.Get()
-			go programme.GetRegions()
 
 			inputs, _ := expandInputs(args)
 			bar := newProgress(ios, len(inputs))

@@ -1,4 +1,4 @@
-// Command gencompact writes programme/data/regions_compact.csv from the
+// Command genregions writes programme/regions_table.go from the
 // year-by-year key: go generate ./programme
 package main
 
@@ -12,13 +12,13 @@ import (
 func main() {
 	full, err := os.ReadFile("data/fi_kunta_seutukunta_maakunta_2014_2021.csv")
 	if err == nil {
-		var compact []byte
-		if compact, err = programme.CompactRegions(full); err == nil {
-			err = os.WriteFile("data/regions_compact.csv", compact, 0o644)
+		var src []byte
+		if src, err = programme.RegionsSource(full); err == nil {
+			err = os.WriteFile("regions_table.go", src, 0o644)
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "gencompact:", err)
+		fmt.Fprintln(os.Stderr, "genregions:", err)
 		os.Exit(1)
 	}
 }
