@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -102,17 +103,24 @@ func scanUTF8(b []byte) (valid, clean bool) {
 	i, n := 0, len(b)
 	for i < n {
 		if i+8 <= n {
+			// The ASCII bytes of the next eight, up to the first other one, in
+			// one step. A byte below 0x20 (line ends too) or equal to 0x7f
+			// flags the word; a borrow may flag a harmless byte, and the bytes
+			// are then looked at.
 			w := binary.LittleEndian.Uint64(b[i:])
-			if w&hi == 0 {
-				// Any byte below 0x20 (line ends too) or equal to 0x7f; a
-				// borrow may flag a harmless byte, and the bytes are then
-				// looked at.
+			h := w & hi
+			if h == 0 {
 				if clean && ((w-0x20*lo)|((w^0x7f*lo)-lo))&^w&hi != 0 && asciiSuspect(b[i:i+8]) {
 					clean = false
 				}
 				i += 8
 				continue
 			}
+			k := bits.TrailingZeros64(h) >> 3
+			if m := ((h & -h) - 1) & hi; clean && ((w-0x20*lo)|((w^0x7f*lo)-lo))&m != 0 && asciiSuspect(b[i:i+k]) {
+				clean = false
+			}
+			i += k
 		}
 		c := b[i]
 		switch {
