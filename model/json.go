@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -251,24 +252,35 @@ func appendAnswer(dst []byte, a *Answer) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// plainPrefix returns how many of eight bytes, from the first, are ASCII
+// that JSON takes as it is: no control character, quote or backslash. The
+// tests below may flag a byte above a flagged one falsely, never one below
+// it, so the lowest flag is a true one.
+func plainPrefix(w uint64) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	q, b := w^'"'*lo, w^'\\'*lo
+	bad := (w | (w - 0x20*lo) | ((q - lo) &^ q) | ((b - lo) &^ b)) & hi
+	if bad == 0 {
+		return 8
+	}
+	return bits.TrailingZeros64(bad) >> 3
+}
+
 // appendString quotes s as encoding/json does without HTML escaping:
 // control characters as \n, \r, \t, \b, \f or \u00XX, U+2028 and U+2029 escaped,
 // invalid UTF-8 as U+FFFD.
-// plainWord reports whether eight bytes are all ASCII that JSON takes as it
-// is: no control character, quote or backslash.
-func plainWord(w uint64) bool {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
-	q, b := w^'"'*lo, w^'\\'*lo
-	return (w|(w-0x20*lo)|((q-lo)&^q)|((b-lo)&^b))&hi == 0
-}
-
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainWord(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))) {
-			i += 8 // most text: eight bytes that need no escape at once
-			continue
+		if i+8 <= len(s) {
+			// The bytes that need no escape before the first that may, in
+			// one step: most text is runs of them.
+			k := plainPrefix(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8)))
+			i += k
+			if k == 8 {
+				continue
+			}
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
