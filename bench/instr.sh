@@ -12,7 +12,7 @@ command -v valgrind >/dev/null || { echo "bench: valgrind is missing (apt-get in
 
 OUT="${OUT:-bench/out}"
 mkdir -p "$OUT"
-benches=("${@:-ParseSample ValidateSample}")
+benches=("${@:-ParseSample ValidateSample AppendString}")
 # refs PKG BENCH N: instructions of a run with N iterations.
 refs() {
   (cd "$1" && valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
@@ -24,6 +24,7 @@ for b in ${benches[@]}; do
   case $b in
     Parse*) pkg=parser ;;
     Validate*) pkg=validate ;;
+    AppendString) pkg=model ;;
     *) echo "bench: unknown benchmark $b" >&2; exit 2 ;;
   esac
   go test -c -o "$OUT/$pkg.test" "./$pkg"
