@@ -59,8 +59,10 @@ read -r p pk < <(best3 "$BIN" parse --format jsonl "$CORPUS")
 row "asectl parse --format jsonl DIR" "$p" "$pk" "$g"
 read -r v1 v1k < <(best3 "$BIN" validate --format json --jobs 1 "$CORPUS")
 row "asectl validate --jobs 1 DIR" "$v1" "$v1k" "$g"
+read -r v2 v2k < <(best3 "$BIN" validate --format json --jobs 2 "$CORPUS")
+row "asectl validate --jobs 2 DIR" "$v2" "$v2k" "$g"
 echo
-awk -v a="$v1" -v b="$v" 'BEGIN { printf "two workers vs one: %.2fx faster\n", (b > 0 ? a / b : 0) }'
+awk -v a="$v1" -v b="$v2" 'BEGIN { printf "two workers vs one: %.2fx faster\n", (b > 0 ? a / b : 0) }'
 
 # One description from the command line, process start included: the mean
 # of 50 runs (one run is below /usr/bin/time's 10 ms resolution), by perf

