@@ -769,15 +769,26 @@ func looksLikeScore(s string) bool {
 	return s != ""
 }
 
+// lastBlank is strings.LastIndexAny(s, " \t") without building a set of
+// the two bytes on every call: every line of section 8.2 is asked.
+func lastBlank(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' || s[i] == '\t' {
+			return i
+		}
+	}
+	return -1
+}
+
 // splitScoreRow splits "<criterion> <direct> <indirect>".
 func splitScoreRow(body string) (name, d, i string, dOff, iOff int, ok bool) {
-	iOff = strings.LastIndexAny(body, " \t") + 1
+	iOff = lastBlank(body) + 1
 	if iOff <= 0 {
 		return "", "", "", 0, 0, false
 	}
 	i = body[iOff:]
 	head := strings.TrimRight(body[:iOff], " \t")
-	dOff = strings.LastIndexAny(head, " \t") + 1
+	dOff = lastBlank(head) + 1
 	if dOff <= 0 {
 		return "", "", "", 0, 0, false
 	}
