@@ -452,3 +452,25 @@ func TestFreeTextJoin(t *testing.T) {
 		})
 	}
 }
+
+// A text buffer keeps a window of the line table; a line out of turn (which
+// the state machine never adds, but the buffer must not lose) turns it into
+// a list.
+func TestTextBufferOutOfTurn(t *testing.T) {
+	text := "Eka.\nToka.\nKolmas.\nNeljäs.\n"
+	p := &parser{src: text, lines: splitLines(text, nil, true)}
+	var b textBuf
+	for _, i := range []int{0, 1, 3} {
+		p.addLine(&b, &p.lines[i])
+	}
+	var f model.Text
+	p.into(&b, &f)
+	assert.Equal(t, "Eka.\nToka.\nNeljäs.", f.Value)
+	assert.False(t, p.bufEmpty(&b))
+
+	b = textBuf{}
+	p.addLine(&b, &p.lines[1])
+	p.addLine(&b, &p.lines[2])
+	p.into(&b, &f)
+	assert.Equal(t, "Toka.\nKolmas.", f.Value)
+}
