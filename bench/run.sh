@@ -57,10 +57,20 @@ read -r v vk < <(best3 "$BIN" validate --format json "$CORPUS")
 row "asectl validate --format json DIR" "$v" "$vk" "$g"
 read -r p pk < <(best3 "$BIN" parse --format jsonl "$CORPUS")
 row "asectl parse --format jsonl DIR" "$p" "$pk" "$g"
-read -r v1 v1k < <(best3 "$BIN" validate --format json --jobs 1 "$CORPUS")
-row "asectl validate --jobs 1 DIR" "$v1" "$v1k" "$g"
-read -r v2 v2k < <(best3 "$BIN" validate --format json --jobs 2 "$CORPUS")
-row "asectl validate --jobs 2 DIR" "$v2" "$v2k" "$g"
+# One and two workers in turns, so that a slow spell of the machine does not
+# fall on one side only; the ratio is of the medians.
+t1=() t2=()
+for _ in $(seq "${RUNS:-3}"); do
+  for j in 1 2; do
+    "$TIME" -f '%e %M' -o "$OUT/time.txt" "$BIN" validate --format json --jobs "$j" "$CORPUS" > /dev/null 2>&1 || true
+    read -r s k < "$OUT/time.txt"
+    if [ "$j" = 1 ]; then t1+=("$s"); k1=$k; else t2+=("$s"); k2=$k; fi
+  done
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+v1=$(median "${t1[@]}") v2=$(median "${t2[@]}")
+row "asectl validate --jobs 1 DIR (median)" "$v1" "$k1" "$g"
+row "asectl validate --jobs 2 DIR (median)" "$v2" "$k2" "$g"
 echo
 awk -v a="$v1" -v b="$v2" 'BEGIN { printf "two workers vs one: %.2fx faster\n", (b > 0 ? a / b : 0) }'
 
