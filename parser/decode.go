@@ -168,11 +168,6 @@ func asciiSuspect(b []byte) bool {
 	return false
 }
 
-// safeRune is a character from U+0300 up that suspectIn lets through.
-func safeRune(r rune) bool {
-	return r >= 0x2010 && r <= 0x2027 || r == 0x20ac
-}
-
 // utf16NoBOM recognises BOM-less UTF-16 by its zero bytes: Finnish text is
 // mostly Latin-1, so every other byte is zero.
 func utf16NoBOM(src []byte) string {

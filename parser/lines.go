@@ -178,18 +178,24 @@ func suspectIn(raw string, from, to int) bool {
 			if raw[i] == 0xc2 && i+1 < len(raw) && raw[i+1] >= 0xa0 {
 				continue
 			}
-			// U+2010–U+2027 (E2 80 90–A7: dashes, quotation marks, bullets,
-			// the ellipsis) and the euro sign (E2 82 AC) are common in
-			// descriptions, and neither controls nor changed by NFC.
-			if raw[i] == 0xe2 && i+2 < len(raw) && (raw[i+1] == 0x80 && raw[i+2] >= 0x90 && raw[i+2] <= 0xa7 ||
-				raw[i+1] == 0x82 && raw[i+2] == 0xac) {
-				i += 2
-				continue
+			if raw[i] == 0xe2 {
+				if r, n := utf8.DecodeRuneInString(raw[i:]); safeRune(r) {
+					i += n - 1
+					continue
+				}
 			}
 			return true
 		}
 	}
 	return false
+}
+
+// safeRune is a character from U+0300 up that needs no exact checks:
+// U+2010–U+2027 (dashes, quotation marks, bullets, the ellipsis) and the
+// euro sign, common in descriptions and neither controls nor changed by
+// NFC (TestSafePunctuation). The line scan and the decoder's scan both ask.
+func safeRune(r rune) bool {
+	return r >= 0x2010 && r <= 0x2027 || r == 0x20ac
 }
 
 // suspect marks the bytes that send a line to the exact checks: C0 controls
