@@ -150,18 +150,19 @@ func scanUTF8(b []byte) (valid, clean bool) {
 	return true, clean
 }
 
-// asciiBad marks the ASCII bytes that are not clean.
+// asciiBad marks the ASCII bytes that are not clean: the line scan's suspect
+// bytes but line ends, which never reach a line.
 var asciiBad = func() (t [utf8.RuneSelf]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = asciiSuspect([]byte{byte(c)})
+		t[c] = suspect[c] && c != '\n' && c != '\r'
 	}
 	return t
 }()
 
-// asciiSuspect reports a control character other than tab and line ends.
+// asciiSuspect reports an ASCII byte that is not clean.
 func asciiSuspect(b []byte) bool {
 	for _, c := range b {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+		if c < utf8.RuneSelf && asciiBad[c] {
 			return true
 		}
 	}
