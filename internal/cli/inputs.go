@@ -91,30 +91,18 @@ func readInput(in input, stdin io.Reader, limit int64, buf []byte) ([]byte, erro
 	if in.Err != nil {
 		return nil, in.Err
 	}
-	var r io.Reader
-	size := int64(0)
-	if in.Name == "-" {
-		if stdin == nil {
-			return nil, errors.New("no standard input")
-		}
-		r = stdin
-	} else {
-		f, err := os.Open(in.Name)
-		if err != nil {
-			return nil, cleanPathError(err)
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil {
-			if st.IsDir() {
-				return nil, errors.New("is a directory")
-			}
-			if st.Size() > limit {
-				return nil, errTooLarge{st.Size(), limit}
-			}
-			size = st.Size()
-		}
-		r = f
+	if in.Name != "-" {
+		return readFile(in.Name, limit, buf)
 	}
+	if stdin == nil {
+		return nil, errors.New("no standard input")
+	}
+	return readAll(stdin, 0, limit, buf)
+}
+
+// readAll reads r to its end into buf. size is what the input is expected
+// to hold (0: unknown).
+func readAll(r io.Reader, size, limit int64, buf []byte) ([]byte, error) {
 	// One byte more than the file's size, so that the read which sees the
 	// end needs no second buffer; a file that grows (or stdin) doubles it.
 	if want := int(min(size, limit) + 1); cap(buf) < want {
