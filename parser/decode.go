@@ -102,6 +102,21 @@ func scanUTF8(b []byte) (valid, clean bool) {
 	clean = true
 	i, n := 0, len(b)
 	for i < n {
+		// Runs of ASCII sixteen bytes at a time: most of any description.
+		for i+16 <= n {
+			s := b[i : i+16 : i+16]
+			w1, w2 := binary.LittleEndian.Uint64(s), binary.LittleEndian.Uint64(s[8:])
+			if (w1|w2)&hi != 0 {
+				break
+			}
+			if clean && (((w1-0x20*lo)|((w1^0x7f*lo)-lo))&^w1|((w2-0x20*lo)|((w2^0x7f*lo)-lo))&^w2)&hi != 0 && asciiSuspect(s) {
+				clean = false
+			}
+			i += 16
+		}
+		if i == n {
+			break
+		}
 		if i+8 <= n {
 			// The ASCII bytes of the next eight, up to the first other one, in
 			// one step. A byte below 0x20 (line ends too) or equal to 0x7f
@@ -114,6 +129,19 @@ func scanUTF8(b []byte) (valid, clean bool) {
 					clean = false
 				}
 				i += 8
+				continue
+			}
+			// Finnish text: ASCII and C3 xx (ä ö å é Ä Ö Å …), also in one
+			// step. Per byte, at bit 7: lead is 110xxxxx, cont 10xxxxxx; each
+			// continuation must follow a lead, a lead in the last byte is
+			// left to the next step, and anything else goes the slow way.
+			t := w << 1
+			lead, cont := h&t&^(w<<2), h&^t
+			if h&t&(w<<2) == 0 && cont == lead<<8 && (w^0xc3*lo)&((lead>>7)*0xff) == 0 {
+				if clean && ((w-0x20*lo)|((w^0x7f*lo)-lo))&^w&hi != 0 && asciiSuspect(b[i:i+8]) {
+					clean = false
+				}
+				i += 8 - int(lead>>63)
 				continue
 			}
 			k := bits.TrailingZeros64(h) >> 3

@@ -183,6 +183,30 @@ func TestScanUTF8(t *testing.T) {
 	} {
 		checkScan(t, []byte(s))
 	}
+	// The eight-byte steps for ASCII and C3 xx: every piece at every offset
+	// of a word, alone and after a letter ä, so that pieces straddle words.
+	pieces := []string{"ä", "Ö", "\xc3", "\xa4", "\xc3A", "\xc3\xc3\xa4", "\xc2\xa0", "\xc2\x85", "\xc4\x8d",
+		"\u2013", "\u0301", "\x01", "\x7f", "\n", "\xe2\x80", "\xf0\x9f\x98\x80", "\xff", "\xc1\xbf"}
+	for _, p := range pieces {
+		for off := 0; off < 17; off++ {
+			for _, pre := range []string{"", "ä", "äää"} {
+				s := pre + strings.Repeat("a", off) + p + strings.Repeat("b", 20)
+				checkScan(t, []byte(s))
+				checkScan(t, []byte(s[:len(s)-20])) // the piece at the very end
+			}
+		}
+	}
+}
+
+// FuzzScanUTF8 holds the fast scan to utf8.Valid and the line scan.
+func FuzzScanUTF8(f *testing.F) {
+	for _, s := range []string{"Hankkeen tiivistelmä: työllisyys ja yrittäjyys", "ää\xc3", "\xc3\xa4\xa4ööööööö",
+		"äöäöäöäöäöäöäöäöäö\u2013äöäö", "a\xc3\xc3\xa4bbbbbbbbb", "\x00ä\x1fö"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkScan(t, src)
+	})
 }
 
 func TestNormLabel(t *testing.T) {
