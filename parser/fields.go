@@ -155,12 +155,13 @@ func numbered(n *model.Numbered, value string, pos model.Pos) {
 }
 
 func (p *parser) amount(f *model.Field[model.Fixed2], path, value string, pos model.Pos) {
-	p.number(f, path, value, pos, "cannot read the amount %q: %s")
+	p.number(f, path, "", value, pos, "cannot read the amount %q: %s")
 }
 
 // number reads an amount or a count; what cannot be read is kept as
-// printed, reported with format, and stays null.
-func (p *parser) number(f *model.Field[model.Fixed2], path, value string, pos model.Pos, format string) {
+// printed, reported with format at path+sub (joined only then), and stays
+// null.
+func (p *parser) number(f *model.Field[model.Fixed2], path, sub, value string, pos model.Pos, format string) {
 	if value == "" {
 		f.Seen("", pos)
 		return
@@ -171,7 +172,7 @@ func (p *parser) number(f *model.Field[model.Fixed2], path, value string, pos mo
 	}
 	if err != nil {
 		f.Seen(value, pos)
-		p.report(pos, RuleInvalidNumber, path, Msg(format, value, err.Error()))
+		p.report(pos, RuleInvalidNumber, path+sub, Msg(format, value, err.Error()))
 		return
 	}
 	f.Set(v, pos)
@@ -282,16 +283,16 @@ func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string
 			break
 		}
 	}
-	p.quantity(&f.Total, path+".total", total, pos)
+	p.quantity(&f.Total, path, ".total", total, pos)
 	if womenOff < 0 {
 		f.Women.Seen("", pos)
 		return
 	}
-	p.quantity(&f.Women, path+".women", women, model.Pos{Line: l.num, Col: l.col(off + womenOff)})
+	p.quantity(&f.Women, path, ".women", women, model.Pos{Line: l.num, Col: l.col(off + womenOff)})
 }
 
-func (p *parser) quantity(f *model.Field[model.Fixed2], path, raw string, pos model.Pos) {
-	p.number(f, path, raw, pos, "cannot read the number %q: %s")
+func (p *parser) quantity(f *model.Field[model.Fixed2], path, sub, raw string, pos model.Pos) {
+	p.number(f, path, sub, raw, pos, "cannot read the number %q: %s")
 }
 
 // question starts a yes/no answer in section 8.1; its justification is the

@@ -22,6 +22,14 @@ func isGroupSpace(r rune) bool {
 // and is refused.
 func ParseAmount(s string) (model.Fixed2, error) {
 	s = strings.TrimSpace(s)
+	if v, ok := plainAmount(s); ok {
+		return v, nil
+	}
+	return readAmount(s)
+}
+
+// readAmount is ParseAmount's full reading.
+func readAmount(s string) (model.Fixed2, error) {
 	for _, suf := range []string{"€", "euroa", "eur", "euros"} {
 		if len(s) > len(suf) && strings.EqualFold(s[len(s)-len(suf):], suf) {
 			s = strings.TrimSpace(s[:len(s)-len(suf)])
@@ -124,6 +132,58 @@ func ParseAmount(s string) (model.Fixed2, error) {
 	}
 	return v, nil
 }
+
+// plainAmount reads the forms nearly every page prints, without a
+// separator that could be taken two ways: "2 675 866", "1551280", "0.00",
+// "12,5". Anything else (and a leading zero) is left to ParseAmount's full
+// reading; FuzzPlainAmount holds the two to the same values.
+func plainAmount(s string) (model.Fixed2, bool) {
+	var whole int64
+	i, digits, group := 0, 0, 0 // group: digits since the last space
+	grouped := false
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			if digits == 0 && c == '0' && i+1 < len(s) && s[i+1] != '.' && s[i+1] != ',' {
+				return 0, false // a leading zero
+			}
+			whole = whole*10 + int64(c-'0')
+			digits++
+			group++
+			continue
+		}
+		if c != ' ' {
+			break
+		}
+		// A space groups thousands: the first group 1 to 3 digits, every
+		// later one exactly 3.
+		if group == 0 || group > 3 || grouped && group != 3 {
+			return 0, false
+		}
+		grouped, group = true, 0
+	}
+	if digits == 0 || digits > maxWholeDigits || grouped && group != 3 {
+		return 0, false
+	}
+	v := model.Fixed2(whole * 100)
+	if i == len(s) {
+		return v, true
+	}
+	// A decimal mark with one or two digits cannot be a thousands separator.
+	if c := s[i]; c != '.' && c != ',' {
+		return 0, false
+	}
+	frac := s[i+1:]
+	switch {
+	case len(frac) == 1 && isDigit(frac[0]):
+		return v + model.Fixed2(frac[0]-'0')*10, true
+	case len(frac) == 2 && isDigit(frac[0]) && isDigit(frac[1]):
+		return v + model.Fixed2(frac[0]-'0')*10 + model.Fixed2(frac[1]-'0'), true
+	}
+	return 0, false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func dotIf(frac string) string {
 	if frac == "" {

@@ -65,6 +65,38 @@ func TestParseAmount(t *testing.T) {
 	}
 }
 
+// plainAmount is a shortcut: whatever it reads, the full reading reads the
+// same; and it does take the common forms.
+func TestPlainAmount(t *testing.T) {
+	for _, s := range []string{"0", "0.00", "0,5", "7", "12,5", "1 551 280", "1551280", "1 234,56", "999 999 999 999 999"} {
+		v, ok := plainAmount(s)
+		require.True(t, ok, "%q takes the shortcut", s)
+		full, err := readAmount(s)
+		require.NoError(t, err)
+		assert.Equal(t, full, v, "%q", s)
+	}
+	for _, s := range []string{"", "00", "01", "0 123", "12.500", "1 55 280", "1234 567", "1  234", "5,", ",5", "-5", "1,234.5", "1 234 ", "1 234,567"} {
+		_, ok := plainAmount(s)
+		assert.False(t, ok, "%q goes the full way", s)
+	}
+}
+
+func FuzzPlainAmount(f *testing.F) {
+	for _, s := range []string{"1 551 280", "0.00", "12,5", "1 234,56", "0,5", "00", "1.234", "999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := plainAmount(s)
+		if !ok {
+			return
+		}
+		full, err := readAmount(s)
+		if err != nil || full != v {
+			t.Fatalf("%q: shortcut %v, full reading %v (%v)", s, v, full, err)
+		}
+	})
+}
+
 func TestParseDate(t *testing.T) {
 	tests := []struct {
 		in   string
