@@ -109,7 +109,9 @@ func scanUTF8(b []byte) (valid, clean bool) {
 			if (w1|w2)&hi != 0 {
 				break
 			}
-			if clean && (((w1-0x20*lo)|((w1^0x7f*lo)-lo))&^w1|((w2-0x20*lo)|((w2^0x7f*lo)-lo))&^w2)&hi != 0 && asciiSuspect(s) {
+			// In ASCII, b+0x60 lacks bit 7 only below 0x20 and b+1 has it
+			// only at 0x7f: exact, no carry between bytes.
+			if clean && (^(w1+0x60*lo)|(w1+lo)|^(w2+0x60*lo)|(w2+lo))&hi != 0 && asciiSuspect(s) {
 				clean = false
 			}
 			i += 16
