@@ -205,6 +205,9 @@ func (l *Language) index() error {
 	l.critIdx = map[string][2]int{}
 	for _, s := range l.ScoreHeader {
 		l.maxShort = max(l.maxShort, len(s)+16)
+		if isScoreRow(normLabel(s)) {
+			return fmt.Errorf("score header %q ends in two scores", s)
+		}
 	}
 	for gi, g := range l.Sustainability {
 		l.maxShort = max(l.maxShort, len(g.Group)+16)
@@ -214,7 +217,25 @@ func (l *Language) index() error {
 			l.critIdx[normLabel(c)] = [2]int{gi, ci}
 		}
 	}
+	for n := range l.groupIdx {
+		if isScoreRow(n) {
+			return fmt.Errorf("criteria group %q ends in two scores", n)
+		}
+	}
+	for n := range l.critIdx {
+		if isScoreRow(n) {
+			return fmt.Errorf("criterion %q ends in two scores", n)
+		}
+	}
 	return nil
+}
+
+// isScoreRow: the parser takes a line that ends in two scores for a row
+// before it looks the line up as a header, group or bare criterion; no such
+// name may end in two scores itself.
+func isScoreRow(s string) bool {
+	_, d, i, _, _, ok := splitScoreRow(s)
+	return ok && looksLikeScore(d) && looksLikeScore(i)
 }
 
 func setOf(ss []string) map[string]bool {

@@ -723,9 +723,12 @@ func knownCriterion(folded string) bool {
 
 func (p *parser) scoreLine(l *line) {
 	pos := model.Pos{Line: l.num, Col: l.indent + 1}
-	// Headers, group names and bare criterion names are short; a long line
-	// is a row with scores or a justification.
-	if len(l.body) <= p.lang.maxShort {
+	name, d, i, dOff, iOff, ok := splitScoreRow(l.body)
+	row := ok && looksLikeScore(d) && looksLikeScore(i)
+	// Headers, group names and bare criterion names are short, and never
+	// end in two scores (the language tables are checked for it); a long
+	// line is a row with scores or a justification.
+	if !row && len(l.body) <= p.lang.maxShort {
 		switch {
 		case p.isScoreHeader(l):
 			p.closeScore()
@@ -741,11 +744,10 @@ func (p *parser) scoreLine(l *line) {
 			return
 		}
 	}
-	name, d, i, dOff, iOff, ok := splitScoreRow(l.body)
 	// A justification line may end in two numbers too; it is a new row only
 	// if the name is a known criterion or no justification is expected.
 	expectingJustification := p.score != nil && p.scoreBuf != nil && p.bufEmpty(p.scoreBuf)
-	if ok && looksLikeScore(d) && looksLikeScore(i) && !expectingJustification ||
+	if row && !expectingJustification ||
 		ok && len(name) <= p.lang.maxShort && knownCriterion(p.fold.fold(name)) {
 		p.addScore(l, name, d, i, dOff, iOff)
 		return
