@@ -209,7 +209,13 @@ func (l *Language) index() error {
 			return fmt.Errorf("score header %q ends in two scores", s)
 		}
 	}
+	if len(l.Sustainability) > 10 {
+		return fmt.Errorf("%d criteria groups: a criterion's Ref allows at most 10", len(l.Sustainability))
+	}
 	for gi, g := range l.Sustainability {
+		if len(g.Criteria) > 99 {
+			return fmt.Errorf("group %q has %d criteria: a criterion's Ref allows at most 99", g.Group, len(g.Criteria))
+		}
 		l.maxShort = max(l.maxShort, len(g.Group)+16)
 		l.groupIdx[normLabel(g.Group)] = gi
 		for ci, c := range g.Criteria {

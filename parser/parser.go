@@ -362,6 +362,12 @@ func fundBracket(s string) (string, bool) {
 			return "", false
 		}
 		s = s[i:]
+		// Every token goes on with an e: one comparison rules out most
+		// brackets of free text.
+		if len(s) < 2 || s[1]|0x20 != 'e' {
+			s = s[1:]
+			continue
+		}
 		for _, b := range fundBrackets {
 			if len(s) >= len(b.token) && strings.EqualFold(s[:len(b.token)], b.token) {
 				return b.fund, true

@@ -259,3 +259,15 @@ func TestNormLabel(t *testing.T) {
 		assert.Equal(t, want, normLabel(in), "%q", in)
 	}
 }
+
+// fundBracket skips a bracket at once unless an e follows it: every token
+// must start so.
+func TestFundBracketTokens(t *testing.T) {
+	for _, b := range fundBrackets {
+		assert.Equal(t, byte('e'), b.token[1], "%q", b.token)
+	}
+	for in, want := range map[string]string{"(EAKR)": "EAKR", "x (ESR) y": "ESR", "(a) (e) (esf)": "ESR", "(Erdf)": "EAKR", "(Erdf": "", "(x)": "", "(": "", "(e": ""} {
+		got, _ := fundBracket(in)
+		assert.Equal(t, want, got, "%q", in)
+	}
+}
