@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 )
@@ -48,16 +49,40 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 func FuzzAppendString(f *testing.F) {
 	f.Add("plain")
 	f.Add("\"\\\n\r\t\x00\x1f<>&\u2028\u2029ä\xff\xc3")
+	f.Add("Hankkeen päätavoite on sukupuolten tasa-arvon edistäminen: Ei")
+	f.Add("ääääääää\xc3\xc3\xa4\xa4ö\"ö")
 	f.Fuzz(func(t *testing.T, s string) {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(s)
-		want := bytes.TrimRight(buf.Bytes(), "\n")
-		if got := appendString(nil, s); !bytes.Equal(got, want) {
-			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
-		}
+		checkAppendString(t, s)
 	})
+}
+
+func checkAppendString(t *testing.T, s string) {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	want := bytes.TrimRight(buf.Bytes(), "\n")
+	if got := appendString(nil, s); !bytes.Equal(got, want) {
+		t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+	}
+}
+
+// appendString against encoding/json with every piece at every offset of
+// an eight-byte word: two-byte characters straddle words, and a byte to
+// escape sits at each position.
+func TestAppendStringWords(t *testing.T) {
+	pieces := []string{"ä", "Ö", "\xc3", "\xa4", "\xc3A", "\xc3\xc3\xa4", "\xc2\xa0", "\xc4\x8d", "\u2013", "\u2028",
+		"\"", "\\", "\x01", "\x1f", "\x7f", "\n", "\xe2\x80", "\xff", "\xc3\x22", "\xc3\x5c", "\xc1\xbf", "\xc0\x80", "\xc2\x85", "\xdf\xbf"}
+	for _, p := range pieces {
+		for off := 0; off < 17; off++ {
+			for _, pre := range []string{"", "ä", "äää"} {
+				s := pre + strings.Repeat("a", off) + p + strings.Repeat("ö", 10)
+				checkAppendString(t, s)
+				checkAppendString(t, s[:len(pre)+off+len(p)])
+			}
+		}
+	}
 }
 
 func TestGrouped(t *testing.T) {
