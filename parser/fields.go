@@ -7,34 +7,133 @@ import (
 	"github.com/asectl/asectl/model"
 )
 
-// setField stores one "Label: value" line at its JSON path.
-func (p *parser) setField(path string, l *line, label, value string, off int) {
+// fieldID names a field of the label tables; the tables give JSON paths,
+// checked against fieldPaths when they load. A field by number, not by its
+// path string, costs no map lookup or string comparison per line.
+type fieldID uint8
+
+const (
+	fProjectCode fieldID = iota + 1
+	fProjectName
+	fProjectPriorityAxis
+	fProjectSpecificObjective
+	fProjectPeriod
+	fProjectStatus
+	fProjectAuthority
+	fApplicantName
+	fApplicantOrganisationType
+	fApplicantBusinessID
+	fApplicantAddressStreet
+	fApplicantAddressPostalCode
+	fApplicantAddressCity
+	fApplicantPhone
+	fApplicantWebsite
+	fApplicantContactName
+	fApplicantContactTitle
+	fApplicantContactEmail
+	fApplicantContactPhone
+	fApplicantApplicants
+	fFundingEUStateGranted
+	fFundingEUStateRealised
+	fFundingPublicPlanned
+	fFundingPublicRealised
+	fAreaRegions
+	fAreaSubRegions
+	fAreaMunicipalities
+	fAreaSiteStreet
+	fAreaSitePostalCode
+	fAreaSiteCity
+	fIndicatorsNewJobsPlanned
+	fIndicatorsNewJobsRealised
+	fIndicatorsNewCompaniesPlanned
+	fIndicatorsNewCompaniesRealised
+	fHorizontalGenderEqualityContextAnalysis
+	fHorizontalGenderEqualityMainstreamed
+	fHorizontalGenderEqualityMainGoal
+	numFields
+)
+
+// fieldPaths are the JSON paths of the fields.
+var fieldPaths = [numFields]string{
+	fProjectCode:                             "project.code",
+	fProjectName:                             "project.name",
+	fProjectPriorityAxis:                     "project.priority_axis",
+	fProjectSpecificObjective:                "project.specific_objective",
+	fProjectPeriod:                           "project.period",
+	fProjectStatus:                           "project.status",
+	fProjectAuthority:                        "project.authority",
+	fApplicantName:                           "applicant.name",
+	fApplicantOrganisationType:               "applicant.organisation_type",
+	fApplicantBusinessID:                     "applicant.business_id",
+	fApplicantAddressStreet:                  "applicant.address.street",
+	fApplicantAddressPostalCode:              "applicant.address.postal_code",
+	fApplicantAddressCity:                    "applicant.address.city",
+	fApplicantPhone:                          "applicant.phone",
+	fApplicantWebsite:                        "applicant.website",
+	fApplicantContactName:                    "applicant.contact.name",
+	fApplicantContactTitle:                   "applicant.contact.title",
+	fApplicantContactEmail:                   "applicant.contact.email",
+	fApplicantContactPhone:                   "applicant.contact.phone",
+	fApplicantApplicants:                     "applicant.applicants",
+	fFundingEUStateGranted:                   "funding.eu_state_granted",
+	fFundingEUStateRealised:                  "funding.eu_state_realised",
+	fFundingPublicPlanned:                    "funding.public_planned",
+	fFundingPublicRealised:                   "funding.public_realised",
+	fAreaRegions:                             "area.regions",
+	fAreaSubRegions:                          "area.sub_regions",
+	fAreaMunicipalities:                      "area.municipalities",
+	fAreaSiteStreet:                          "area.site.street",
+	fAreaSitePostalCode:                      "area.site.postal_code",
+	fAreaSiteCity:                            "area.site.city",
+	fIndicatorsNewJobsPlanned:                "indicators.new_jobs.planned",
+	fIndicatorsNewJobsRealised:               "indicators.new_jobs.realised",
+	fIndicatorsNewCompaniesPlanned:           "indicators.new_companies.planned",
+	fIndicatorsNewCompaniesRealised:          "indicators.new_companies.realised",
+	fHorizontalGenderEqualityContextAnalysis: "horizontal.gender_equality.context_analysis",
+	fHorizontalGenderEqualityMainstreamed:    "horizontal.gender_equality.mainstreamed",
+	fHorizontalGenderEqualityMainGoal:        "horizontal.gender_equality.main_goal",
+}
+
+// fieldByPath finds a field by its JSON path.
+var fieldByPath = func() map[string]fieldID {
+	m := make(map[string]fieldID, numFields)
+	for id, path := range fieldPaths {
+		if path != "" {
+			m[path] = fieldID(id)
+		}
+	}
+	return m
+}()
+
+// setField stores one "Label: value" line in its field.
+func (p *parser) setField(id fieldID, l *line, label, value string, off int) {
+	path := fieldPaths[id]
 	p.fields++
 	labelPos := model.Pos{Line: l.num, Col: l.indent + 1}
 	pos := labelPos
 	if value != "" {
 		pos = model.Pos{Line: l.num, Col: l.col(off)}
 	}
-	if first, dup := p.seen[path]; dup {
+	if first := p.seen[id]; first.Line > 0 {
 		p.report(labelPos, RuleDuplicateField, path,
 			Msg("%q appears again; the value at line %d is kept", label, first.Line))
 		return
 	}
-	p.seen[path] = labelPos
+	p.seen[id] = labelPos
 
 	d := p.doc
-	switch path {
-	case "project.code":
+	switch id {
+	case fProjectCode:
 		text(&d.Project.Code, value, pos)
-	case "project.name":
+	case fProjectName:
 		text(&d.Project.Name, value, pos)
-	case "project.priority_axis":
+	case fProjectPriorityAxis:
 		numbered(&d.Project.PriorityAxis, value, pos)
-	case "project.specific_objective":
+	case fProjectSpecificObjective:
 		numbered(&d.Project.SpecificObjective, value, pos)
-	case "project.period":
+	case fProjectPeriod:
 		p.period(l, value, off, pos)
-	case "project.status":
+	case fProjectStatus:
 		text(&d.Project.Status, value, pos)
 		if value != "" {
 			for _, lang := range append([]*Language{p.lang}, Languages()...) {
@@ -44,68 +143,68 @@ func (p *parser) setField(path string, l *line, label, value string, off int) {
 				}
 			}
 		}
-	case "project.authority":
+	case fProjectAuthority:
 		text(&d.Project.Authority, value, pos)
-	case "applicant.name":
+	case fApplicantName:
 		text(&d.Applicant.Name, value, pos)
-	case "applicant.organisation_type":
+	case fApplicantOrganisationType:
 		text(&d.Applicant.OrganisationType, value, pos)
-	case "applicant.business_id":
+	case fApplicantBusinessID:
 		text(&d.Applicant.BusinessID, value, pos)
-	case "applicant.address.street":
+	case fApplicantAddressStreet:
 		text(&d.Applicant.Address.Street, value, pos)
-	case "applicant.address.postal_code":
+	case fApplicantAddressPostalCode:
 		text(&d.Applicant.Address.PostalCode, value, pos)
-	case "applicant.address.city":
+	case fApplicantAddressCity:
 		text(&d.Applicant.Address.City, value, pos)
-	case "applicant.phone":
+	case fApplicantPhone:
 		text(&d.Applicant.Phone, value, pos)
-	case "applicant.website":
+	case fApplicantWebsite:
 		text(&d.Applicant.Website, value, pos)
-	case "applicant.contact.name":
+	case fApplicantContactName:
 		text(&d.Applicant.Contact.Name, value, pos)
-	case "applicant.contact.title":
+	case fApplicantContactTitle:
 		text(&d.Applicant.Contact.Title, value, pos)
-	case "applicant.contact.email":
+	case fApplicantContactEmail:
 		text(&d.Applicant.Contact.Email, unhideAt(value), pos)
 		d.Applicant.Contact.Email.Raw = value
-	case "applicant.contact.phone":
+	case fApplicantContactPhone:
 		text(&d.Applicant.Contact.Phone, value, pos)
-	case "applicant.applicants":
+	case fApplicantApplicants:
 		text(&d.Applicant.Applicants, value, pos)
-	case "funding.eu_state_granted":
+	case fFundingEUStateGranted:
 		p.amount(&d.Funding.EUStateGranted, path, value, pos)
-	case "funding.eu_state_realised":
+	case fFundingEUStateRealised:
 		p.amount(&d.Funding.EUStateRealised, path, value, pos)
-	case "funding.public_planned":
+	case fFundingPublicPlanned:
 		p.amount(&d.Funding.PublicPlanned, path, value, pos)
-	case "funding.public_realised":
+	case fFundingPublicRealised:
 		p.amount(&d.Funding.PublicRealised, path, value, pos)
-	case "area.regions":
+	case fAreaRegions:
 		d.Area.Regions = nameList(l, value, off)
-	case "area.sub_regions":
+	case fAreaSubRegions:
 		d.Area.SubRegions = nameList(l, value, off)
-	case "area.municipalities":
+	case fAreaMunicipalities:
 		d.Area.Municipalities = nameList(l, value, off)
-	case "area.site.street":
+	case fAreaSiteStreet:
 		text(&d.Area.Site.Street, value, pos)
-	case "area.site.postal_code":
+	case fAreaSitePostalCode:
 		text(&d.Area.Site.PostalCode, value, pos)
-	case "area.site.city":
+	case fAreaSiteCity:
 		text(&d.Area.Site.City, value, pos)
-	case "indicators.new_jobs.planned":
+	case fIndicatorsNewJobsPlanned:
 		p.figure(&d.Indicators.NewJobs.Planned, path, "7.1", l, value, off)
-	case "indicators.new_jobs.realised":
+	case fIndicatorsNewJobsRealised:
 		p.figure(&d.Indicators.NewJobs.Realised, path, "7.1", l, value, off)
-	case "indicators.new_companies.planned":
+	case fIndicatorsNewCompaniesPlanned:
 		p.figure(&d.Indicators.NewCompanies.Planned, path, "7.2", l, value, off)
-	case "indicators.new_companies.realised":
+	case fIndicatorsNewCompaniesRealised:
 		p.figure(&d.Indicators.NewCompanies.Realised, path, "7.2", l, value, off)
-	case "horizontal.gender_equality.context_analysis":
+	case fHorizontalGenderEqualityContextAnalysis:
 		p.question(&d.Horizontal.GenderEquality.ContextAnalysis, value, pos)
-	case "horizontal.gender_equality.mainstreamed":
+	case fHorizontalGenderEqualityMainstreamed:
 		p.question(&d.Horizontal.GenderEquality.Mainstreamed, value, pos)
-	case "horizontal.gender_equality.main_goal":
+	case fHorizontalGenderEqualityMainGoal:
 		p.question(&d.Horizontal.GenderEquality.MainGoal, value, pos)
 	}
 }

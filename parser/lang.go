@@ -48,11 +48,11 @@ type Language struct {
 	} `json:"print"`
 
 	// Indexes keyed by normalised text, built once.
-	fieldIdx    map[string]map[string]string // section → label → path
-	labels      map[string]bool              // every field label
-	maxLabel    int                          // the longest label, in bytes (over all languages)
-	maxShort    int                          // the longest header, group or criterion of 8.2
-	headingIdx  map[string]string            // section number → normalised title
+	fieldIdx    map[string]map[string]fieldID // section → label → field
+	labels      map[string]bool               // every field label
+	maxLabel    int                           // the longest label, in bytes (over all languages)
+	maxShort    int                           // the longest header, group or criterion of 8.2
+	headingIdx  map[string]string             // section number → normalised title
 	listIdx     map[string]string
 	siteIdx     map[string]bool
 	scoreHdrIdx map[string]bool
@@ -154,15 +154,19 @@ func (l *Language) index() error {
 			return fmt.Errorf("%q is longer than %d bytes", s, maxLabelBytes)
 		}
 	}
-	l.fieldIdx = map[string]map[string]string{}
+	l.fieldIdx = map[string]map[string]fieldID{}
 	l.labels = map[string]bool{}
 	for sec, labels := range l.Fields {
 		if _, ok := sectionRank[sec]; !ok {
 			return fmt.Errorf("fields for unknown section %q", sec)
 		}
-		m := map[string]string{}
+		m := map[string]fieldID{}
 		for label, p := range labels {
-			m[normLabel(label)] = p
+			id, ok := fieldByPath[p]
+			if !ok {
+				return fmt.Errorf("label %q: unknown field %q", label, p)
+			}
+			m[normLabel(label)] = id
 			l.labels[normLabel(label)] = true
 			l.maxLabel = max(l.maxLabel, len(label)+16)
 		}

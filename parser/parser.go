@@ -61,7 +61,6 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 		src:   text,
 		lines: sc.lines,
 		fold:  &sc.folder,
-		seen:  make(map[string]model.Pos, 96), // about the number of fields
 	}
 	p.lang = detectLanguage(p.lines, p.fold)
 	p.doc.Language = p.lang.Code
@@ -134,7 +133,7 @@ type parser struct {
 
 	headingLines []headingAt // every known heading, in line order
 	problems     []Problem
-	seen         map[string]model.Pos // field path → where it was first set
+	seen         [numFields]model.Pos // where each field was first set (Line 0: not yet)
 
 	sec       string      // current section number; "" before section 1
 	rank      int         // sectionRank[sec], asked on every line
@@ -460,23 +459,23 @@ func looksLikeLabel(label string) bool {
 
 // lookupField finds a folded label in a section, in the page's language
 // first.
-func (p *parser) lookupField(sec, n string) (string, bool) {
-	if path, ok := p.lang.fieldIdx[sec][n]; ok {
-		return path, true
+func (p *parser) lookupField(sec, n string) (fieldID, bool) {
+	if id, ok := p.lang.fieldIdx[sec][n]; ok {
+		return id, true
 	}
 	for _, l := range Languages() {
 		if l != p.lang {
-			if path, ok := l.fieldIdx[sec][n]; ok {
-				return path, true
+			if id, ok := l.fieldIdx[sec][n]; ok {
+				return id, true
 			}
 		}
 	}
-	return "", false
+	return 0, false
 }
 
 // laterField finds a label that belongs to a field section after the
 // current one, for copies that lost their headings.
-func (p *parser) laterField(key string) (string, string, bool) {
+func (p *parser) laterField(key string) (string, fieldID, bool) {
 	cur := p.rank
 	for _, sec := range SectionOrder {
 		if sectionRank[sec] <= cur || sectionKinds[sec] != kindFields && sectionKinds[sec] != kindQuestions {
@@ -484,34 +483,34 @@ func (p *parser) laterField(key string) (string, string, bool) {
 		}
 		// Section 6 shares its site labels with section 2, and 7.2 its labels
 		// with 7.1: only the first section with a label may claim it.
-		if path, ok := p.lookupField(sec, key); ok {
-			return sec, path, true
+		if id, ok := p.lookupField(sec, key); ok {
+			return sec, id, true
 		}
 	}
-	return "", "", false
+	return "", 0, false
 }
 
 func (p *parser) fieldLine(l *line) {
 	label, value, off, isLabel := splitLabel(l.body)
 	if isLabel {
 		key := l.labelKey(p.fold)
-		path, ok := p.lookupField(p.sec, key)
-		if _, dup := p.seen[path]; ok && dup {
+		id, ok := p.lookupField(p.sec, key)
+		if ok && p.seen[id].Line > 0 {
 			// "Suunniteltu:" again after 7.1's pair: without its heading, this
 			// is 7.2. A label that belongs to no later section stays a duplicate.
-			if sec, later, ok := p.laterField(key); ok && p.seen[later] == (model.Pos{}) && p.implicitSwitchOK(sec, l.num) {
+			if sec, later, ok := p.laterField(key); ok && p.seen[later].Line == 0 && p.implicitSwitchOK(sec, l.num) {
 				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 				p.setField(later, l, label, value, off)
 				return
 			}
 		}
 		if ok {
-			if p.sec == "6" && strings.HasPrefix(path, "area.site.") && !p.site {
+			if p.sec == "6" && strings.HasPrefix(fieldPaths[id], "area.site.") && !p.site {
 				// Site fields before the site heading: still the site address.
 				p.site = true
 			}
 			p.list = ""
-			p.setField(path, l, label, value, off)
+			p.setField(id, l, label, value, off)
 			return
 		}
 		if sec, path, ok := p.laterField(key); ok && p.implicitSwitchOK(sec, l.num) {

@@ -271,3 +271,19 @@ func TestFundBracketTokens(t *testing.T) {
 		assert.Equal(t, want, got, "%q", in)
 	}
 }
+
+// Every field of fieldPaths has a label in every language, and every label
+// names one of them (index refuses others).
+func TestEveryFieldHasALabel(t *testing.T) {
+	for _, lang := range Languages() {
+		has := map[fieldID]bool{}
+		for _, labels := range lang.fieldIdx {
+			for _, id := range labels {
+				has[id] = true
+			}
+		}
+		for id := fieldID(1); id < numFields; id++ {
+			assert.True(t, has[id], "%s has no label for %s", lang.Code, fieldPaths[id])
+		}
+	}
+}
