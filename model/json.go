@@ -266,6 +266,10 @@ func plainPrefix(w uint64) int {
 	return bits.TrailingZeros64(bad) >> 3
 }
 
+// AppendJSONString appends s quoted as encoding/json quotes it without
+// HTML escaping. Other writers of JSON (the findings report) use it.
+func AppendJSONString(dst []byte, s string) []byte { return appendString(dst, s) }
+
 // appendString quotes s as encoding/json does without HTML escaping:
 // control characters as \n, \r, \t, \b, \f or \u00XX, U+2028 and U+2029 escaped,
 // invalid UTF-8 as U+FFFD.

@@ -3,6 +3,10 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"strconv"
+	"strings"
+
+	"github.com/asectl/asectl/model"
 )
 
 // JSONVersion is the version of the findings document.
@@ -12,6 +16,7 @@ const JSONVersion = 1
 // time, so memory stays flat on large batches.
 type jsonWriter struct {
 	w     io.Writer
+	buf   []byte // one file's JSON, reused
 	o     Options
 	n     int
 	err   error
@@ -81,17 +86,79 @@ func (j *jsonWriter) begin() {
 
 func (j *jsonWriter) File(f File) error {
 	j.begin()
-	b, err := json.MarshalIndent(ToJSON(f, j.o), "    ", "  ")
-	if err != nil {
-		return err
-	}
 	if j.n > 0 {
-		j.write(",")
+		j.buf = append(j.buf[:0], ",\n    "...)
+	} else {
+		j.buf = append(j.buf[:0], "\n    "...)
 	}
-	j.write("\n    ")
-	j.write(string(b))
+	j.buf = appendFile(j.buf, ToJSON(f, j.o))
+	if j.err == nil {
+		_, j.err = j.w.Write(j.buf)
+	}
 	j.n++
 	return j.err
+}
+
+// appendFile writes f as json.MarshalIndent(f, "    ", "  ") does (a test
+// holds the two equal), without reflection: a batch writes one per input.
+func appendFile(b []byte, f JSONFile) []byte {
+	b = append(b, "{\n      \"source\": "...)
+	b = appendString(b, f.Source)
+	b = append(b, ",\n      \"error\": "...)
+	b = appendNullable(b, f.Error)
+	b = append(b, ",\n      \"findings\": ["...)
+	for i, x := range f.Findings {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n        {\n          \"rule\": "...)
+		b = appendString(b, x.Rule)
+		b = append(b, ",\n          \"severity\": "...)
+		b = appendString(b, x.Severity)
+		b = append(b, ",\n          \"message\": "...)
+		b = appendString(b, x.Message)
+		b = append(b, ",\n          \"line\": "...)
+		b = strconv.AppendInt(b, int64(x.Line), 10)
+		b = append(b, ",\n          \"column\": "...)
+		b = strconv.AppendInt(b, int64(x.Column), 10)
+		b = append(b, ",\n          \"field\": "...)
+		b = appendNullable(b, x.Field)
+		b = append(b, "\n        }"...)
+	}
+	if len(f.Findings) > 0 {
+		b = append(b, "\n      "...)
+	}
+	return append(b, "]\n    }"...)
+}
+
+// appendString quotes s as encoding/json does by default, with <, > and &
+// escaped as well (the findings document always had them so).
+func appendString(b []byte, s string) []byte {
+	start := len(b)
+	b = model.AppendJSONString(b, s)
+	if !strings.ContainsAny(s, "<>&") {
+		return b
+	}
+	// Escaping never writes these three, so each one left is a character
+	// of s.
+	quoted := string(b[start:])
+	b = b[:start]
+	for i := 0; i < len(quoted); i++ {
+		switch c := quoted[i]; c {
+		case '<', '>', '&':
+			b = append(b, '\\', 'u', '0', '0', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+func appendNullable(b []byte, s *string) []byte {
+	if s == nil {
+		return append(b, "null"...)
+	}
+	return appendString(b, *s)
 }
 
 func (j *jsonWriter) Finish(s Summary) error {
