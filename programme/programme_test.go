@@ -99,3 +99,31 @@ func TestRegionTableIsUpToDate(t *testing.T) {
 	}
 	assert.True(t, slices.IsSortedFunc(r.names, func(a, b nameRef) int { return strings.Compare(a.key, b.key) }))
 }
+
+// The hash index finds what binary search finds: every key, and keys that
+// are not there (between, before and after them).
+func TestRegionsIndexFindsTheSame(t *testing.T) {
+	full, err := os.ReadFile("data/fi_kunta_seutukunta_maakunta_2014_2021.csv")
+	require.NoError(t, err)
+	compact, err := CompactRegions(full)
+	require.NoError(t, err)
+	r, err := loadRegions(compact)
+	require.NoError(t, err)
+	keys := []string{"", "A", "zzz", "Rovaniemen maalaiskunta", "rovaniemi "}
+	for _, n := range r.names {
+		keys = append(keys, n.key, n.key+"x", strings.ToUpper(n.key))
+	}
+	before := make([][]nameRef, len(keys))
+	for i, k := range keys {
+		before[i] = r.find(k)
+	}
+	require.Nil(t, r.byName.Load())
+	r.BuildIndex()
+	require.NotNil(t, r.byName.Load())
+	for i, k := range keys {
+		assert.Equal(t, len(before[i]), len(r.find(k)), "%q", k)
+		if len(before[i]) > 0 {
+			assert.Equal(t, before[i], r.find(k), "%q", k)
+		}
+	}
+}

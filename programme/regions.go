@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -48,6 +49,32 @@ type Regions struct {
 	entries []entry
 	names   []nameRef      // sorted by key; a key with several meanings repeats
 	subs    []subRegionRef // sorted by year, then sub-region code
+
+	// byName, once built (BuildIndex), finds a key's run of names by hash
+	// instead of binary search: a batch asks for thousands of names.
+	byName atomic.Pointer[map[string]nameSpan]
+}
+
+// nameSpan is a key's run names[from:to].
+type nameSpan struct{ from, to uint16 }
+
+// BuildIndex builds the hash index of names; lookups use it once it is
+// there and binary search until then. A batch builds it on a spare core
+// while the command line is read, so that a one-file check never waits.
+func (r *Regions) BuildIndex() {
+	if r.byName.Load() != nil || len(r.names) > 1<<16-1 {
+		return // built, or too many names for its spans: binary search it is
+	}
+	m := make(map[string]nameSpan, len(r.names))
+	for i := 0; i < len(r.names); {
+		j := i + 1
+		for j < len(r.names) && r.names[j].key == r.names[i].key {
+			j++
+		}
+		m[r.names[i].key] = nameSpan{uint16(i), uint16(j)}
+		i = j
+	}
+	r.byName.Store(&m)
 }
 
 // nameRef indexes an entry under a name.
@@ -287,6 +314,10 @@ func (r *Regions) find(name string) []nameRef {
 }
 
 func (r *Regions) refs(key string) []nameRef {
+	if m := r.byName.Load(); m != nil {
+		sp := (*m)[key]
+		return r.names[sp.from:sp.to]
+	}
 	i, _ := slices.BinarySearchFunc(r.names, key, func(n nameRef, k string) int { return strings.Compare(n.key, k) })
 	j := i
 	for j < len(r.names) && r.names[j].key == key {

@@ -141,7 +141,7 @@ func warmUp(args []string) {
 	case "validate":
 		go parser.Languages()
 		go programme.Get()
-		go programme.GetRegions()
+		go programme.GetRegions().BuildIndex()
 	}
 }
 
