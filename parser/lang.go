@@ -73,13 +73,43 @@ type Group struct {
 // SectionOrder lists the sections in document order.
 var SectionOrder = []string{"1", "2", "3", "4", "4.1", "4.2", "5", "6", "7", "7.1", "7.2", "8", "8.1", "8.2", "9"}
 
-var sectionRank = func() map[string]int {
-	m := map[string]int{}
-	for i, s := range SectionOrder {
-		m[s] = i + 1
+// sectionRank is a section's place in SectionOrder, from 1; 0 for an
+// unknown number. A switch, not a map: every line may ask.
+func sectionRank(num string) int {
+	switch num {
+	case "1":
+		return 1
+	case "2":
+		return 2
+	case "3":
+		return 3
+	case "4":
+		return 4
+	case "4.1":
+		return 5
+	case "4.2":
+		return 6
+	case "5":
+		return 7
+	case "6":
+		return 8
+	case "7":
+		return 9
+	case "7.1":
+		return 10
+	case "7.2":
+		return 11
+	case "8":
+		return 12
+	case "8.1":
+		return 13
+	case "8.2":
+		return 14
+	case "9":
+		return 15
 	}
-	return m
-}()
+	return 0
+}
 
 var (
 	langOnce sync.Once
@@ -157,7 +187,7 @@ func (l *Language) index() error {
 	l.fieldIdx = map[string]map[string]fieldID{}
 	l.labels = map[string]bool{}
 	for sec, labels := range l.Fields {
-		if _, ok := sectionRank[sec]; !ok {
+		if sectionRank(sec) == 0 {
 			return fmt.Errorf("fields for unknown section %q", sec)
 		}
 		m := map[string]fieldID{}
@@ -174,7 +204,7 @@ func (l *Language) index() error {
 	}
 	l.headingIdx = map[string]string{}
 	for sec, title := range l.Sections {
-		if _, ok := sectionRank[sec]; !ok {
+		if sectionRank(sec) == 0 {
 			return fmt.Errorf("unknown section %q", sec)
 		}
 		l.headingIdx[sec] = normLabel(title)

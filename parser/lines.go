@@ -55,7 +55,7 @@ func (l *line) knownHeading(f *folder) string {
 	if !ok {
 		return ""
 	}
-	if _, known := sectionRank[num]; !known {
+	if sectionRank(num) == 0 {
 		return ""
 	}
 	t := f.fold(title)

@@ -136,7 +136,7 @@ type parser struct {
 	seen         [numFields]model.Pos // where each field was first set (Line 0: not yet)
 
 	sec       string      // current section number; "" before section 1
-	rank      int         // sectionRank[sec], asked on every line
+	rank      int         // sectionRank(sec), asked on every line
 	kind      sectionKind // sectionKinds[sec]
 	list      string      // "applicant.co_implementers" etc. while a list runs in section 2
 	site      bool        // after the site heading in section 6
@@ -214,7 +214,7 @@ func (p *parser) blank(l *line) {
 // enter moves to section num, closing what the current one had open.
 func (p *parser) enter(num string, pos model.Pos, implicit bool) {
 	p.closeSection()
-	p.sec, p.rank, p.kind = num, sectionRank[num], sectionKinds[num]
+	p.sec, p.rank, p.kind = num, sectionRank(num), sectionKinds[num]
 	if !p.doc.Sections.Has(num) {
 		p.doc.Sections[num] = model.SectionInfo{Pos: pos, Implicit: implicit}
 	}
@@ -266,7 +266,7 @@ func (p *parser) finish() {
 // current section.
 func (p *parser) heading(l *line) bool {
 	num := l.knownHeading(p.fold)
-	if num == "" || sectionRank[num] <= p.rank {
+	if num == "" || sectionRank(num) <= p.rank {
 		return false
 	}
 	p.headings++
@@ -478,7 +478,7 @@ func (p *parser) lookupField(sec, n string) (fieldID, bool) {
 func (p *parser) laterField(key string) (string, fieldID, bool) {
 	cur := p.rank
 	for _, sec := range SectionOrder {
-		if sectionRank[sec] <= cur || sectionKinds[sec] != kindFields && sectionKinds[sec] != kindQuestions {
+		if sectionRank(sec) <= cur || sectionKinds[sec] != kindFields && sectionKinds[sec] != kindQuestions {
 			continue
 		}
 		// Section 6 shares its site labels with section 2, and 7.2 its labels
@@ -553,9 +553,9 @@ func (p *parser) fieldLine(l *line) {
 // come would open sec, or a section between, in order. (In a flattened
 // copy there are no headings at all.)
 func (p *parser) implicitSwitchOK(sec string, n int) bool {
-	running, target := p.rank, sectionRank[sec]
+	running, target := p.rank, sectionRank(sec)
 	for _, h := range p.headingLines {
-		r := sectionRank[h.num]
+		r := sectionRank(h.num)
 		if h.line <= n || r <= running {
 			continue // behind us, or out of order: never taken
 		}
@@ -634,8 +634,8 @@ func (p *parser) listItem(l *line) bool {
 func (p *parser) textLine(l *line) {
 	if p.flat {
 		// Without headings, a known label of a later section ends the text.
-		if label, value, off, ok := splitLabel(l.body); ok && p.rank < sectionRank["5"] {
-			if sec, path, ok := p.laterField(l.labelKey(p.fold)); ok && sectionRank[sec] >= sectionRank["5"] {
+		if label, value, off, ok := splitLabel(l.body); ok && p.rank < sectionRank("5") {
+			if sec, path, ok := p.laterField(l.labelKey(p.fold)); ok && sectionRank(sec) >= sectionRank("5") {
 				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
 				p.setField(path, l, label, value, off)
 				return

@@ -287,3 +287,13 @@ func TestEveryFieldHasALabel(t *testing.T) {
 		}
 	}
 }
+
+// sectionRank follows SectionOrder.
+func TestSectionRank(t *testing.T) {
+	for i, num := range SectionOrder {
+		assert.Equal(t, i+1, sectionRank(num), num)
+	}
+	for _, num := range []string{"", "0", "10", "4.3", "8.2.1", "x"} {
+		assert.Zero(t, sectionRank(num), num)
+	}
+}
