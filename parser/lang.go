@@ -48,11 +48,11 @@ type Language struct {
 	} `json:"print"`
 
 	// Indexes keyed by normalised text, built once.
-	fieldIdx    map[string]map[string]fieldID // section → label → field
-	labels      map[string]bool               // every field label
-	maxLabel    int                           // the longest label, in bytes (over all languages)
-	maxShort    int                           // the longest header, group or criterion of 8.2
-	headingIdx  map[string]string             // section number → normalised title
+	fieldIdx    [len(sectionOrder) + 1]map[string]fieldID // section rank → label → field
+	labels      map[string]bool                           // every field label
+	maxLabel    int                                       // the longest label, in bytes (over all languages)
+	maxShort    int                                       // the longest header, group or criterion of 8.2
+	headingIdx  map[string]string                         // section number → normalised title
 	listIdx     map[string]string
 	siteIdx     map[string]bool
 	scoreHdrIdx map[string]bool
@@ -71,7 +71,9 @@ type Group struct {
 }
 
 // SectionOrder lists the sections in document order.
-var SectionOrder = []string{"1", "2", "3", "4", "4.1", "4.2", "5", "6", "7", "7.1", "7.2", "8", "8.1", "8.2", "9"}
+var SectionOrder = sectionOrder[:]
+
+var sectionOrder = [...]string{"1", "2", "3", "4", "4.1", "4.2", "5", "6", "7", "7.1", "7.2", "8", "8.1", "8.2", "9"}
 
 // sectionRank is a section's place in SectionOrder, from 1; 0 for an
 // unknown number. A switch, not a map: every line may ask.
@@ -184,7 +186,6 @@ func (l *Language) index() error {
 			return fmt.Errorf("%q is longer than %d bytes", s, maxLabelBytes)
 		}
 	}
-	l.fieldIdx = map[string]map[string]fieldID{}
 	l.labels = map[string]bool{}
 	for sec, labels := range l.Fields {
 		if sectionRank(sec) == 0 {
@@ -200,7 +201,7 @@ func (l *Language) index() error {
 			l.labels[normLabel(label)] = true
 			l.maxLabel = max(l.maxLabel, len(label)+16)
 		}
-		l.fieldIdx[sec] = m
+		l.fieldIdx[sectionRank(sec)] = m
 	}
 	l.headingIdx = map[string]string{}
 	for sec, title := range l.Sections {

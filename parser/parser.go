@@ -460,12 +460,13 @@ func looksLikeLabel(label string) bool {
 // lookupField finds a folded label in a section, in the page's language
 // first.
 func (p *parser) lookupField(sec, n string) (fieldID, bool) {
-	if id, ok := p.lang.fieldIdx[sec][n]; ok {
+	rank := sectionRank(sec)
+	if id, ok := p.lang.fieldIdx[rank][n]; ok {
 		return id, true
 	}
 	for _, l := range Languages() {
 		if l != p.lang {
-			if id, ok := l.fieldIdx[sec][n]; ok {
+			if id, ok := l.fieldIdx[rank][n]; ok {
 				return id, true
 			}
 		}
