@@ -136,7 +136,7 @@ func (p *parser) setField(id fieldID, l *line, label, value string, off int) {
 	case fProjectStatus:
 		text(&d.Project.Status, value, pos)
 		if value != "" {
-			for _, lang := range append([]*Language{p.lang}, Languages()...) {
+			for _, lang := range p.langsFirst() {
 				if st, ok := lang.StatusState(value); ok {
 					d.Project.State.Set(st, pos)
 					break
@@ -286,12 +286,12 @@ const errNegative = constErr("negative")
 
 // nameList splits a comma-separated list, keeping each name's column.
 func nameList(l *line, value string, off int) []model.Text {
-	out := []model.Text{}
 	if value == "" {
-		return out
+		return []model.Text{}
 	}
+	out := make([]model.Text, 0, strings.Count(value, ",")+1)
 	start := off
-	for _, part := range strings.SplitAfter(value, ",") {
+	for part := range strings.SplitAfterSeq(value, ",") {
 		name := strings.TrimSpace(strings.TrimSuffix(part, ","))
 		if name != "" {
 			lead := len(part) - len(strings.TrimLeft(part, " \t"))
@@ -320,7 +320,7 @@ func (p *parser) period(l *line, value string, off int, pos model.Pos) {
 		return model.Pos{Line: l.num, Col: l.col(off + i)}
 	}
 	var start, end string
-	for _, lang := range append([]*Language{p.lang}, Languages()...) {
+	for _, lang := range p.langsFirst() {
 		pw := lang.Period
 		if len(words) >= 2 && strings.EqualFold(words[0], pw.Start) {
 			start = words[1]
@@ -369,7 +369,7 @@ func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string
 	}
 	total, women, womenOff := value, "", -1
 	lower := strings.ToLower(value)
-	for _, lang := range append([]*Language{p.lang}, Languages()...) {
+	for _, lang := range p.langsFirst() {
 		phrase := strings.ToLower(lang.Women[sec])
 		if phrase == "" {
 			continue
@@ -399,7 +399,7 @@ func (p *parser) quantity(f *model.Field[model.Fixed2], path, sub, raw string, p
 func (p *parser) question(a *model.Answer, value string, pos model.Pos) {
 	a.Answer.Seen(value, pos)
 	if value != "" {
-		for _, lang := range append([]*Language{p.lang}, Languages()...) {
+		for _, lang := range p.langsFirst() {
 			if v, ok := lang.Answer(value); ok {
 				a.Answer.Set(v, pos)
 				a.Answer.Raw = value

@@ -132,6 +132,8 @@ type parser struct {
 	flat  bool    // no heading anywhere: sections are inferred from labels
 
 	headingLines []headingAt // every known heading, in line order
+	langs        []*Language // langsFirst, once asked
+	langBuf      [4]*Language
 	problems     []Problem
 	seen         [numFields]model.Pos // where each field was first set (Line 0: not yet)
 
@@ -319,7 +321,7 @@ type headingAt struct {
 // headingLines lists the known headings in line order, whatever their
 // order of sections.
 func headingLines(lines []line, f *folder) []headingAt {
-	var out []headingAt
+	out := make([]headingAt, 0, len(SectionOrder))
 	for i := range lines {
 		if num := lines[i].knownHeading(f); num != "" {
 			out = append(out, headingAt{lines[i].num, num})
@@ -459,6 +461,15 @@ func looksLikeLabel(label string) bool {
 
 // lookupField finds a folded label in a section, in the page's language
 // first.
+// langsFirst lists the page's language, then every language (the page's
+// again: it costs a miss, not an allocation).
+func (p *parser) langsFirst() []*Language {
+	if p.langs == nil {
+		p.langs = append(append(p.langBuf[:0], p.lang), Languages()...)
+	}
+	return p.langs
+}
+
 func (p *parser) lookupField(sec, n string) (fieldID, bool) {
 	rank := sectionRank(sec)
 	if id, ok := p.lang.fieldIdx[rank][n]; ok {

@@ -209,7 +209,14 @@ func ParseScore(s string) (int, error) {
 // ParseDate reads d.m.yyyy (leading zeros allowed) and checks that the date
 // exists.
 func ParseDate(s string) (model.Date, error) {
-	parts := strings.Split(strings.TrimSpace(s), ".")
+	var buf [4]string // d, m, y and an empty one after a last dot; more is no date
+	parts := buf[:0]
+	for part := range strings.SplitSeq(strings.TrimSpace(s), ".") {
+		if len(parts) == len(buf) {
+			return model.Date{}, errors.New("not a date of the form d.m.yyyy")
+		}
+		parts = append(parts, part)
+	}
 	if len(parts) == 4 && parts[3] == "" {
 		parts = parts[:3]
 	}
