@@ -2,6 +2,7 @@ package parser
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -70,7 +71,25 @@ func (l *line) knownHeading(f *folder) string {
 
 // col returns the 1-based character column of byte offset off in body.
 func (l *line) col(off int) int {
-	return l.indent + utf8.RuneCountInString(l.body[:off]) + 1
+	return l.indent + runeCount(l.body[:off]) + 1
+}
+
+// runeCount is utf8.RuneCountInString for valid UTF-8, which every line is
+// once decoded: the bytes that do not continue a character, eight at a
+// time. Columns are asked of long lines too (a text's end, a score row).
+func runeCount(s string) int {
+	const hi = 0x8080808080808080
+	cont, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		w := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+		cont += bits.OnesCount64(w &^ (w << 1) & hi) // 10xxxxxx
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xc0 == 0x80 {
+			cont++
+		}
+	}
+	return len(s) - cont
 }
 
 // splitLines normalises line ends (CRLF, CR), composes to NFC and trims

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -296,4 +297,17 @@ func TestSectionRank(t *testing.T) {
 	for _, num := range []string{"", "0", "10", "4.3", "8.2.1", "x"} {
 		assert.Zero(t, sectionRank(num), num)
 	}
+}
+
+// runeCount is utf8.RuneCountInString on valid UTF-8.
+func FuzzRuneCount(f *testing.F) {
+	for _, s := range []string{"", "a", "ä", "Hankkeen päätavoite – “x” €", strings.Repeat("öa", 20), "\U0001F600 x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	})
 }
