@@ -379,6 +379,9 @@ func fundBracket(s string) (string, bool) {
 }
 
 func headerFund(l *line, f *folder) (string, bool) {
+	if len(l.body) > maxLabelBytes {
+		return "", false // longer than any header; fold would give "" anyway
+	}
 	fund, ok := fundBracket(l.body)
 	if !ok {
 		return "", false
