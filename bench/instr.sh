@@ -6,13 +6,15 @@
 #
 #   bench/instr.sh                      # this tree
 #   bench/instr.sh ParseSample          # one benchmark
+#   bench/instr.sh BatchValidate        # per description through the binary, in a batch
+#   ASECTL=path/to/asectl bench/instr.sh BatchValidate   # another build (A/B)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "bench: valgrind is missing (apt-get install valgrind)" >&2; exit 2; }
 
 OUT="${OUT:-bench/out}"
 mkdir -p "$OUT"
-benches=("${@:-ParseSample ValidateSample AppendString}")
+benches=("${@:-ParseSample ValidateSample AppendString BatchValidate BatchParse}")
 # refs PKG BENCH N: instructions of a run with N iterations.
 refs() {
   (cd "$1" && valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
@@ -20,8 +22,28 @@ refs() {
     awk '/I *refs:/ { gsub(",", "", $NF); print $NF }'
 }
 OUT_ABS=$(cd "$OUT" && pwd)
+# batch CMD...: instructions per description of the real binary over 300
+# generated descriptions on one worker (reading, output and all), less a run
+# over one of them (start-up).
+batch() {
+  local dir="$OUT/corpus-300" one="$OUT/corpus-1"
+  [ -d "$dir" ] || go run ./internal/gen/gencorpus -n 300 -o "$dir" 2> /dev/null
+  [ -d "$one" ] || go run ./internal/gen/gencorpus -n 1 -o "$one" 2> /dev/null
+  local bin="${ASECTL:-$OUT/asectl}"
+  [ -n "${ASECTL:-}" ] || CGO_ENABLED=0 go build -o "$bin" ./cmd/asectl
+  local a z
+  a=$(valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$bin" "$@" --jobs 1 "$one" 2>&1 > /dev/null |
+    awk '/I *refs:/ { gsub(",", "", $NF); print $NF }')
+  z=$(valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$bin" "$@" --jobs 1 "$dir" 2>&1 > /dev/null |
+    awk '/I *refs:/ { gsub(",", "", $NF); print $NF }')
+  echo $(((z - a) / 299))
+}
 for b in ${benches[@]}; do
   case $b in
+    BatchValidate|BatchParse)
+      if [ "$b" = BatchValidate ]; then n=$(batch validate --format json); else n=$(batch parse --format jsonl); fi
+      awk -v b="$b" -v n="$n" 'BEGIN { printf "%-16s %10.0f instructions/description\n", b, n }'
+      continue ;;
     Parse*) pkg=parser ;;
     Validate*) pkg=validate ;;
     AppendString) pkg=model ;;

@@ -7,6 +7,7 @@
 #   bench/run.sh            # 5,000 descriptions (about 100 MB)
 #   N=20000 bench/run.sh    # a larger corpus
 #   RUNS=7 bench/run.sh     # best of seven, on a noisy machine
+#   TURNS=11 bench/run.sh   # the one/two-worker medians over eleven turns
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,9 +59,9 @@ row "asectl validate --format json DIR" "$v" "$vk" "$g"
 read -r p pk < <(best3 "$BIN" parse --format jsonl "$CORPUS")
 row "asectl parse --format jsonl DIR" "$p" "$pk" "$g"
 # One and two workers in turns, so that a slow spell of the machine does not
-# fall on one side only; the ratio is of the medians.
+# fall on one side only; the ratio is of the medians of TURNS (7) turns.
 t1=() t2=()
-for _ in $(seq "${RUNS:-3}"); do
+for _ in $(seq "${TURNS:-7}"); do
   for j in 1 2; do
     "$TIME" -f '%e %M' -o "$OUT/time.txt" "$BIN" validate --format json --jobs "$j" "$CORPUS" > /dev/null 2>&1 || true
     read -r s k < "$OUT/time.txt"
