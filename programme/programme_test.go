@@ -100,8 +100,9 @@ func TestRegionTableIsUpToDate(t *testing.T) {
 	assert.True(t, slices.IsSortedFunc(r.names, func(a, b nameRef) int { return strings.Compare(a.key, b.key) }))
 }
 
-// The hash index finds what binary search finds: every key, and keys that
-// are not there (between, before and after them).
+// The hash indexes find what binary search finds: every key, and keys that
+// are not there (between, before and after them); every sub-region's region
+// in every year.
 func TestRegionsIndexFindsTheSame(t *testing.T) {
 	full, err := os.ReadFile("data/fi_kunta_seutukunta_maakunta_2014_2021.csv")
 	require.NoError(t, err)
@@ -117,8 +118,23 @@ func TestRegionsIndexFindsTheSame(t *testing.T) {
 	for i, k := range keys {
 		before[i] = r.find(k)
 	}
+	codes := []string{"", "999"}
+	for _, s := range r.subs {
+		codes = append(codes, s.sub)
+	}
+	regionOf := func() (out [][]string) {
+		for _, c := range codes {
+			for y := FirstYear - 1; y <= LastYear+1; y++ {
+				out = append(out, r.RegionOfSubRegion(nil, c, Span(y, y)))
+			}
+			out = append(out, r.RegionOfSubRegion(nil, c, Span(FirstYear, LastYear)))
+		}
+		return out
+	}
+	regionsBefore := regionOf()
 	require.Nil(t, r.byName.Load())
 	r.BuildIndex()
+	assert.Equal(t, regionsBefore, regionOf())
 	require.NotNil(t, r.byName.Load())
 	for i, k := range keys {
 		assert.Equal(t, len(before[i]), len(r.find(k)), "%q", k)

@@ -50,9 +50,16 @@ type Regions struct {
 	names   []nameRef      // sorted by key; a key with several meanings repeats
 	subs    []subRegionRef // sorted by year, then sub-region code
 
-	// byName, once built (BuildIndex), finds a key's run of names by hash
-	// instead of binary search: a batch asks for thousands of names.
-	byName atomic.Pointer[map[string]nameSpan]
+	// byName and subRegion, once built (BuildIndex), find by hash what is
+	// otherwise a binary search: a batch asks thousands of times.
+	byName    atomic.Pointer[map[string]nameSpan]
+	subRegion atomic.Pointer[map[subYear]string]
+}
+
+// subYear is a seutukunta code in a year, subRegion's key.
+type subYear struct {
+	year uint16
+	sub  string
 }
 
 // nameSpan is a key's run names[from:to].
@@ -74,6 +81,11 @@ func (r *Regions) BuildIndex() {
 		m[r.names[i].key] = nameSpan{uint16(i), uint16(j)}
 		i = j
 	}
+	subs := make(map[subYear]string, len(r.subs))
+	for _, s := range r.subs {
+		subs[subYear{s.year, s.sub}] = s.reg
+	}
+	r.subRegion.Store(&subs)
 	r.byName.Store(&m)
 }
 
@@ -359,8 +371,15 @@ func (r *Regions) codes(dst []string, name string, kind byte, ys YearSet) []stri
 // RegionOfSubRegion appends the maakunta codes a seutukunta belongs to in
 // the years to dst.
 func (r *Regions) RegionOfSubRegion(dst []string, code string, ys YearSet) []string {
+	idx := r.subRegion.Load()
 	for y := FirstYear; y <= LastYear; y++ {
 		if !ys.Has(y) {
+			continue
+		}
+		if idx != nil {
+			if reg, ok := (*idx)[subYear{uint16(y), code}]; ok {
+				dst = append(dst, reg)
+			}
 			continue
 		}
 		i, ok := slices.BinarySearchFunc(r.subs, subRegionRef{year: uint16(y), sub: code}, func(a, b subRegionRef) int {
