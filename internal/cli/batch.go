@@ -8,6 +8,9 @@ import (
 
 // runOrdered runs work over n items on up to jobs goroutines and hands each
 // result to emit in item order, as soon as all earlier ones are emitted.
+// emit is called one call at a time (each call happens before the next),
+// from whichever worker goroutine finished the item, so it needs no locking
+// of its own.
 // At most a bounded window of results waits in memory, so memory stays flat
 // however many items there are. If emit returns an error, no further items
 // are started and that error is returned.
