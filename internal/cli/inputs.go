@@ -97,12 +97,13 @@ func readInput(in input, stdin io.Reader, limit int64, buf []byte) ([]byte, erro
 	if stdin == nil {
 		return nil, errors.New("no standard input")
 	}
-	return readAll(stdin, 0, limit, buf)
+	return readAll(stdin, 0, limit, buf, false)
 }
 
 // readAll reads r to its end into buf. size is what the input is expected
-// to hold (0: unknown).
-func readAll(r io.Reader, size, limit int64, buf []byte) ([]byte, error) {
+// to hold (0: unknown). regular says r is a regular file, which gives less
+// than asked only at its end: then no further read is needed to see it.
+func readAll(r io.Reader, size, limit int64, buf []byte, regular bool) ([]byte, error) {
 	// One byte more than the file's size, so that the read which sees the
 	// end needs no second buffer; a file that grows (or stdin) doubles it.
 	if want := int(min(size, limit) + 1); cap(buf) < want {
@@ -113,12 +114,13 @@ func readAll(r io.Reader, size, limit int64, buf []byte) ([]byte, error) {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
+		room := cap(buf) - len(buf)
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
 			return nil, errTooLarge{0, limit}
 		}
-		if err == io.EOF {
+		if err == io.EOF || err == nil && regular && n < room {
 			return buf, nil
 		}
 		if err != nil {

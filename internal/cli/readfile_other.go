@@ -24,5 +24,5 @@ func readFile(name string, limit int64, buf []byte) ([]byte, error) {
 		}
 		size = st.Size()
 	}
-	return readAll(f, size, limit, buf)
+	return readAll(f, size, limit, buf, false)
 }
