@@ -185,6 +185,15 @@ func plainAmount(s string) (model.Fixed2, bool) {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func dotIf(frac string) string {
 	if frac == "" {
 		return ""
@@ -198,10 +207,8 @@ func ParseScore(s string) (int, error) {
 	if s == "" || len(s) > 3 {
 		return 0, errors.New("not a small whole number")
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, errors.New("not a whole number")
-		}
+	if !allDigits(s) {
+		return 0, errors.New("not a whole number")
 	}
 	return strconv.Atoi(s)
 }
@@ -226,13 +233,8 @@ func ParseDate(s string) (model.Date, error) {
 	var n [3]int
 	for i, p := range parts {
 		p = strings.TrimSpace(p)
-		if p == "" || len(p) > 4 || (i < 2 && len(p) > 2) || (i == 2 && len(p) != 4) {
+		if p == "" || len(p) > 4 || (i < 2 && len(p) > 2) || (i == 2 && len(p) != 4) || !allDigits(p) {
 			return model.Date{}, errors.New("not a date of the form d.m.yyyy")
-		}
-		for j := 0; j < len(p); j++ {
-			if p[j] < '0' || p[j] > '9' {
-				return model.Date{}, errors.New("not a date of the form d.m.yyyy")
-			}
 		}
 		n[i], _ = strconv.Atoi(p)
 	}

@@ -145,8 +145,12 @@ func appendString(b []byte, s string) []byte {
 	b = b[:start]
 	for i := 0; i < len(quoted); i++ {
 		switch c := quoted[i]; c {
-		case '<', '>', '&':
-			b = append(b, '\\', 'u', '0', '0', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xf])
+		case '<':
+			b = append(b, `\u003c`...)
+		case '>':
+			b = append(b, `\u003e`...)
+		case '&':
+			b = append(b, `\u0026`...)
 		default:
 			b = append(b, c)
 		}
