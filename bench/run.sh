@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures asectl against the floor of touching every byte (grep), on a
-# generated corpus. Prints best-of-3 (RUNS=n: of n) wall times, MB/s, peak RSS and the
-# ratio to grep, side by side, plus the single-file, scaling and memory
-# figures the README quotes.
+# generated corpus, and beside the least a Go program pays before parsing
+# (bench/floor: read, check UTF-8, split lines). Prints best-of-3 (RUNS=n:
+# of n) wall times, MB/s, peak RSS and the ratio to grep, side by side,
+# plus the single-file, scaling and memory figures the README quotes.
 #
 #   bench/run.sh            # 5,000 descriptions (about 100 MB)
 #   N=20000 bench/run.sh    # a larger corpus
@@ -21,6 +22,8 @@ TIME=/usr/bin/time
 mkdir -p "$OUT"
 # Static, as a release build would be: no dynamic loader at start-up.
 CGO_ENABLED=0 go build -o "$BIN" ./cmd/asectl
+FLOOR="$OUT/floor"
+CGO_ENABLED=0 go build -o "$FLOOR" ./bench/floor
 if [ ! -d "$CORPUS" ]; then
   go run ./internal/gen/gencorpus -n "$N" -o "$CORPUS"
 fi
@@ -54,18 +57,28 @@ echo
 printf "%-40s %10s %14s %12s %8s\n" command wall throughput "peak RSS" vs-grep
 read -r g gk < <(best3 grep -rc Hankekoodi "$CORPUS")
 row "grep -rc Hankekoodi DIR" "$g" "$gk" "$g"
+# What any Go program pays before parsing: read, check UTF-8, split lines.
+read -r f fk < <(best3 "$FLOOR" "$CORPUS")
+row "floor: Go read + UTF-8 + lines" "$f" "$fk" "$g"
 read -r v vk < <(best3 "$BIN" validate --format json "$CORPUS")
 row "asectl validate --format json DIR" "$v" "$vk" "$g"
 read -r p pk < <(best3 "$BIN" parse --format jsonl "$CORPUS")
 row "asectl parse --format jsonl DIR" "$p" "$pk" "$g"
 # One and two workers in turns, so that a slow spell of the machine does not
 # fall on one side only; the ratio is of the medians of TURNS (7) turns.
-t1=() t2=()
+# The floor goes through the same turns: how far two vCPUs of this machine
+# scale work that only reads and scans.
+t1=() t2=() f1=() f2=()
 for _ in $(seq "${TURNS:-7}"); do
   for j in 1 2; do
     "$TIME" -f '%e %M' -o "$OUT/time.txt" "$BIN" validate --format json --jobs "$j" "$CORPUS" > /dev/null 2>&1 || true
     read -r s k < "$OUT/time.txt"
     if [ "$j" = 1 ]; then t1+=("$s"); k1=$k; else t2+=("$s"); k2=$k; fi
+    # The floor's 0.1 s is too short for /usr/bin/time's 10 ms steps.
+    t0=$(date +%s%N)
+    "$FLOOR" -jobs "$j" "$CORPUS" > /dev/null 2>&1 || true
+    s=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
+    if [ "$j" = 1 ]; then f1+=("$s"); else f2+=("$s"); fi
   done
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
@@ -73,7 +86,8 @@ v1=$(median "${t1[@]}") v2=$(median "${t2[@]}")
 row "asectl validate --jobs 1 DIR (median)" "$v1" "$k1" "$g"
 row "asectl validate --jobs 2 DIR (median)" "$v2" "$k2" "$g"
 echo
-awk -v a="$v1" -v b="$v2" 'BEGIN { printf "two workers vs one: %.2fx faster\n", (b > 0 ? a / b : 0) }'
+awk -v a="$v1" -v b="$v2" -v c="$(median "${f1[@]}")" -v d="$(median "${f2[@]}")" 'BEGIN {
+  printf "two workers vs one: %.2fx faster (the floor: %.2fx)\n", (b > 0 ? a / b : 0), (d > 0 ? c / d : 0) }'
 
 # One description from the command line, process start included: the mean
 # of 50 runs (one run is below /usr/bin/time's 10 ms resolution), by perf
