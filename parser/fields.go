@@ -2,6 +2,8 @@ package parser
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/asectl/asectl/model"
@@ -368,17 +370,18 @@ func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string
 		return
 	}
 	total, women, womenOff := value, "", -1
-	lower := strings.ToLower(value)
 	for _, lang := range p.langsFirst() {
-		phrase := strings.ToLower(lang.Women[sec])
+		phrase := lang.Women[sec]
 		if phrase == "" {
 			continue
 		}
-		if i := strings.Index(lower, phrase); i >= 0 {
+		// The offsets are the value's own: a lower-cased copy may differ in
+		// length (Ⱥ is two bytes, ⱥ three) and would split it elsewhere.
+		if i, j := indexFold(value, phrase); i >= 0 {
 			total = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(value[:i]), ","))
-			rest := value[i+len(phrase):]
+			rest := value[j:]
 			women = strings.TrimSpace(rest)
-			womenOff = i + len(phrase) + (len(rest) - len(strings.TrimLeft(rest, " \t")))
+			womenOff = j + (len(rest) - len(strings.TrimLeft(rest, " \t")))
 			break
 		}
 	}
@@ -388,6 +391,56 @@ func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string
 		return
 	}
 	p.quantity(&f.Women, path, ".women", women, model.Pos{Line: l.num, Col: l.col(off + womenOff)})
+}
+
+// indexFold finds phrase in s in any letter case, as strings.EqualFold
+// compares: s[i:j] is the first match, or i and j are -1.
+func indexFold(s, phrase string) (i, j int) {
+	if phrase == "" {
+		return 0, 0
+	}
+	first, _ := utf8.DecodeRuneInString(phrase)
+	for i = 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == first || equalFoldRune(r, first) {
+			if j, ok := prefixFold(s[i:], phrase); ok {
+				return i, i + j
+			}
+		}
+		i += n
+	}
+	return -1, -1
+}
+
+// prefixFold reports whether s starts with prefix in any letter case, and
+// how many bytes of s that prefix takes.
+func prefixFold(s, prefix string) (int, bool) {
+	i := 0
+	for _, want := range prefix {
+		if i >= len(s) {
+			return 0, false
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r != want && !equalFoldRune(r, want) {
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+// equalFoldRune reports whether a and b are the same letter in another
+// case (Unicode simple folding, as strings.EqualFold).
+func equalFoldRune(a, b rune) bool {
+	if a < utf8.RuneSelf && b < utf8.RuneSelf {
+		return a|0x20 == b|0x20 && 'a' <= a|0x20 && a|0x20 <= 'z'
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) quantity(f *model.Field[model.Fixed2], path, sub, raw string, pos model.Pos) {

@@ -474,3 +474,42 @@ func TestTextBufferOutOfTurn(t *testing.T) {
 	p.into(&b, &f)
 	assert.Equal(t, "Toka.\nKolmas.", f.Value)
 }
+
+// Regression: the women's share was found in a lower-cased copy of the
+// value and cut from the value at the copy's offsets. A letter whose lower
+// case is longer in UTF-8 (Ⱥ, ⱥ) made the cut run past the value: a panic;
+// one whose lower case is shorter (İ, i) cut the value in the wrong place.
+func TestFigureKeepsOffsets(t *testing.T) {
+	src, err := os.ReadFile(sample)
+	require.NoError(t, err)
+	const line = "Suunniteltu: 6, joihin työllistyvät naiset 2"
+	require.Contains(t, string(src), line)
+	for _, tc := range []struct {
+		value, total string
+		women        int64
+		womenCol     int
+	}{
+		{"6, JOIHIN TYÖLLISTYVÄT NAISET 2", "", 2, 44},
+		{"ȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺ, joihin työllistyvät naiset", "ȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺ", 0, 0},
+		{"İİİİİİİİİİİİİİİİİİİİ6, joihin työllistyvät naiset 2", "İİİİİİİİİİİİİİİİİİİİ6", 2, 64},
+	} {
+		t.Run(tc.value, func(t *testing.T) {
+			in := strings.Replace(string(src), line, "Suunniteltu: "+tc.value, 1)
+			res := mustParse(t, "x", []byte(in))
+			f := res.Doc.Indicators.NewJobs.Planned
+			if tc.total == "" {
+				assert.True(t, f.Total.Valid)
+			} else {
+				assert.False(t, f.Total.Valid)
+				assert.Equal(t, tc.total, f.Total.Raw)
+			}
+			if tc.womenCol == 0 {
+				assert.False(t, f.Women.Valid)
+				return
+			}
+			require.True(t, f.Women.Valid, "women: %+v", f.Women)
+			assert.Equal(t, model.Fixed2(tc.women*100), f.Women.Value)
+			assert.Equal(t, tc.womenCol, f.Women.Pos.Col)
+		})
+	}
+}

@@ -311,3 +311,33 @@ func FuzzRuneCount(f *testing.F) {
 		}
 	})
 }
+
+func TestIndexFold(t *testing.T) {
+	for _, c := range []struct {
+		s, phrase string
+		i, j      int
+	}{
+		{"6, joihin työllistyvät naiset 2", "joihin työllistyvät naiset", 3, 31},
+		{"6, JOIHIN TYÖLLISTYVÄT NAISET 2", "joihin työllistyvät naiset", 3, 31},
+		{"6, of whom women 2", "Of Whom Women", 3, 16},
+		// A letter whose other case is longer or shorter in UTF-8: the
+		// offsets stay the input's.
+		{"ȺȺ, joihin naiset 1", "joihin naiset", 6, 19},
+		{"ⱥȺ, JOIHIN naiset 1", "joihin naiset", 7, 20},
+		{"ab \u212aK", "kk", 3, 7}, // the Kelvin sign folds to k
+		{"İ, joihin", "joihin", 4, 10},
+		{"no phrase here", "joihin", -1, -1},
+		{"joihi", "joihin", -1, -1},
+		{"", "joihin", -1, -1},
+		{"x", "", 0, 0},
+		{"j\xffoihin joihin", "joihin", 8, 14},
+	} {
+		i, j := indexFold(c.s, c.phrase)
+		if i != c.i || j != c.j {
+			t.Errorf("indexFold(%q, %q) = %d, %d; want %d, %d", c.s, c.phrase, i, j, c.i, c.j)
+		}
+		if i >= 0 && !strings.EqualFold(c.s[i:j], c.phrase) {
+			t.Errorf("indexFold(%q, %q): %q is not the phrase", c.s, c.phrase, c.s[i:j])
+		}
+	}
+}
