@@ -47,3 +47,28 @@ func TestRunOrderedStops(t *testing.T) {
 	assert.ErrorIs(t, err, stop)
 	assert.Less(t, started.Load(), int64(100), "no work far beyond the failure")
 }
+
+// A panic while reading one input becomes that input's error: the batch
+// goes on and every other result is kept.
+func TestGuard(t *testing.T) {
+	v, err := guard(func() (int, error) { return 7, nil })
+	require.NoError(t, err)
+	assert.Equal(t, 7, v)
+
+	_, err = guard(func() (int, error) { return 0, errors.New("plain") })
+	assert.EqualError(t, err, "plain")
+
+	v, err = guard(func() (int, error) {
+		var s []int
+		return s[3], nil
+	})
+	assert.Zero(t, v)
+	var bug internalError
+	require.ErrorAs(t, err, &bug)
+	assert.Contains(t, err.Error(), "internal error (a bug in asectl")
+	assert.Contains(t, err.Error(), "index out of range")
+
+	p, err := guard(func() (*int, error) { panic("boom") })
+	assert.Nil(t, p)
+	assert.EqualError(t, err, "internal error (a bug in asectl; please report it with this input): boom")
+}

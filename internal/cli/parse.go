@@ -67,12 +67,34 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) parsed {
 		return parsed{name: in.Name, err: err, unread: true}
 	}
 	*buf = src
-	res, err := parser.Parse(in.Name, src, parser.Options{Encoding: c.encoding})
-	if err != nil && errors.Is(err, parser.ErrEncoding) {
+	res, err := guard(func() (*parser.Result, error) {
+		return parser.Parse(in.Name, src, parser.Options{Encoding: c.encoding})
+	})
+	var bug internalError
+	if err != nil && (errors.Is(err, parser.ErrEncoding) || errors.As(err, &bug)) {
 		// A forced encoding that does not fit: the file cannot be read as asked.
 		return parsed{name: in.Name, err: err, unread: true, buf: buf}
 	}
 	return parsed{name: in.Name, src: src, res: res, err: err, buf: buf}
+}
+
+// internalError is a panic met while reading one input: a bug in asectl.
+// It becomes that input's error, so that a batch loses no other result.
+type internalError struct{ value any }
+
+func (e internalError) Error() string {
+	return fmt.Sprintf("internal error (a bug in asectl; please report it with this input): %v", e.value)
+}
+
+// guard runs f, turning a panic into an internalError.
+func guard[T any](f func() (T, error)) (v T, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			var zero T
+			v, err = zero, internalError{r}
+		}
+	}()
+	return f()
 }
 
 // release hands the input buffer back for the next input. The parse result

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -230,13 +231,22 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 	f := report.File{Source: in.Name}
 	switch {
 	case p.err != nil && p.unread:
+		if errors.As(p.err, new(internalError)) {
+			f.Error = p.err.Error()
+			break
+		}
 		f.Error = l.Message(parser.Msg("cannot read: %s", p.err.Error()))
 	case p.err != nil:
 		if x, ok := validate.NotDescription(p.err, cfg); ok {
 			f.Findings = []validate.Finding{x}
 		}
 	default:
-		f.Findings = validate.Check(p.res, cfg)
+		findings, err := guard(func() ([]validate.Finding, error) { return validate.Check(p.res, cfg), nil })
+		if err != nil {
+			f.Error = err.Error()
+			break
+		}
+		f.Findings = findings
 		for i := range f.Findings {
 			f.Findings[i].Msg = f.Findings[i].Msg.Detach()
 		}
