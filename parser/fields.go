@@ -317,10 +317,6 @@ func (p *parser) period(l *line, value string, off int, pos model.Pos) {
 		return
 	}
 	words := strings.Fields(value)
-	tokenCol := func(tok string) model.Pos {
-		i := strings.Index(value, tok)
-		return model.Pos{Line: l.num, Col: l.col(off + i)}
-	}
 	var start, end string
 	for _, lang := range p.langsFirst() {
 		pw := lang.Period
@@ -339,7 +335,10 @@ func (p *parser) period(l *line, value string, off int, pos model.Pos) {
 			Msg("cannot read the period %q: expected %q", value, p.lang.Period.Start+" d.m.yyyy "+p.lang.Period.And+" "+p.lang.Period.End+" d.m.yyyy"))
 		return
 	}
-	p.date(&per.Start, "project.period.start", start, tokenCol(start))
+	// The start date is the second word (value is trimmed: the first word
+	// begins it), the end date the last.
+	startOff := len(words[0]) + strings.Index(value[len(words[0]):], start)
+	p.date(&per.Start, "project.period.start", start, model.Pos{Line: l.num, Col: l.col(off + startOff)})
 	if end == "" {
 		per.End.Seen("", pos)
 		p.report(pos, RuleInvalidDate, "project.period.end", Msg("the period %q has no end date", value))

@@ -513,3 +513,15 @@ func TestFigureKeepsOffsets(t *testing.T) {
 		})
 	}
 }
+
+// Regression: the start date's column was that of its first occurrence in
+// the value, which may be inside the word before it ("Alkaa kaa").
+func TestPeriodStartColumn(t *testing.T) {
+	src := "1 Hanke\nHankekoodi: S20001\nSuunnitelman mukainen toteutusaika: Alkaa kaa ja päättyy 31.12.2023\n"
+	res := mustParse(t, "x", []byte(src))
+	per := res.Doc.Project.Period
+	assert.False(t, per.Start.Valid)
+	assert.Equal(t, "kaa", per.Start.Raw)
+	assert.Equal(t, model.Pos{Line: 3, Col: 43}, per.Start.Pos)
+	assert.Equal(t, model.Pos{Line: 3, Col: 58}, per.End.Pos)
+}
