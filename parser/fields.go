@@ -251,7 +251,7 @@ func numbered(n *model.Numbered, value string, pos model.Pos) {
 	n.Number.Raw = value[:i]
 	name := strings.TrimSpace(value[i:])
 	namePos := pos
-	namePos.Col += len([]rune(value[:len(value)-len(strings.TrimLeft(value[i:], " \t"))]))
+	namePos.Col += runeCount(value[:i+leadSpace(value[i:])])
 	text(&n.Name, name, namePos)
 }
 
@@ -286,6 +286,13 @@ func (e constErr) Error() string { return string(e) }
 
 const errNegative = constErr("negative")
 
+// leadSpace is the length in bytes of s's leading white space, as
+// strings.TrimSpace sees it: pages copied from a browser bring no-break
+// spaces (U+00A0), and a column must point past them too.
+func leadSpace(s string) int {
+	return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+}
+
 // nameList splits a comma-separated list, keeping each name's column.
 func nameList(l *line, value string, off int) []model.Text {
 	if value == "" {
@@ -296,7 +303,7 @@ func nameList(l *line, value string, off int) []model.Text {
 	for part := range strings.SplitAfterSeq(value, ",") {
 		name := strings.TrimSpace(strings.TrimSuffix(part, ","))
 		if name != "" {
-			lead := len(part) - len(strings.TrimLeft(part, " \t"))
+			lead := leadSpace(part)
 			var t model.Text
 			t.Set(name, model.Pos{Line: l.num, Col: l.col(start + lead)})
 			t.Raw = name
@@ -380,7 +387,7 @@ func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string
 			total = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(value[:i]), ","))
 			rest := value[j:]
 			women = strings.TrimSpace(rest)
-			womenOff = j + (len(rest) - len(strings.TrimLeft(rest, " \t")))
+			womenOff = j + leadSpace(rest)
 			break
 		}
 	}

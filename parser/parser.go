@@ -446,7 +446,7 @@ func splitLabel(body string) (label, value string, off int, ok bool) {
 	label = strings.TrimSpace(body[:i])
 	rest := body[i+1:]
 	value = strings.TrimSpace(rest)
-	off = i + 1 + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
+	off = i + 1 + leadSpace(rest)
 	if value == "" {
 		off = 0
 	}
@@ -623,7 +623,7 @@ func (p *parser) listItem(l *line) bool {
 		tail := strings.TrimSpace(body[i+1:])
 		if tail != "" && !strings.ContainsAny(tail, " \t") && strings.ContainsAny(tail, "0123456789") {
 			name, id = strings.TrimSpace(body[:i]), tail
-			idOff = i + 1 + (len(body[i+1:]) - len(strings.TrimLeft(body[i+1:], " \t")))
+			idOff = i + 1 + leadSpace(body[i+1:])
 		}
 	}
 	if id == "" && p.flat {

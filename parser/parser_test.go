@@ -525,3 +525,27 @@ func TestPeriodStartColumn(t *testing.T) {
 	assert.Equal(t, model.Pos{Line: 3, Col: 43}, per.Start.Pos)
 	assert.Equal(t, model.Pos{Line: 3, Col: 58}, per.End.Pos)
 }
+
+// Regression: a value's column skipped only ASCII blanks before it, while
+// the value itself is trimmed of any white space; pages copied from a
+// browser bring no-break spaces, and the column then pointed at one.
+func TestColumnsSkipNoBreakSpaces(t *testing.T) {
+	const nb = "\u00a0"
+	src := string(readFile(t, sample))
+	for _, r := range [][2]string{
+		{"Kunnat: Rovaniemi, Tornio,", "Kunnat: Rovaniemi," + nb + " Tornio,"},
+		{"Erityistavoite: 4.1. Tutkimus-", "Erityistavoite: 4.1." + nb + "Tutkimus-"},
+		{"Suunniteltu: 6, joihin työllistyvät naiset 2", "Suunniteltu: 6, joihin työllistyvät naiset" + nb + "2"},
+		{"Osatoteuttajat\n", "Osatoteuttajat\nX Oy," + nb + "2285733-9\n"},
+	} {
+		require.Contains(t, src, r[0])
+		src = strings.Replace(src, r[0], r[1], 1)
+	}
+	res := mustParse(t, "x", []byte(src))
+	d := res.Doc
+	assert.Equal(t, model.Pos{Line: 95, Col: 21}, d.Area.Municipalities[1].Pos, "Tornio")
+	assert.Equal(t, model.Pos{Line: 13, Col: 22}, d.Project.SpecificObjective.Name.Pos)
+	assert.Equal(t, model.Pos{Line: 109, Col: 44}, d.Indicators.NewJobs.Planned.Women.Pos)
+	require.Len(t, d.Applicant.CoImplementers, 1)
+	assert.Equal(t, model.Pos{Line: 50, Col: 7}, d.Applicant.CoImplementers[0].BusinessID.Pos)
+}
