@@ -52,6 +52,9 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("problems not sorted")
 			}
 		}
+		if text, _, err := Decode(src, "auto"); err == nil {
+			checkPositions(t, text, res.Doc)
+		}
 	})
 }
 
@@ -123,6 +126,7 @@ func FuzzFieldValue(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkPositions(t, text, res.Doc)
 		got := strings.Split(text, "\n")
 		for _, p := range res.Problems {
 			if p.Pos.Line < 1 || p.Pos.Line > len(got) {
