@@ -299,17 +299,18 @@ func nameList(l *line, value string, off int) []model.Text {
 		return []model.Text{}
 	}
 	out := make([]model.Text, 0, strings.Count(value, ",")+1)
-	start := off
+	// The column moves on part by part: counting each from the line's start
+	// made a long list quadratic.
+	col := l.col(off)
 	for part := range strings.SplitAfterSeq(value, ",") {
 		name := strings.TrimSpace(strings.TrimSuffix(part, ","))
 		if name != "" {
-			lead := leadSpace(part)
 			var t model.Text
-			t.Set(name, model.Pos{Line: l.num, Col: l.col(start + lead)})
+			t.Set(name, model.Pos{Line: l.num, Col: col + runeCount(part[:leadSpace(part)])})
 			t.Raw = name
 			out = append(out, t)
 		}
-		start += len(part)
+		col += runeCount(part)
 	}
 	return out
 }
@@ -476,6 +477,7 @@ type textBuf struct {
 	path     string
 	from, to int     // the window lines[from:to]
 	list     []*line // only if a line ever came out of turn
+	text     bool    // a line that is not blank was added
 }
 
 // newBuf resets one of the parser's buffers for a new text: at most one
@@ -486,6 +488,7 @@ func newBuf(b *textBuf, path string) *textBuf {
 }
 
 func (p *parser) addLine(b *textBuf, l *line) {
+	b.text = b.text || l.body != ""
 	i := l.num - 1
 	switch {
 	case b.list != nil:
@@ -514,22 +517,10 @@ func (p *parser) bufLines(b *textBuf) []*line {
 	return out
 }
 
-func (p *parser) bufEmpty(b *textBuf) bool {
-	if b.list != nil {
-		for _, l := range b.list {
-			if l.body != "" {
-				return false
-			}
-		}
-		return true
-	}
-	for j := b.from; j < b.to; j++ {
-		if p.lines[j].body != "" {
-			return false
-		}
-	}
-	return true
-}
+// bufEmpty reports whether the buffer holds blank lines only. Section 8.2
+// asks it of every line: a flag, not a scan of the buffer, keeps a long run
+// of blank lines from making the parse quadratic.
+func bufEmpty(b *textBuf) bool { return !b.text }
 
 // into joins the lines: blank-line runs become one blank line and the text
 // is trimmed at both ends; otherwise it stays exactly as written. Mostly the

@@ -131,7 +131,7 @@ type parser struct {
 	fold  *folder // folded labels, valid during the parse
 	flat  bool    // no heading anywhere: sections are inferred from labels
 
-	headingLines []headingAt // every known heading, in line order
+	headingLines []headingAt // the known headings that may still be taken, in line order
 	langs        []*Language // langsFirst, once asked
 	langBuf      [4]*Language
 	problems     []Problem
@@ -567,19 +567,25 @@ func (p *parser) fieldLine(l *line) {
 // only where that section's heading really is missing: no heading still to
 // come would open sec, or a section between, in order. (In a flattened
 // copy there are no headings at all.)
+//
+// A heading behind line n or of a section not after the running one is
+// never taken, and stays so for every later call: lines and the running
+// section only move forward. So the skipped headings are dropped for good,
+// and a file with many headings and labels costs linear time, not
+// quadratic.
 func (p *parser) implicitSwitchOK(sec string, n int) bool {
 	running, target := p.rank, sectionRank(sec)
-	for _, h := range p.headingLines {
-		r := sectionRank(h.num)
-		if h.line <= n || r <= running {
-			continue // behind us, or out of order: never taken
-		}
-		if r <= target {
-			return false // this heading will open sec, or a section before it
-		}
-		return true // a later section opens first: sec's heading cannot come
+	hs := p.headingLines
+	for len(hs) > 0 && (hs[0].line <= n || sectionRank(hs[0].num) <= running) {
+		hs = hs[1:]
 	}
-	return true
+	p.headingLines = hs
+	if len(hs) == 0 {
+		return true
+	}
+	// The next heading to be taken: if it opens sec or a section before it,
+	// sec's heading is still to come; otherwise it cannot come.
+	return sectionRank(hs[0].num) > target
 }
 
 func clip(s string) string {
@@ -766,7 +772,7 @@ func (p *parser) scoreLine(l *line) {
 	}
 	// A justification line may end in two numbers too; it is a new row only
 	// if the name is a known criterion or no justification is expected.
-	expectingJustification := p.score != nil && p.scoreBuf != nil && p.bufEmpty(p.scoreBuf)
+	expectingJustification := p.score != nil && p.scoreBuf != nil && bufEmpty(p.scoreBuf)
 	if row && !expectingJustification ||
 		ok && len(name) <= p.lang.maxShort && knownCriterion(p.fold.fold(name)) {
 		p.addScore(l, name, d, i, dOff, iOff)

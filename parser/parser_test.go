@@ -466,13 +466,25 @@ func TestTextBufferOutOfTurn(t *testing.T) {
 	var f model.Text
 	p.into(&b, &f)
 	assert.Equal(t, "Eka.\nToka.\nNeljäs.", f.Value)
-	assert.False(t, p.bufEmpty(&b))
+	assert.False(t, bufEmpty(&b))
 
 	b = textBuf{}
+	assert.True(t, bufEmpty(&b))
 	p.addLine(&b, &p.lines[1])
 	p.addLine(&b, &p.lines[2])
 	p.into(&b, &f)
 	assert.Equal(t, "Toka.\nKolmas.", f.Value)
+
+	// Blank lines, in turn and out of it, leave the buffer empty.
+	text = "a\n\n\nb\n\n"
+	p = &parser{src: text, lines: splitLines(text, nil, true)}
+	b = textBuf{}
+	for _, i := range []int{1, 2, 4} {
+		p.addLine(&b, &p.lines[i])
+		assert.True(t, bufEmpty(&b))
+	}
+	p.addLine(&b, &p.lines[3])
+	assert.False(t, bufEmpty(&b))
 }
 
 // Regression: the women's share was found in a lower-cased copy of the
