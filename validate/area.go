@@ -95,6 +95,12 @@ Example:
 		for _, t := range d.Area.SubRegions {
 			subs = r.SubRegion(subs, t.Value, ys)
 		}
+		// Each code once: the country has a few hundred, and a list that
+		// repeats names must not make every municipality's test long.
+		slices.Sort(regions)
+		regions = slices.Compact(regions)
+		slices.Sort(subs)
+		subs = slices.Compact(subs)
 		var msBuf [4]programme.Municipality
 		for i, t := range d.Area.Municipalities {
 			ms := r.Municipality(msBuf[:0], t.Value, ys)

@@ -290,3 +290,35 @@ func TestRealPages(t *testing.T) {
 		})
 	}
 }
+
+// Regression: area-inconsistent tested every municipality against every
+// listed sub-region, repeats included, so that long lists were quadratic
+// (a minute and more at this size). The limit only tells the two apart.
+func TestAreaLinearTime(t *testing.T) {
+	lines := strings.Split(sampleText(t), "\n")
+	for i, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "Seutukunnat: "):
+			lines[i] = "Seutukunnat: " + strings.Repeat("Kemi-Tornion, ", 200_000) + "Kemi-Tornion"
+		case strings.HasPrefix(l, "Kunnat: "):
+			lines[i] = "Kunnat: " + strings.Repeat("Rovaniemi, ", 200_000) + "Kemi"
+		}
+	}
+	src := strings.Join(lines, "\n")
+	res, err := parser.Parse("x", []byte(src), parser.Options{})
+	require.NoError(t, err)
+	done := make(chan []Finding, 1)
+	go func() { done <- Check(res, Config{Today: today}) }()
+	select {
+	case fs := <-done:
+		n := 0
+		for _, f := range fs {
+			if f.Rule == "area-inconsistent" {
+				n++
+			}
+		}
+		assert.Equal(t, 200_000, n, "every Rovaniemi is outside Kemi-Tornio")
+	case <-time.After(30 * time.Second):
+		t.Fatal("not checked in 30 s: quadratic again?")
+	}
+}
