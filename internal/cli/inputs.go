@@ -34,7 +34,7 @@ func expandInputs(args []string) (inputs []input, dirs bool) {
 			continue
 		}
 		dirs = true
-		var found []string
+		var found []input
 		walkErr := filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				inputs = append(inputs, input{Name: p, Err: err})
@@ -44,22 +44,58 @@ func expandInputs(args []string) (inputs []input, dirs bool) {
 				return nil
 			}
 			if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".txt") {
-				found = append(found, p)
+				if in, ok := found1(p, d); ok {
+					found = append(found, in)
+				}
 			}
 			return nil
 		})
 		if walkErr != nil {
 			inputs = append(inputs, input{Name: a, Err: walkErr})
 		}
-		sort.Strings(found)
+		sort.Slice(found, func(i, j int) bool { return found[i].Name < found[j].Name })
 		if len(found) == 0 && walkErr == nil {
 			inputs = append(inputs, input{Name: a, Err: errors.New("no .txt files in this directory")})
 		}
-		for _, f := range found {
-			inputs = append(inputs, input{Name: f})
-		}
+		inputs = append(inputs, found...)
 	}
 	return inputs, dirs
+}
+
+// found1 decides what a .txt entry under a directory is. A regular file,
+// or a link to one, is read. A named pipe, socket or device is not: opening
+// a pipe would wait for a writer forever, and a batch must not hang on a
+// stray one; it stays in the list with an error that says so. (Named on the
+// command line, such a file is read: 'asectl parse <(curl …)' is a pipe.) A
+// link to a directory is not followed, as the walk follows none.
+func found1(p string, d fs.DirEntry) (input, bool) {
+	t := d.Type()
+	if t&fs.ModeSymlink != 0 {
+		st, err := os.Stat(p)
+		if err != nil {
+			return input{Name: p, Err: cleanPathError(err)}, true
+		}
+		t = st.Mode().Type()
+	}
+	switch {
+	case t.IsRegular():
+		return input{Name: p}, true
+	case t.IsDir():
+		return input{}, false
+	}
+	return input{Name: p, Err: fmt.Errorf("not a regular file (%s); name it on the command line to read it", fileKind(t))}, true
+}
+
+func fileKind(t fs.FileMode) string {
+	switch {
+	case t&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	case t&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "of mode " + t.String()
 }
 
 // errTooLarge is returned for inputs over --max-size. size is 0 when it is

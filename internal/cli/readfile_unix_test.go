@@ -50,3 +50,34 @@ func TestReadFileSpecialFiles(t *testing.T) {
 	_, err = readFile(filepath.Join(dir, "missing.txt"), 1<<20, nil)
 	assert.EqualError(t, err, "no such file or directory")
 }
+
+// Regression: a named pipe called *.txt in a directory hung the batch (its
+// open waits for a writer). Under a directory only regular files and links
+// to them are read; anything else is an input with an error, in its place.
+func TestExpandSpecialEntries(t *testing.T) {
+	dir := t.TempDir()
+	j := func(n string) string { return filepath.Join(dir, n) }
+	require.NoError(t, os.WriteFile(j("a.txt"), []byte("x"), 0o644))
+	require.NoError(t, os.Mkdir(j("sub"), 0o755))
+	require.NoError(t, os.Symlink("a.txt", j("b-link.txt")))
+	require.NoError(t, os.Symlink("nowhere.txt", j("c-broken.txt")))
+	require.NoError(t, os.Symlink("sub", j("d-dirlink.txt")))
+	require.NoError(t, syscall.Mkfifo(j("e-fifo.txt"), 0o644))
+
+	inputs, dirs := expandInputs([]string{dir})
+	assert.True(t, dirs)
+	var got []string
+	for _, in := range inputs {
+		s := filepath.Base(in.Name)
+		if in.Err != nil {
+			s += ": " + in.Err.Error()
+		}
+		got = append(got, s)
+	}
+	assert.Equal(t, []string{
+		"a.txt",
+		"b-link.txt",
+		"c-broken.txt: no such file or directory",
+		"e-fifo.txt: not a regular file (a named pipe); name it on the command line to read it",
+	}, got)
+}
