@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/asectl/asectl/internal/vary"
 )
 
 // FuzzParse: any bytes either fail with a typed error or give a model that
@@ -91,27 +93,13 @@ func FuzzFieldValue(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	lines := strings.Split(string(src), "\n")
-	var fields []int // lines with a value after the label
-	for i, l := range lines {
-		if k := strings.Index(l, ": "); k > 0 || isScoreRow(strings.TrimSpace(l)) {
-			fields = append(fields, i)
-		}
-	}
+	s := vary.New(string(src))
 	f.Add(uint8(0), "A72213")
 	f.Add(uint8(4), "Alkaa 31.2.2016 ja päättyy 1.1.")
 	f.Add(uint8(21), "1 234,56")
 	f.Add(uint8(28), "ȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺ, joihin työllistyvät naiset") // a panic once
 	f.Fuzz(func(t *testing.T, which uint8, value string) {
-		value = strings.NewReplacer("\n", " ", "\r", " ").Replace(value)
-		i := fields[int(which)%len(fields)]
-		l := lines[i]
-		if k := strings.Index(l, ": "); k > 0 {
-			l = l[:k+2] + value
-		} else {
-			l = value + " " + l // before a score row's name
-		}
-		in := strings.Join(append(append(append([]string{}, lines[:i]...), l), lines[i+1:]...), "\n")
+		in := s.With(int(which), value)
 		res, err := Parse("fuzz", []byte(in), Options{})
 		if err != nil {
 			if !errors.Is(err, ErrNotDescription) && !errors.Is(err, ErrEncoding) {

@@ -1,0 +1,57 @@
+// Package vary makes fuzz inputs that reach every field's own reading: the
+// reference description with one of its values replaced. Random bytes seldom
+// get that far; a replaced value is read at its place.
+package vary
+
+import "strings"
+
+// Sample holds a description's lines and the ones that carry a value.
+type Sample struct {
+	lines  []string
+	values []int // lines with "Label: value", or a score row
+}
+
+// New splits a description into lines and finds its values.
+func New(src string) *Sample {
+	s := &Sample{lines: strings.Split(src, "\n")}
+	for i, l := range s.lines {
+		if strings.Index(l, ": ") > 0 || scoreRow(strings.TrimSpace(l)) {
+			s.values = append(s.values, i)
+		}
+	}
+	return s
+}
+
+// Len is the number of values.
+func (s *Sample) Len() int { return len(s.values) }
+
+// With returns the description with value number which (modulo Len) set
+// to value, made one line. A score row gets value before its name.
+func (s *Sample) With(which int, value string) string {
+	value = strings.NewReplacer("\n", " ", "\r", " ").Replace(value)
+	i := s.values[which%len(s.values)]
+	l := s.lines[i]
+	if k := strings.Index(l, ": "); k > 0 {
+		l = l[:k+2] + value
+	} else {
+		l = value + " " + l
+	}
+	out := make([]string, len(s.lines))
+	copy(out, s.lines)
+	out[i] = l
+	return strings.Join(out, "\n")
+}
+
+// scoreRow reports whether a line ends in two scores ("… 7 7", "… - -").
+func scoreRow(l string) bool {
+	f := strings.Fields(l)
+	if len(f) < 3 {
+		return false
+	}
+	for _, s := range f[len(f)-2:] {
+		if s != "-" && strings.Trim(s, "0123456789.,") != "" {
+			return false
+		}
+	}
+	return true
+}
