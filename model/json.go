@@ -276,15 +276,19 @@ func AppendJSONString(dst []byte, s string) []byte { return appendString(dst, s)
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			// The bytes that need no escape before the first that may, in
-			// one step: most text is runs of them.
-			k := plainPrefix(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8)))
+		// The bytes that need no escape before the first that may, eight
+		// at a time: most text is runs of them.
+		for i+8 <= len(b) {
+			k := plainPrefix(binary.LittleEndian.Uint64(b[i : i+8]))
 			i += k
-			if k == 8 {
-				continue
+			if k < 8 {
+				break
 			}
+		}
+		if i == len(s) {
+			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
