@@ -80,8 +80,9 @@ func (l *line) col(off int) int {
 func runeCount(s string) int {
 	const hi = 0x8080808080808080
 	cont, i := 0, 0
-	for ; i+8 <= len(s); i += 8 {
-		w := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // one slice, not one per word
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i : i+8])
 		cont += bits.OnesCount64(w &^ (w << 1) & hi) // 10xxxxxx
 	}
 	for ; i < len(s); i++ {
@@ -173,8 +174,9 @@ func makeLine(num int, raw string, clean bool) line {
 func needsExactChecks(raw string) bool {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	i := 0
-	for ; i+8 <= len(raw); i += 8 {
-		w := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(raw[i:]), 8))
+	b := unsafe.Slice(unsafe.StringData(raw), len(raw))
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i : i+8])
 		y := w &^ hi // the low seven bits of each byte
 		// ASCII bytes below 0x20 or equal to 0x7f; leads from 0xcc up; 0xc2.
 		// Borrows may flag a harmless byte too, never miss a suspect one:
