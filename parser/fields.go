@@ -407,6 +407,27 @@ func indexFold(s, phrase string) (i, j int) {
 		return 0, 0
 	}
 	first, _ := utf8.DecodeRuneInString(phrase)
+	if lower, upper, ok := asciiCases(first); ok {
+		// The phrases begin with an ASCII letter that no other character
+		// folds to (checked by TestIndexFold): only its two cases can start a
+		// match, and IndexByte finds them fast.
+		for i = 0; i < len(s); i++ {
+			k := indexEither(s[i:], lower, upper)
+			if k < 0 {
+				break
+			}
+			i += k
+			if j, ok := prefixFold(s[i:], phrase); ok {
+				return i, i + j
+			}
+		}
+		return -1, -1
+	}
+	return indexFoldRunes(s, phrase, first)
+}
+
+// indexFoldRunes is indexFold trying every character of s as a start.
+func indexFoldRunes(s, phrase string, first rune) (i, j int) {
 	for i = 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == first || equalFoldRune(r, first) {
@@ -417,6 +438,28 @@ func indexFold(s, phrase string) (i, j int) {
 		i += n
 	}
 	return -1, -1
+}
+
+// asciiCases returns the two cases of r if r is an ASCII letter whose case
+// folding stays within ASCII (not k, K: the Kelvin sign; not s, S: ſ).
+func asciiCases(r rune) (lower, upper byte, ok bool) {
+	l := r | 0x20
+	if l < 'a' || l > 'z' || l == 'k' || l == 's' {
+		return 0, 0, false
+	}
+	return byte(l), byte(l) &^ 0x20, true
+}
+
+// indexEither is the index of the first a or b in s, or -1.
+func indexEither(s string, a, b byte) int {
+	i, j := strings.IndexByte(s, a), strings.IndexByte(s, b)
+	switch {
+	case i < 0:
+		return j
+	case j < 0 || i < j:
+		return i
+	}
+	return j
 }
 
 // prefixFold reports whether s starts with prefix in any letter case, and

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -338,6 +339,26 @@ func TestIndexFold(t *testing.T) {
 		}
 		if i >= 0 && !strings.EqualFold(c.s[i:j], c.phrase) {
 			t.Errorf("indexFold(%q, %q): %q is not the phrase", c.s, c.phrase, c.s[i:j])
+		}
+	}
+	// The ASCII start is a shortcut of trying every character.
+	for _, s := range []string{"x JOIHIN y joihin", "jjjoihin", "Joihin", "ſjoihin", "öJoIhIn", "j\xffJoihin", "of WHOM women", "ooof whom"} {
+		for _, phrase := range []string{"joihin", "of whom", "ojoihin"} {
+			first, _ := utf8.DecodeRuneInString(phrase)
+			i, j := indexFold(s, phrase)
+			ri, rj := indexFoldRunes(s, phrase, first)
+			assert.Equal(t, [2]int{ri, rj}, [2]int{i, j}, "%q in %q", phrase, s)
+		}
+	}
+	// No character outside ASCII folds to an ASCII letter but the Kelvin
+	// sign and the long s, which asciiCases leaves to the slow way.
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < utf8.RuneSelf {
+				if _, _, ok := asciiCases(f); ok {
+					t.Errorf("%U folds to %q, which asciiCases takes for ASCII only", r, f)
+				}
+			}
 		}
 	}
 }
