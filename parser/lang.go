@@ -177,6 +177,11 @@ func loadLanguages() {
 		for _, t := range l.allText() {
 			canon[t] = normLabel(t)
 		}
+		// Headings as pages print them in full ("7.1 … (kysytään vain …)")
+		// fold by lookup too.
+		for _, t := range l.Print.Headings {
+			canon[t] = normLabel(t)
+		}
 	}
 }
 
