@@ -72,7 +72,8 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) parsed {
 	})
 	var bug internalError
 	if err != nil && (errors.Is(err, parser.ErrEncoding) || errors.As(err, &bug)) {
-		// A forced encoding that does not fit: the file cannot be read as asked.
+		// A forced encoding that does not fit, or a bug met on the way: the
+		// file cannot be read as asked.
 		return parsed{name: in.Name, err: err, unread: true, buf: buf}
 	}
 	return parsed{name: in.Name, src: src, res: res, err: err, buf: buf}
