@@ -52,15 +52,7 @@ func checkRoundTrip(t *testing.T, src []byte) {
 // with any text in place of one of its values: random bytes seldom reach a
 // field's own reading and writing.
 func FuzzRoundTripValue(f *testing.F) {
-	b, err := os.ReadFile("../testdata/A72213.txt")
-	if err != nil {
-		f.Fatal(err)
-	}
-	s := vary.New(string(b))
-	f.Add(uint8(0), "A72213")
-	f.Add(uint8(4), "Alkaa 31.2.2016 ja päättyy 1.1.")
-	f.Add(uint8(21), "1 234,56")
-	f.Add(uint8(28), "6, JOIHIN työllistyvät naiset 2")
+	s := vary.ForFuzz(f, "../testdata/A72213.txt")
 	f.Fuzz(func(t *testing.T, which uint8, value string) {
 		checkRoundTrip(t, []byte(s.With(int(which), value)))
 	})

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -13,15 +12,7 @@ import (
 // text in place of one of its values: no panic, and every finding lies on a
 // line of the file (or is about the whole file, at 0:0).
 func FuzzCheckValue(f *testing.F) {
-	b, err := os.ReadFile("../testdata/A72213.txt")
-	if err != nil {
-		f.Fatal(err)
-	}
-	s := vary.New(string(b))
-	f.Add(uint8(2), "Rovaniemi")
-	f.Add(uint8(8), "1234567-1")
-	f.Add(uint8(4), "Alkaa 29.2.2016 ja päättyy 1.1.2015")
-	f.Add(uint8(33), "Lappi, Lappi, Uusimaa")
+	s := vary.ForFuzz(f, "../testdata/A72213.txt")
 	f.Fuzz(func(t *testing.T, which uint8, value string) {
 		src := s.With(int(which), value)
 		res, err := parser.Parse("x.txt", []byte(src), parser.Options{})

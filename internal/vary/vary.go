@@ -3,7 +3,45 @@
 // get that far; a replaced value is read at its place.
 package vary
 
-import "strings"
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// Seeds are the values every fuzz target starts from, as (value number,
+// text) in the reference description testdata/A72213.txt: a code, periods
+// with impossible dates, an amount in another notation, business IDs and
+// lists, and figures whose letters change length in another case (one of
+// them panicked once).
+var Seeds = []struct {
+	Which uint8
+	Value string
+}{
+	{0, "A72213"},
+	{4, "Alkaa 31.2.2016 ja päättyy 1.1."},
+	{4, "Alkaa 29.2.2016 ja päättyy 1.1.2015"},
+	{9, "1234567-1"},
+	{21, "1 234,56"},
+	{25, "Lappi, Lappi, Uusimaa"},
+	{27, "Rovaniemi, Helsinki, , Rovaniemi"},
+	{28, "ȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺȺ, joihin työllistyvät naiset"},
+	{28, "6, JOIHIN työllistyvät naiset 2"},
+}
+
+// ForFuzz reads the reference description at path (its place differs from
+// package to package) for a fuzz target, and adds Seeds to the target.
+func ForFuzz(f *testing.F, path string) *Sample {
+	f.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, sd := range Seeds {
+		f.Add(sd.Which, sd.Value)
+	}
+	return New(string(b))
+}
 
 // Sample holds a description's lines and the ones that carry a value.
 type Sample struct {

@@ -12,10 +12,14 @@ func TestWith(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := New(string(b))
+	// The seeds' value numbers point at the lines they are meant for.
 	for which, want := range map[int]string{
 		0:  "Hankekoodi: X",
 		4:  "Suunnitelman mukainen toteutusaika: X",
+		9:  "Y-tunnus: X",
 		21: "Myönnetty EU- ja valtion rahoitus: X",
+		25: "Maakunnat: X",
+		27: "Kunnat: X",
 		28: "Suunniteltu: X",
 	} {
 		got := s.With(which, "X")
@@ -24,6 +28,13 @@ func TestWith(t *testing.T) {
 		}
 		if strings.Count(got, "\n") != strings.Count(string(b), "\n") {
 			t.Errorf("value %d: line count changed", which)
+		}
+	}
+	for _, sd := range Seeds {
+		switch sd.Which {
+		case 0, 4, 9, 21, 25, 27, 28:
+		default:
+			t.Errorf("seed %d %q: its line is not checked above", sd.Which, sd.Value)
 		}
 	}
 	if got := s.With(s.Len()+0, "a\nb"); !strings.Contains(got, "\nHankekoodi: a b\n") {
