@@ -94,7 +94,7 @@ func (g *globals) loadConfig() (*config.Config, error) {
 	}
 	c, err := config.Load(g.config, dir)
 	if err != nil {
-		return nil, usageError{fmt.Errorf("config: %w", cleanPathError(err))}
+		return nil, usageError{fmt.Errorf("config: %w", err)}
 	}
 	return c, nil
 }

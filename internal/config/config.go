@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -56,10 +57,15 @@ func Load(path, dir string) (*Config, error) {
 			path = dir + string(os.PathSeparator) + FileName
 		}
 	}
-	b, err := os.ReadFile(path)
+	b, err := readLimited(path, maxSize)
 	if err != nil {
 		if !explicit && errors.Is(err, os.ErrNotExist) {
 			return &Config{}, nil
+		}
+		// The system's words, after the file's name (once).
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("%s: %w", path, pe.Err)
 		}
 		return nil, err
 	}
@@ -69,6 +75,27 @@ func Load(path, dir string) (*Config, error) {
 	}
 	c.Path = path
 	return c, nil
+}
+
+// maxSize bounds a config file: a real one is a few lines, and a wrong
+// --config (a data file, /dev/zero) must not be read into memory whole.
+const maxSize = 1 << 20
+
+// readLimited reads the file at path, refusing one larger than max bytes.
+func readLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%s: larger than %d KiB; a config file is a few lines of YAML", path, max>>10)
+	}
+	return b, nil
 }
 
 // Parse reads a config document.

@@ -1,8 +1,10 @@
 package config
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -51,10 +53,25 @@ func TestLoad(t *testing.T) {
 	assert.Empty(t, c.Rules, "no file is no config")
 
 	_, err = Load(filepath.Join(dir, "missing.yaml"), "")
-	assert.Error(t, err, "an explicit --config must exist")
+	require.Error(t, err, "an explicit --config must exist")
+	assert.Equal(t, filepath.Join(dir, "missing.yaml")+": no such file or directory", err.Error())
 
 	require.NoError(t, os.WriteFile(filepath.Join(dir, FileName), []byte("rules:\n  nope: off\n"), 0o644))
 	_, err = Load("", dir)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), ".asectl.yaml: unknown rule IDs under rules: nope")
+
+	// A wrong --config is not read whole (it took seconds and hundreds of
+	// MiB for a 100 MB file), and a directory is refused.
+	big := filepath.Join(dir, "big.yaml")
+	require.NoError(t, os.WriteFile(big, bytes.Repeat([]byte("# x\n"), maxSize/4+1), 0o644))
+	_, err = Load(big, "")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "big.yaml: larger than 1024 KiB")
+	require.NoError(t, os.WriteFile(big, bytes.Repeat([]byte("# x\n"), maxSize/4), 0o644))
+	_, err = Load(big, "")
+	assert.NoError(t, err, "exactly at the limit")
+	_, err = Load(dir, "")
+	require.Error(t, err)
+	assert.True(t, strings.HasPrefix(err.Error(), dir+": "), "%v", err)
 }
