@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -21,12 +22,36 @@ func openOutput(path string, stdout io.Writer) (*output, error) {
 	if path == "" || path == "-" {
 		return &output{Writer: bufio.NewWriterSize(stdout, 64<<10)}, nil
 	}
+	path = linkTarget(path)
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return nil, err
 	}
 	return &output{Writer: bufio.NewWriterSize(tmp, 64<<10), tmp: tmp, path: path, mode: 0o644}, nil
+}
+
+// linkTarget follows symbolic links from path to the file they name, which
+// need not exist yet: the rename must replace that file, not the link (a
+// shell's > writes through a link, and so does gofmt -w). Links that go on
+// too long are left as they are, and the rename replaces the first.
+func linkTarget(path string) string {
+	p := path
+	for range 40 {
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return p
+		}
+		dest, err := os.Readlink(p)
+		if err != nil {
+			return p
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(p), dest)
+		}
+		p = dest
+	}
+	return path
 }
 
 // commit flushes and, for a file, renames it into place.

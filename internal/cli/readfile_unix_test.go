@@ -81,3 +81,43 @@ func TestExpandSpecialEntries(t *testing.T) {
 		"e-fifo.txt: not a regular file (a named pipe); name it on the command line to read it",
 	}, got)
 }
+
+// Regression: fmt -w and -o replaced a symbolic link with a regular file
+// and left the file it named as it was. They write through links now, as a
+// shell's > does, keeping the target's mode; a dangling link gets its file.
+func TestWriteThroughLinks(t *testing.T) {
+	dir := t.TempDir()
+	j := func(n string) string { return filepath.Join(dir, n) }
+	require.NoError(t, os.Mkdir(j("real"), 0o755))
+	require.NoError(t, os.WriteFile(j("real/a.txt"), []byte("old"), 0o640))
+	require.NoError(t, os.Symlink("real/a.txt", j("link.txt")))
+	require.NoError(t, os.Symlink("link.txt", j("chain.txt")))
+	require.NoError(t, os.Symlink(j("real/new.txt"), j("dangling.txt")))
+	require.NoError(t, os.Symlink("loop2.txt", j("loop1.txt")))
+	require.NoError(t, os.Symlink("loop1.txt", j("loop2.txt")))
+
+	for _, name := range []string{"link.txt", "chain.txt"} {
+		require.NoError(t, writeAtomically(j(name), []byte(name)))
+		fi, err := os.Lstat(j(name))
+		require.NoError(t, err)
+		assert.NotZero(t, fi.Mode()&os.ModeSymlink, "%s is still a link", name)
+		b, err := os.ReadFile(j("real/a.txt"))
+		require.NoError(t, err)
+		assert.Equal(t, name, string(b))
+		st, err := os.Stat(j("real/a.txt"))
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o640), st.Mode().Perm(), "the target keeps its mode")
+	}
+	require.NoError(t, writeAtomically(j("dangling.txt"), []byte("new")))
+	b, err := os.ReadFile(j("real/new.txt"))
+	require.NoError(t, err)
+	assert.Equal(t, "new", string(b))
+
+	// A loop of links is not followed forever.
+	require.NoError(t, writeAtomically(j("loop1.txt"), []byte("x")))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.NotContains(t, e.Name(), ".tmp-", "no temporary file is left behind")
+	}
+}
