@@ -39,23 +39,43 @@ type page struct {
 	Portfolio                       *PortfolioView
 }
 
-func newPage(items []Item, o Options) (*page, *locale) {
-	lc := newLocale(o.Lang)
-	p := &page{Lang: lc.lang, Version: o.Version, T: pageLabels(lc),
+func newPage(lc *locale, o Options) *page {
+	return &page{Lang: lc.lang, Version: o.Version, T: pageLabels(lc),
 		Generated: lc.T("Reference date") + " " + lc.date(o.Today)}
+}
+
+// itemsPage is the page of items: a one-project summary for one readable
+// description, a portfolio for anything else.
+func itemsPage(items []Item, o Options) (*page, *locale) {
+	lc := newLocale(o.Lang)
 	if len(items) == 1 && items[0].Doc != nil {
+		p := newPage(lc, o)
 		v := projectView(lc, items[0], o.Today)
 		p.Project, p.Title = &v, v.Title
-	} else {
-		v := portfolioView(lc, items)
-		p.Portfolio, p.Title = &v, v.Title
+		return p, lc
 	}
-	return p, lc
+	pf := newPortfolio(lc, o)
+	for _, it := range items {
+		pf.Add(it)
+	}
+	return pf.page(), lc
+}
+
+func (pf *Portfolio) page() *page {
+	p := newPage(pf.lc, pf.o)
+	v := pf.view()
+	p.Portfolio, p.Title = &v, v.Title
+	return p
 }
 
 // HTML writes a self-contained page: a one-project summary for one
 // readable description, a portfolio for anything else.
 func HTML(w io.Writer, items []Item, o Options) error {
-	p, _ := newPage(items, o)
+	p, _ := itemsPage(items, o)
 	return pageTmpl().Execute(w, p)
+}
+
+// HTML writes the portfolio page of the descriptions added so far.
+func (pf *Portfolio) HTML(w io.Writer) error {
+	return pageTmpl().Execute(w, pf.page())
 }

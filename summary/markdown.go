@@ -56,7 +56,17 @@ func factRows(fs []Fact) [][]string {
 // Markdown writes the report as GitHub-flavoured Markdown, short enough for
 // a pull-request comment: tables, no charts.
 func Markdown(w io.Writer, items []Item, o Options) error {
-	p, lc := newPage(items, o)
+	p, lc := itemsPage(items, o)
+	return writeMarkdown(w, p, lc)
+}
+
+// Markdown writes the portfolio of the descriptions added so far as
+// Markdown.
+func (pf *Portfolio) Markdown(w io.Writer) error {
+	return writeMarkdown(w, pf.page(), pf.lc)
+}
+
+func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 	m := &mdWriter{w: w}
 	m.printf("# %s\n\n", mdEscape(p.Title))
 	m.printf("_%s_\n\n", mdEscape(p.Generated))

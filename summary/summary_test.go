@@ -197,3 +197,37 @@ func TestHTMLInChromium(t *testing.T) {
 		})
 	}
 }
+
+// A Portfolio keeps copies of what it shows and nothing of the descriptions:
+// their inputs can be reused as soon as they are added (asectl report over
+// a whole programme reads each file into a recycled buffer). Its page is the
+// page of the same items kept whole.
+func TestPortfolioKeepsNoInput(t *testing.T) {
+	for _, html := range []bool{true, false} {
+		want := render(t, html, portfolioItems(t), "fi")
+
+		o := Options{Lang: "fi", Today: today, Version: "test"}
+		pf := NewPortfolio(o)
+		g := gen.New(read(t, "../testdata/A72213.txt"), 5)
+		add := func(name string, src []byte) {
+			pf.Add(item(t, name, src))
+			for i := range src {
+				src[i] = 'X' // the input's buffer goes to the next file
+			}
+		}
+		add("testdata/A72213.txt", read(t, "../testdata/A72213.txt"))
+		for i := 0; i < 6; i++ {
+			add(fmt.Sprintf("gen/%d.txt", i), g.Description(i))
+		}
+		add("testdata/real/S20044.txt", read(t, "../testdata/real/S20044.txt"))
+		pf.Add(Item{Source: "missing.txt", Error: "cannot read: no such file or directory"})
+
+		var buf bytes.Buffer
+		if html {
+			require.NoError(t, pf.HTML(&buf))
+		} else {
+			require.NoError(t, pf.Markdown(&buf))
+		}
+		assert.Equal(t, string(want), buf.String())
+	}
+}

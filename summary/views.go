@@ -2,6 +2,7 @@ package summary
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -211,93 +212,128 @@ type PortfolioView struct {
 	Unreadable []Fact
 }
 
-func portfolioView(lc *locale, items []Item) PortfolioView {
-	v := PortfolioView{Title: lc.T("Portfolio of project descriptions")}
-	tallies := map[string]map[string]*tally{"fund": {}, "axis": {}, "objective": {}, "state": {}, "region": {}}
-	add := func(kind, label string, sum model.Fixed2) {
-		t := tallies[kind][label]
-		if t == nil {
-			t = &tally{Label: label}
-			tallies[kind][label] = t
-		}
-		t.N++
-		t.Sum += sum
+// Portfolio gathers a portfolio page one description at a time, so that a
+// caller need not keep every description until the page is written (a
+// whole programme's would take hundreds of MB). It keeps copies of what it
+// shows, nothing of the descriptions themselves.
+type Portfolio struct {
+	lc                         *locale
+	o                          Options
+	tallies                    map[string]map[string]*tally
+	rules                      map[string]*tally
+	granted, realised, planned model.Fixed2
+	rates                      []float64
+	scoreSum, scoreN           [2][3][5]int
+	errs, warns, docs          int
+	projects                   []ProjectRow
+	unreadable                 []Fact
+}
+
+// NewPortfolio starts an empty portfolio.
+func NewPortfolio(o Options) *Portfolio {
+	return newPortfolio(newLocale(o.Lang), o)
+}
+
+func newPortfolio(lc *locale, o Options) *Portfolio {
+	return &Portfolio{lc: lc, o: o,
+		tallies: map[string]map[string]*tally{"fund": {}, "axis": {}, "objective": {}, "state": {}, "region": {}},
+		rules:   map[string]*tally{}}
+}
+
+func (p *Portfolio) add(kind, label string, sum model.Fixed2) {
+	t := p.tallies[kind][label]
+	if t == nil {
+		// A label may view the description's input: the tally keeps a copy.
+		label = strings.Clone(label)
+		t = &tally{Label: label}
+		p.tallies[kind][label] = t
 	}
-	rules := map[string]*tally{}
-	var granted, realised, planned model.Fixed2
-	var rates []float64
-	var scoreSum [2][3][5]int
-	var scoreN [2][3][5]int
-	var errs, warns, docs int
-	for _, it := range items {
-		if it.Doc == nil {
-			v.Unreadable = append(v.Unreadable, Fact{it.Source, it.Error})
+	t.N++
+	t.Sum += sum
+}
+
+// Add counts one description (or an input that could not be read) in.
+func (p *Portfolio) Add(it Item) {
+	if it.Doc == nil {
+		p.unreadable = append(p.unreadable, Fact{it.Source, it.Error})
+		return
+	}
+	p.docs++
+	d := it.Doc
+	g := model.Fixed2(0)
+	if d.Funding.EUStateGranted.Valid {
+		g = d.Funding.EUStateGranted.Value
+		p.granted += g
+	}
+	if d.Funding.EUStateRealised.Valid {
+		p.realised += d.Funding.EUStateRealised.Value
+	}
+	if d.Funding.PublicPlanned.Valid {
+		p.planned += d.Funding.PublicPlanned.Value
+	}
+	if d.Funding.EUStateGranted.Valid && d.Funding.EUStateRealised.Valid && g > 0 {
+		p.rates = append(p.rates, fixedFloat(d.Funding.EUStateRealised.Value)/fixedFloat(g))
+	}
+	p.add("fund", text(d.Fund), g)
+	p.add("axis", axisLabel(d, p.lc.lang), g)
+	p.add("objective", text(d.Project.SpecificObjective.Number), g)
+	p.add("state", stateLabel(p.lc, d.Project.State), g)
+	if len(d.Area.Regions) == 0 {
+		p.add("region", "–", g)
+	}
+	for _, r := range d.Area.Regions {
+		p.add("region", r.Value, g)
+	}
+	for _, s := range d.Horizontal.Sustainability {
+		if s.Ref == 0 {
 			continue
 		}
-		docs++
-		d := it.Doc
-		g := model.Fixed2(0)
-		if d.Funding.EUStateGranted.Valid {
-			g = d.Funding.EUStateGranted.Value
-			granted += g
+		gi, ci := (s.Ref-1)/100, (s.Ref-1)%100
+		if gi > 2 || ci > 4 {
+			continue
 		}
-		if d.Funding.EUStateRealised.Valid {
-			realised += d.Funding.EUStateRealised.Value
+		if s.Direct.Valid {
+			p.scoreSum[0][gi][ci] += s.Direct.Value
+			p.scoreN[0][gi][ci]++
 		}
-		if d.Funding.PublicPlanned.Valid {
-			planned += d.Funding.PublicPlanned.Value
+		if s.Indirect.Valid {
+			p.scoreSum[1][gi][ci] += s.Indirect.Value
+			p.scoreN[1][gi][ci]++
 		}
-		if d.Funding.EUStateGranted.Valid && d.Funding.EUStateRealised.Valid && g > 0 {
-			rates = append(rates, fixedFloat(d.Funding.EUStateRealised.Value)/fixedFloat(g))
-		}
-		add("fund", text(d.Fund), g)
-		add("axis", axisLabel(d, lc.lang), g)
-		add("objective", text(d.Project.SpecificObjective.Number), g)
-		add("state", stateLabel(lc, d.Project.State), g)
-		if len(d.Area.Regions) == 0 {
-			add("region", "–", g)
-		}
-		for _, r := range d.Area.Regions {
-			add("region", r.Value, g)
-		}
-		for _, s := range d.Horizontal.Sustainability {
-			if s.Ref == 0 {
-				continue
-			}
-			gi, ci := (s.Ref-1)/100, (s.Ref-1)%100
-			if gi > 2 || ci > 4 {
-				continue
-			}
-			if s.Direct.Valid {
-				scoreSum[0][gi][ci] += s.Direct.Value
-				scoreN[0][gi][ci]++
-			}
-			if s.Indirect.Valid {
-				scoreSum[1][gi][ci] += s.Indirect.Value
-				scoreN[1][gi][ci]++
-			}
-		}
-		seen := map[string]bool{}
-		for _, f := range it.Findings {
-			switch f.Severity {
-			case validate.Error:
-				errs++
-			case validate.Warning:
-				warns++
-			}
-			t := rules[f.Rule]
-			if t == nil {
-				t = &tally{Label: f.Rule}
-				rules[f.Rule] = t
-			}
-			t.N++
-			if !seen[f.Rule] {
-				seen[f.Rule] = true
-				t.Sum++ // files with the rule
-			}
-		}
-		v.Projects = append(v.Projects, projectRow(lc, it))
 	}
+	seen := map[string]bool{}
+	for _, f := range it.Findings {
+		switch f.Severity {
+		case validate.Error:
+			p.errs++
+		case validate.Warning:
+			p.warns++
+		}
+		t := p.rules[f.Rule]
+		if t == nil {
+			t = &tally{Label: strings.Clone(f.Rule)}
+			p.rules[t.Label] = t
+		}
+		t.N++
+		if !seen[f.Rule] {
+			seen[f.Rule] = true
+			t.Sum++ // files with the rule
+		}
+	}
+	row := projectRow(p.lc, it)
+	for _, s := range []*string{&row.Code, &row.Name, &row.Applicant, &row.Source} {
+		*s = strings.Clone(*s)
+	}
+	p.projects = append(p.projects, row)
+}
+
+// view is everything the page shows of the descriptions added.
+func (p *Portfolio) view() PortfolioView {
+	lc, tallies, rules := p.lc, p.tallies, p.rules
+	granted, realised, planned, rates := p.granted, p.realised, p.planned, p.rates
+	scoreSum, scoreN, errs, warns, docs := p.scoreSum, p.scoreN, p.errs, p.warns, p.docs
+	v := PortfolioView{Title: lc.T("Portfolio of project descriptions"), Unreadable: p.unreadable,
+		Projects: slices.Clone(p.projects)}
 	v.Facts = []Fact{
 		{lc.T("Descriptions"), fmt.Sprint(docs)},
 		{lc.T("Unreadable inputs"), fmt.Sprint(len(v.Unreadable))},

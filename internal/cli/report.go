@@ -50,29 +50,44 @@ and sorts names in Finnish order.`,
 			}
 			inputs, dirs := expandInputs(args)
 			portfolio := len(inputs) > 1 || dirs
+			ref := rs.cfg.Today
+			if ref == (model.Date{}) {
+				ref = model.DateOf(time.Now())
+			}
+			opt := summary.Options{Lang: l.Lang, Today: ref, Version: Version()}
+			// A portfolio takes each description in as it comes and keeps
+			// none of them (memory stays flat over a whole programme); a
+			// one-project page needs its description whole.
+			var pf *summary.Portfolio
+			if portfolio {
+				pf = summary.NewPortfolio(opt)
+			}
 			bar := newProgress(ios, len(inputs))
-			items := make([]summary.Item, 0, len(inputs))
+			var items []summary.Item
 			code := ExitOK
 			err = runOrdered(len(inputs), common.jobs,
-				func(i int) summary.Item {
+				func(i int) reportItem {
 					p := parseInput(inputs[i], ios, &common)
 					it := summary.Item{Source: inputs[i].Name}
 					if p.err != nil {
 						it.Error = describeErr(l, p.err)
-						return it
+						return reportItem{it, p}
 					}
 					it.Doc = p.res.Doc
 					it.Findings = validate.Check(p.res, rs.cfg)
-					if portfolio {
-						dropTexts(it.Doc) // a portfolio shows no free text: keep memory flat
-					}
-					return it
+					return reportItem{it, p}
 				},
-				func(_ int, it summary.Item) error {
+				func(_ int, r reportItem) error {
 					bar.step()
+					it := r.it
 					if it.Error != "" {
 						bar.errorf("%s", l.Sprintf("%s: error: %s\n", it.Source, it.Error))
 						code = max(code, ExitFindings)
+					}
+					if pf != nil {
+						pf.Add(it) // it keeps copies: the input can go
+						r.p.release()
+						return nil
 					}
 					items = append(items, it)
 					return nil
@@ -85,14 +100,14 @@ and sorts names in Finnish order.`,
 			if err != nil {
 				return usagef("cannot write %s: %v", out, cleanPathError(err))
 			}
-			ref := rs.cfg.Today
-			if ref == (model.Date{}) {
-				ref = model.DateOf(time.Now())
-			}
-			opt := summary.Options{Lang: l.Lang, Today: ref, Version: Version()}
-			if format == "html" {
+			switch {
+			case pf != nil && format == "html":
+				err = pf.HTML(o)
+			case pf != nil:
+				err = pf.Markdown(o)
+			case format == "html":
 				err = summary.HTML(o, items, opt)
-			} else {
+			default:
 				err = summary.Markdown(o, items, opt)
 			}
 			return finish(ios, o, err, code)
@@ -107,12 +122,9 @@ and sorts names in Finnish order.`,
 	return cmd
 }
 
-// dropTexts empties the free texts, which only a one-project page shows.
-func dropTexts(d *model.Description) {
-	d.Summary, d.FinalReport = model.Text{}, model.Text{}
-	d.TargetGroups = model.TargetGroups{}
-	for i := range d.Horizontal.Sustainability {
-		d.Horizontal.Sustainability[i].Justification = model.Text{}
-	}
-	d.Horizontal.GenderEquality = model.GenderEquality{}
+// reportItem is one input's part of a report, with the parse whose input
+// buffer it may still view.
+type reportItem struct {
+	it summary.Item
+	p  parsed
 }
