@@ -20,6 +20,7 @@ func checkPositions(t *testing.T, text string, doc *model.Description) (checked 
 	text = strings.TrimPrefix(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text), "\ufeff")
 	lines := strings.Split(text, "\n")
 	posType := reflect.TypeOf(model.Pos{})
+	cache := map[int]*lineInfo{}
 	var walk func(path string, v reflect.Value)
 	walk = func(path string, v reflect.Value) {
 		switch v.Kind() {
@@ -38,7 +39,7 @@ func checkPositions(t *testing.T, text string, doc *model.Description) (checked 
 		case reflect.Struct:
 			raw, pos := v.FieldByName("Raw"), v.FieldByName("Pos")
 			if raw.IsValid() && raw.Kind() == reflect.String && pos.IsValid() && pos.Type() == posType {
-				if checkAt(t, lines, path, raw.String(), pos.Interface().(model.Pos)) {
+				if checkAt(t, lines, cache, path, raw.String(), pos.Interface().(model.Pos)) {
 					checked++
 				}
 			}
@@ -53,7 +54,15 @@ func checkPositions(t *testing.T, text string, doc *model.Description) (checked 
 	return checked
 }
 
-func checkAt(t *testing.T, lines []string, path, raw string, pos model.Pos) bool {
+// lineInfo is what checkAt needs of a line, found once per line: a long
+// line may carry thousands of values (a list of names).
+type lineInfo struct {
+	text  string
+	skip  bool  // changed by the parser: its columns are not the source's
+	runes []int // byte offset of each character
+}
+
+func checkAt(t *testing.T, lines []string, cache map[int]*lineInfo, path, raw string, pos model.Pos) bool {
 	t.Helper()
 	if raw == "" || strings.ContainsAny(raw, "\n\r") || pos.Line < 1 {
 		return false
@@ -61,13 +70,20 @@ func checkAt(t *testing.T, lines []string, path, raw string, pos model.Pos) bool
 	if pos.Line > len(lines) {
 		t.Fatalf("%s: line %d is past the file's %d lines", path, pos.Line, len(lines))
 	}
-	line := lines[pos.Line-1]
-	if hasControl(line) || !norm.NFC.IsNormalString(line) {
+	li := cache[pos.Line]
+	if li == nil {
+		line := lines[pos.Line-1]
+		li = &lineInfo{text: line, skip: hasControl(line) || !norm.NFC.IsNormalString(line)}
+		for i := range line {
+			li.runes = append(li.runes, i)
+		}
+		cache[pos.Line] = li
+	}
+	if li.skip {
 		return false
 	}
-	r := []rune(line)
-	if pos.Col < 1 || pos.Col > len(r) || !strings.HasPrefix(string(r[pos.Col-1:]), raw) {
-		t.Fatalf("%s: %q is not at %d:%d of %q", path, raw, pos.Line, pos.Col, line)
+	if pos.Col < 1 || pos.Col > len(li.runes) || !strings.HasPrefix(li.text[li.runes[pos.Col-1]:], raw) {
+		t.Fatalf("%s: %q is not at %d:%d of %q", path, raw, pos.Line, pos.Col, li.text)
 	}
 	return true
 }
