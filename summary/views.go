@@ -329,32 +329,30 @@ func (p *Portfolio) Add(it Item) {
 
 // view is everything the page shows of the descriptions added.
 func (p *Portfolio) view() PortfolioView {
-	lc, tallies, rules := p.lc, p.tallies, p.rules
-	granted, realised, planned, rates := p.granted, p.realised, p.planned, p.rates
-	scoreSum, scoreN, errs, warns, docs := p.scoreSum, p.scoreN, p.errs, p.warns, p.docs
+	lc := p.lc
 	v := PortfolioView{Title: lc.T("Portfolio of project descriptions"), Unreadable: p.unreadable,
 		Projects: slices.Clone(p.projects)}
 	v.Facts = []Fact{
-		{lc.T("Descriptions"), fmt.Sprint(docs)},
+		{lc.T("Descriptions"), fmt.Sprint(p.docs)},
 		{lc.T("Unreadable inputs"), fmt.Sprint(len(v.Unreadable))},
-		{lc.T("EU and state funding granted"), lc.euros(granted)},
-		{lc.T("EU and state funding realised"), lc.euros(realised)},
-		{lc.T("Execution rate, EU and state funding"), lc.percent(realised, granted)},
-		{lc.T("Public funding planned"), lc.euros(planned)},
-		{lc.T("Findings"), lc.l.Sprintf("%d errors", errs) + ", " + lc.l.Sprintf("%d warnings", warns)},
+		{lc.T("EU and state funding granted"), lc.euros(p.granted)},
+		{lc.T("EU and state funding realised"), lc.euros(p.realised)},
+		{lc.T("Execution rate, EU and state funding"), lc.percent(p.realised, p.granted)},
+		{lc.T("Public funding planned"), lc.euros(p.planned)},
+		{lc.T("Findings"), lc.l.Sprintf("%d errors", p.errs) + ", " + lc.l.Sprintf("%d warnings", p.warns)},
 	}
 	for _, k := range []struct{ kind, title string }{
 		{"fund", lc.T("By fund")}, {"axis", lc.T("By priority axis")}, {"objective", lc.T("By specific objective")},
 		{"state", lc.T("By state")}, {"region", lc.T("By region")},
 	} {
 		ct := CountTable{Title: k.title}
-		for _, t := range sortTallies(lc, tallies[k.kind], false) {
+		for _, t := range sortTallies(lc, p.tallies[k.kind], false) {
 			ct.Rows = append(ct.Rows, Fact{t.Label, fmt.Sprint(t.N)})
 		}
 		v.Counts = append(v.Counts, ct)
 	}
 	sumChart := func(kind, title, desc string) Chart {
-		ts := sortTallies(lc, tallies[kind], true)
+		ts := sortTallies(lc, p.tallies[kind], true)
 		var rows []barRow
 		var max float64
 		for _, t := range ts {
@@ -368,7 +366,7 @@ func (p *Portfolio) view() PortfolioView {
 
 	// Execution rates in tenths: 0–10 %, …, 90–100 %, over 100 %.
 	var buckets [11]int
-	for _, r := range rates {
+	for _, r := range p.rates {
 		i := int(r * 10)
 		if r >= 1.0000001 {
 			i = 10
@@ -407,15 +405,15 @@ func (p *Portfolio) view() PortfolioView {
 				heading = g.Group
 			}
 			mean := func(k int) (float64, string) {
-				if scoreN[k][gi][ci] == 0 {
+				if p.scoreN[k][gi][ci] == 0 {
 					return 0, "–"
 				}
-				m := float64(scoreSum[k][gi][ci]) / float64(scoreN[k][gi][ci])
+				m := float64(p.scoreSum[k][gi][ci]) / float64(p.scoreN[k][gi][ci])
 				return m, lc.p.Sprintf("%.1f", m)
 			}
 			dv, dt := mean(0)
 			iv, it := mean(1)
-			if scoreN[0][gi][ci]+scoreN[1][gi][ci] > 0 {
+			if p.scoreN[0][gi][ci]+p.scoreN[1][gi][ci] > 0 {
 				v.HasScores = true
 			}
 			scoreRows = append(scoreRows,
@@ -426,7 +424,7 @@ func (p *Portfolio) view() PortfolioView {
 	v.MeanScores = hbars(lc.T("Mean sustainability scores (0–10)"), lc.T("Mean direct and indirect score of each criterion over the descriptions."),
 		scoreRows, 10, []Legend{{Class: "direct", Label: lc.T("direct")}, {Class: "indirect", Label: lc.T("indirect")}})
 
-	for _, t := range sortTallies(lc, rules, false) {
+	for _, t := range sortTallies(lc, p.rules, false) {
 		v.TopRules = append(v.TopRules, Fact{t.Label, lc.l.Sprintf("%d findings in %d files", t.N, int(t.Sum))})
 		if len(v.TopRules) == 10 {
 			break
