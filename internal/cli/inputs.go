@@ -44,7 +44,7 @@ func expandInputs(args []string) (inputs []input, dirs bool) {
 				return nil
 			}
 			if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".txt") {
-				if in, ok := found1(p, d); ok {
+				if in, ok := dirEntryInput(p, d); ok {
 					found = append(found, in)
 				}
 			}
@@ -62,13 +62,13 @@ func expandInputs(args []string) (inputs []input, dirs bool) {
 	return inputs, dirs
 }
 
-// found1 decides what a .txt entry under a directory is. A regular file,
+// dirEntryInput decides what a .txt entry under a directory is. A regular file,
 // or a link to one, is read. A named pipe, socket or device is not: opening
 // a pipe would wait for a writer forever, and a batch must not hang on a
 // stray one; it stays in the list with an error that says so. (Named on the
 // command line, such a file is read: 'asectl parse <(curl …)' is a pipe.) A
 // link to a directory is not followed, as the walk follows none.
-func found1(p string, d fs.DirEntry) (input, bool) {
+func dirEntryInput(p string, d fs.DirEntry) (input, bool) {
 	t := d.Type()
 	if t&fs.ModeSymlink != 0 {
 		st, err := os.Stat(p)
