@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/asectl/asectl/validate"
 )
@@ -65,19 +66,48 @@ func (t *text) Finish(s Summary) error {
 	return t.err
 }
 
-// Safe escapes control characters so that text from a description cannot
-// drive the terminal (escape sequences, carriage returns).
+// Safe escapes what must not reach a terminal raw: control characters
+// (escape sequences, carriage returns, bidirectional overrides) as \uXXXX,
+// and each byte that is not UTF-8 as \xNN (a file name on Unix may hold
+// any bytes; escaped, it still leads back to the file).
 func Safe(s string) string {
-	if !strings.ContainsFunc(s, unsafeRune) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, unsafeRune) {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
-		if unsafeRune(r) {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case unsafeRune(r):
 			fmt.Fprintf(&b, "\\u%04x", r)
-			continue
+		default:
+			b.WriteString(s[i : i+n])
 		}
-		b.WriteRune(r)
+		i += n
+	}
+	return b.String()
+}
+
+// PathText is a file name as text for outputs that hold only UTF-8 (JSON,
+// XML, SARIF, Markdown): the name itself when it is UTF-8, else with each
+// byte that is not UTF-8 written \xNN, as the terminal shows it (printf
+// '%b' or $'…' in a shell gives the name back). Each output escapes the
+// result its own way after that.
+func PathText(name string) string {
+	if utf8.ValidString(name) {
+		return name
+	}
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		r, n := utf8.DecodeRuneInString(name[i:])
+		if r == utf8.RuneError && n == 1 {
+			fmt.Fprintf(&b, "\\x%02x", name[i])
+		} else {
+			b.WriteString(name[i : i+n])
+		}
+		i += n
 	}
 	return b.String()
 }

@@ -176,7 +176,8 @@ func TestWriteErrorFails(t *testing.T) {
 	}
 }
 
-// TestOutputFileIsAtomic: when -o cannot be put in place, nothing is left
+// TestOutputFileIsAtomic: when -o cannot be put in place (a directory is
+// refused before any work), nothing is left
 // behind, not even the temporary file.
 func TestOutputFileIsAtomic(t *testing.T) {
 	dir := t.TempDir()
@@ -184,7 +185,7 @@ func TestOutputFileIsAtomic(t *testing.T) {
 	require.NoError(t, os.Mkdir(target, 0o755)) // rename onto a directory fails
 	_, stderr, code := run(t, dir, "parse", "-o", target, "../../testdata/A72213.txt")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, stderr, "cannot write the output")
+	assert.Contains(t, stderr, "is a directory; -o names a file")
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	require.Len(t, entries, 1, "only the directory that was in the way")

@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/asectl/asectl/internal/i18n"
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/report"
 )
 
 // runOrdered runs work over n items on up to jobs goroutines and hands each
@@ -104,4 +109,150 @@ func runOrdered[R any](n, jobs int, work func(i int) R, emit func(i int, r R) er
 	}
 	wg.Wait()
 	return err
+}
+
+// outcome classifies what became of one input. Every command maps it to
+// the exit status the same way (exitFor).
+type outcome int
+
+const (
+	// outRead: read, and the command did its work on it.
+	outRead outcome = iota
+	// outNotDescription: read, but not a project description (exit 1;
+	// validate reports it as the not-a-description finding instead).
+	outNotDescription
+	// outUnreadable: could not be read (missing, too large, a forced
+	// encoding that does not fit…): exit 2.
+	outUnreadable
+	// outInternal: reading it met a bug in asectl (a panic, caught): exit 2.
+	outInternal
+)
+
+// item is one input's result as the batch runner hands it to emit.
+type item[R any] struct {
+	In      input
+	Outcome outcome
+	Err     error // why, when Outcome is not outRead
+	R       R     // the command's result (its zero value after a panic)
+}
+
+// batch is one run of a command over its inputs: the expanded inputs, the
+// counts of each outcome, the progress bar. Every command that reads
+// inputs (parse, validate, report, fmt, and those to come) goes through
+// newBatch and runBatch, so they expand, order, guard, report and exit
+// alike.
+//
+// A new kind of input (a new file extension under a directory) is a line
+// in inputKinds; a new command is a work function (read and process one
+// input, in parallel) and an emit function (write one result, in input
+// order).
+type batch struct {
+	g       *globals
+	common  *commonFlags
+	l       *i18n.Localizer
+	inputs  []input
+	dirs    bool // some argument was a directory
+	bar     *progress
+	counts  [4]int
+	unread  []string // the names of the unreadable inputs, for the summary
+	quietND bool     // do not name not-a-description inputs on stderr (validate makes them findings)
+}
+
+// newBatch expands the arguments into inputs. Standard input named twice
+// is a usage error: it can be read only once.
+func (g *globals) newBatch(args []string, c *commonFlags, l *i18n.Localizer) (*batch, error) {
+	stdin := 0
+	for _, a := range args {
+		if a == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return nil, usagef(`"-" (standard input) is named %d times; it can be read only once`, stdin)
+	}
+	inputs, dirs := expandInputs(args)
+	return &batch{g: g, common: c, l: l, inputs: inputs, dirs: dirs}, nil
+}
+
+// names lists the inputs' paths, for output.Options.Inputs.
+func (b *batch) names() []string {
+	out := make([]string, len(b.inputs))
+	for i, in := range b.inputs {
+		out[i] = in.Name
+	}
+	return out
+}
+
+// runBatch runs work over the batch's inputs in parallel (--jobs) and hands
+// each result to emit in input order. A panic in work becomes that input's
+// outInternal item; the batch goes on. Inputs that failed are named on
+// stderr (escaped for the terminal) before emit sees them, and counted.
+func runBatch[R any](b *batch, work func(in input) (R, outcome, error), emit func(it *item[R]) error) error {
+	ios := b.g.ios
+	b.bar = newProgress(ios, len(b.inputs))
+	defer b.bar.clear()
+	return runOrdered(len(b.inputs), b.common.jobs,
+		func(i int) item[R] {
+			in := b.inputs[i]
+			it := item[R]{In: in}
+			var err error
+			it.R, err = guard(func() (R, error) {
+				r, o, err := work(in)
+				it.Outcome = o
+				return r, err
+			})
+			if err != nil {
+				it.Err = err
+				if errors.As(err, new(internalError)) {
+					it.Outcome = outInternal
+				} else if it.Outcome == outRead {
+					it.Outcome = outUnreadable
+				}
+			}
+			return it
+		},
+		func(_ int, it item[R]) error {
+			b.bar.step()
+			b.counts[it.Outcome]++
+			switch it.Outcome {
+			case outUnreadable, outInternal:
+				b.unread = append(b.unread, it.In.Name)
+				b.bar.errorf("%s: error: %s\n", termName(it.In.Name), report.Safe(b.reason(it.Outcome, it.Err)))
+			case outNotDescription:
+				if !b.quietND {
+					b.bar.errorf("%s: error: %s\n", termName(it.In.Name), report.Safe(b.reason(it.Outcome, it.Err)))
+				}
+			}
+			return emit(&it)
+		})
+}
+
+// reason words an input's failure in the user's language. The words
+// "error" and the rule IDs around it never change with the language.
+func (b *batch) reason(o outcome, err error) string {
+	switch o {
+	case outNotDescription:
+		return describeErr(b.l, err)
+	case outUnreadable:
+		if errors.Is(err, parser.ErrEncoding) {
+			return err.Error()
+		}
+		return b.l.Message(parser.Msg("cannot read: %s", err.Error()))
+	}
+	return err.Error()
+}
+
+// exitFor is the one mapping from what became of the inputs to the exit
+// status (README: "Exit status"): 2 when any input could not be read or
+// met a bug, else 1 when any is not a description (unless the command
+// counts those itself), else 0. Commands raise it with their own reasons
+// (findings at --fail-on, files not in canonical form).
+func (b *batch) exitFor() int {
+	switch {
+	case b.counts[outUnreadable] > 0 || b.counts[outInternal] > 0:
+		return ExitUsage
+	case b.counts[outNotDescription] > 0 && !b.quietND:
+		return ExitFindings
+	}
+	return ExitOK
 }

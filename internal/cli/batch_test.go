@@ -2,13 +2,17 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/asectl/asectl/internal/i18n"
 )
 
 // TestRunOrdered: results come out in item order whatever the timing, each
@@ -71,4 +75,38 @@ func TestGuard(t *testing.T) {
 	p, err := guard(func() (*int, error) { panic("boom") })
 	assert.Nil(t, p)
 	assert.EqualError(t, err, "internal error (a bug in asectl; please report it with this input): boom")
+}
+
+// TestRunBatchClassifies: a panic in one input's work is that input's
+// internal error (the others are emitted, in order), every failure is
+// named on stderr, and the outcomes map to one exit status.
+func TestRunBatchClassifies(t *testing.T) {
+	var stderr strings.Builder
+	g := &globals{ios: &IOStreams{ErrOut: &stderr, Getenv: func(string) string { return "" }}}
+	b := &batch{g: g, common: &commonFlags{jobs: 3}, l: i18n.New("en")}
+	for _, n := range []string{"ok1", "panic", "unread", "notdesc", "ok2"} {
+		b.inputs = append(b.inputs, input{Name: n})
+	}
+	var got []string
+	err := runBatch(b, func(in input) (string, outcome, error) {
+		switch in.Name {
+		case "panic":
+			panic("boom")
+		case "unread":
+			return "", outUnreadable, errors.New("no such file or directory")
+		case "notdesc":
+			return "", outNotDescription, errors.New("not one")
+		}
+		return "r-" + in.Name, outRead, nil
+	}, func(it *item[string]) error {
+		got = append(got, fmt.Sprintf("%s %d %s", it.In.Name, it.Outcome, it.R))
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ok1 0 r-ok1", "panic 3 ", "unread 2 ", "notdesc 1 ", "ok2 0 r-ok2"}, got)
+	assert.Equal(t, ExitUsage, b.exitFor())
+	assert.Contains(t, stderr.String(), "panic: error: internal error (a bug in asectl; please report it with this input): boom\n")
+	assert.Contains(t, stderr.String(), "unread: error: cannot read: no such file or directory\n")
+	assert.Contains(t, stderr.String(), "notdesc: error: not one\n")
+	assert.Equal(t, []string{"panic", "unread"}, b.unread)
 }

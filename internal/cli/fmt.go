@@ -58,15 +58,18 @@ text, a second description) unless --force is given.`,
 			if check && write {
 				return usagef("--check and -w do not go together")
 			}
-			inputs, _ := expandInputs(args)
+			b, err := g.newBatch(args, &common, l)
+			if err != nil {
+				return err
+			}
 			if write {
-				for _, in := range inputs {
+				for _, in := range b.inputs {
 					if in.Name == "-" {
 						return usagef("-w cannot rewrite standard input")
 					}
 				}
 			}
-			o, err := openOutput("", ios.Out)
+			o, err := g.openOutput("", nil)
 			if err != nil {
 				return err
 			}
@@ -75,28 +78,25 @@ text, a second description) unless --force is given.`,
 				parsed
 				canon []byte
 			}
-			err = runOrdered(len(inputs), common.jobs,
-				func(i int) result {
-					r := result{parsed: parseInput(inputs[i], ios, &common)}
-					if r.err == nil {
+			err = runBatch(b,
+				func(in input) (result, outcome, error) {
+					p, o, err := parseInput(in, ios, &common)
+					r := result{parsed: p}
+					if o == outRead {
 						if labels != "" {
 							r.res.Doc.Language = labels
 						}
 						r.canon = format.Render(r.res.Doc)
 					}
-					return r
+					return r, o, err
 				},
-				func(_ int, r result) error {
-					name := report.Safe(r.name)
-					if r.err != nil {
-						fmt.Fprint(ios.ErrOut, l.Sprintf("%s: error: %s\n", name, report.Safe(describeErr(l, r.err))))
-						if r.unread {
-							code = max(code, ExitUsage)
-						} else {
-							code = max(code, ExitFindings)
-						}
-						return nil
+				func(it *item[result]) error {
+					r := it.R
+					defer r.release()
+					if it.Outcome != outRead {
+						return nil // named on stderr by the runner
 					}
+					name := termName(r.name)
 					canonical := bytes.Equal(bytes.TrimRight(r.src, "\n"), bytes.TrimRight(r.canon, "\n"))
 					switch {
 					case check:
@@ -109,12 +109,12 @@ text, a second description) unless --force is given.`,
 							return nil
 						}
 						if lost := lostText(r.res); lost != "" && !force {
-							fmt.Fprintf(ios.ErrOut, "%s: not rewritten: the canonical form would drop %s; fix it or use --force\n", name, lost)
+							b.bar.errorf("%s: not rewritten: the canonical form would drop %s; fix it or use --force\n", name, lost)
 							code = max(code, ExitFindings)
 							return nil
 						}
 						if err := writeAtomically(r.name, r.canon); err != nil {
-							fmt.Fprintf(ios.ErrOut, "%s: error: cannot write: %v\n", name, cleanPathError(err))
+							b.bar.errorf("%s: error: cannot write: %v\n", name, report.Safe(cleanPathError(err).Error()))
 							code = max(code, ExitUsage)
 						}
 					default:
@@ -123,7 +123,7 @@ text, a second description) unless --force is given.`,
 					}
 					return nil
 				})
-			return finish(ios, o, err, code)
+			return finish(ios, o, err, max(code, b.exitFor()))
 		},
 	}
 	common.register(cmd)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"io"
 	"os"
 
@@ -25,9 +26,13 @@ type IOStreams struct {
 
 // System returns the process's streams.
 func System() *IOStreams {
+	var out io.Writer = os.Stdout
+	if stdoutClosed() {
+		out = failingWriter{errors.New("standard output is closed")}
+	}
 	return &IOStreams{
 		In:        os.Stdin,
-		Out:       os.Stdout,
+		Out:       out,
 		ErrOut:    os.Stderr,
 		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 		StderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
@@ -35,3 +40,8 @@ func System() *IOStreams {
 		Getwd:     os.Getwd,
 	}
 }
+
+// failingWriter fails every write.
+type failingWriter struct{ err error }
+
+func (f failingWriter) Write([]byte) (int, error) { return 0, f.err }

@@ -47,36 +47,39 @@ func (c *commonFlags) check() error {
 	return nil
 }
 
-// parsed is the outcome for one input.
+// parsed is one input read and parsed.
 type parsed struct {
-	name   string
-	src    []byte // the bytes read, for fmt's comparison
-	res    *parser.Result
-	err    error
-	unread bool    // the input could not be read at all (exit 2), not merely unrecognised (exit 1)
-	buf    *[]byte // src's pooled buffer, for release
+	name string
+	src  []byte // the bytes read, for fmt's comparison
+	res  *parser.Result
+	buf  *[]byte // src's pooled buffer, for release
 }
 
-// parseInput reads and parses one input. The result points into a pooled
-// buffer: call release once nothing of it is used any more, or never.
-func parseInput(in input, ios *IOStreams, c *commonFlags) parsed {
+// parseInput reads and parses one input, classifying the outcome for the
+// batch runner. The result points into a pooled buffer: call release once
+// nothing of it is used any more, or never.
+func parseInput(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, error) {
 	buf := inputBufs.Get().(*[]byte)
 	src, err := readInput(in, ios.In, c.maxSize, *buf)
 	if err != nil {
 		inputBufs.Put(buf)
-		return parsed{name: in.Name, err: err, unread: true}
+		return parsed{name: in.Name}, outUnreadable, err
 	}
 	*buf = src
-	res, err := guard(func() (*parser.Result, error) {
-		return parser.Parse(in.Name, src, parser.Options{Encoding: c.encoding})
+	p := parsed{name: in.Name, src: src, buf: buf}
+	p.res, err = guard(func() (*parser.Result, error) {
+		return parser.Parse(report.PathText(in.Name), src, parser.Options{Encoding: c.encoding})
 	})
-	var bug internalError
-	if err != nil && (errors.Is(err, parser.ErrEncoding) || errors.As(err, &bug)) {
-		// A forced encoding that does not fit, or a bug met on the way: the
-		// file cannot be read as asked.
-		return parsed{name: in.Name, err: err, unread: true, buf: buf}
+	switch {
+	case err == nil:
+		return p, outRead, nil
+	case errors.As(err, new(internalError)):
+		return p, outInternal, err
+	case errors.Is(err, parser.ErrEncoding):
+		// A forced encoding that does not fit: the file cannot be read as asked.
+		return p, outUnreadable, err
 	}
-	return parsed{name: in.Name, src: src, res: res, err: err, buf: buf}
+	return p, outNotDescription, err
 }
 
 // internalError is a panic met while reading one input: a bug in asectl.
@@ -109,6 +112,10 @@ func (p *parsed) release() {
 	}
 	p.buf, p.src, p.res = nil, nil, nil
 }
+
+// termName is a file name as the terminal shows it: control characters
+// and bytes that are not UTF-8 escaped (report.Safe).
+func termName(name string) string { return report.Safe(name) }
 
 // describeErr renders an input's error in the user's language.
 func describeErr(l *i18n.Localizer, err error) string {
@@ -164,58 +171,51 @@ unreadable inputs.`,
 			if excel && format != "csv" {
 				return usagef("--excel goes with --format csv")
 			}
-			inputs, dirs := expandInputs(args)
-			array := format == "json" && (len(args) > 1 || dirs)
-			o, err := openOutput(out, ios.Out)
+			b, err := g.newBatch(args, &common, l)
 			if err != nil {
-				return usagef("cannot write %s: %v", out, cleanPathError(err))
+				return err
 			}
-			bar := newProgress(ios, len(inputs))
+			array := format == "json" && (len(args) > 1 || b.dirs)
+			o, err := g.openOutput(out, b)
+			if err != nil {
+				return err
+			}
 			var csvw *report.CSVWriter
 			if format == "csv" {
 				csvw = report.NewCSV(o, excel)
 			}
-			code := ExitOK
 			wrote := 0
 			var buf bytes.Buffer
 			var compact []byte
 			if array {
 				o.WriteString("[")
 			}
-			err = runOrdered(len(inputs), common.jobs,
-				func(i int) parsed { return parseInput(inputs[i], ios, &common) },
-				func(_ int, p parsed) error {
-					bar.step()
+			err = runBatch(b,
+				func(in input) (parsed, outcome, error) { return parseInput(in, ios, &common) },
+				func(it *item[parsed]) error {
+					p := it.R
+					defer p.release()
 					var doc *model.Description
-					if p.err != nil {
+					if it.Outcome != outRead {
 						// The input keeps its place in the output, with its reason.
-						reason := describeErr(l, p.err)
-						bar.errorf("%s", l.Sprintf("%s: error: %s\n", report.Safe(p.name), report.Safe(reason)))
-						if p.unread {
-							code = max(code, ExitUsage)
-						} else {
-							code = max(code, ExitFindings)
-						}
-						doc = model.Failed(p.name, reason)
+						doc = model.Failed(report.PathText(it.In.Name), b.reason(it.Outcome, it.Err))
 					} else {
 						for _, pr := range p.res.Problems {
-							bar.errorf("%s:%d:%d: warning: %s [%s]\n", report.Safe(p.name), pr.Pos.Line, pr.Pos.Col, report.Safe(l.Message(pr.Msg)), pr.Rule)
+							b.bar.errorf("%s:%d:%d: warning: %s [%s]\n", termName(p.name), pr.Pos.Line, pr.Pos.Col, report.Safe(l.Message(pr.Msg)), pr.Rule)
 						}
 						doc = p.res.Doc
 					}
 					if csvw != nil {
-						err := csvw.Write(doc)
-						p.release()
-						return err
+						return csvw.Write(doc)
 					}
 					compact = doc.AppendJSON(compact[:0])
-					b := compact
+					out := compact
 					if format == "json" {
 						buf.Reset()
 						if err := json.Indent(&buf, compact, indentFor(array), "  "); err != nil {
 							return err
 						}
-						b = buf.Bytes()
+						out = buf.Bytes()
 					}
 					switch {
 					case array && wrote > 0:
@@ -223,15 +223,13 @@ unreadable inputs.`,
 					case array:
 						o.WriteString("\n  ")
 					}
-					o.Write(b)
+					o.Write(out)
 					if !array {
 						o.WriteByte('\n')
 					}
 					wrote++
-					p.release()
 					return nil
 				})
-			bar.clear()
 			if err == nil && array {
 				if wrote > 0 {
 					o.WriteString("\n")
@@ -241,7 +239,7 @@ unreadable inputs.`,
 			if err == nil && csvw != nil {
 				err = csvw.Close()
 			}
-			return finish(ios, o, err, code)
+			return finish(ios, o, err, b.exitFor())
 		},
 	}
 	common.register(cmd)

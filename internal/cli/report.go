@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/summary"
 	"github.com/asectl/asectl/validate"
 )
@@ -41,15 +42,25 @@ and sorts names in Finnish order.`,
 			if err != nil {
 				return err
 			}
-			if format != "html" && format != "md" && format != "markdown" {
+			if format == "markdown" {
+				format = "md"
+			}
+			if format != "html" && format != "md" {
 				return usagef("unknown --format %q (valid: html, md)", format)
 			}
 			rs, err := g.ruleSettings(cmd, "", today)
 			if err != nil {
 				return err
 			}
-			inputs, dirs := expandInputs(args)
-			portfolio := len(inputs) > 1 || dirs
+			b, err := g.newBatch(args, &common, l)
+			if err != nil {
+				return err
+			}
+			portfolio := len(b.inputs) > 1 || b.dirs
+			o, err := g.openOutput(out, b)
+			if err != nil {
+				return err
+			}
 			ref := rs.cfg.Today
 			if ref == (model.Date{}) {
 				ref = model.DateOf(time.Now())
@@ -62,55 +73,45 @@ and sorts names in Finnish order.`,
 			if portfolio {
 				pf = summary.NewPortfolio(opt)
 			}
-			bar := newProgress(ios, len(inputs))
 			var items []summary.Item
-			code := ExitOK
-			err = runOrdered(len(inputs), common.jobs,
-				func(i int) reportItem {
-					p := parseInput(inputs[i], ios, &common)
-					it := summary.Item{Source: inputs[i].Name}
-					if p.err != nil {
-						it.Error = describeErr(l, p.err)
-						return reportItem{it, p}
+			err = runBatch(b,
+				func(in input) (reportItem, outcome, error) {
+					p, o, err := parseInput(in, ios, &common)
+					it := summary.Item{Source: report.PathText(in.Name)}
+					if o == outRead {
+						it.Doc = p.res.Doc
+						it.Findings = validate.Check(p.res, rs.cfg)
 					}
-					it.Doc = p.res.Doc
-					it.Findings = validate.Check(p.res, rs.cfg)
-					return reportItem{it, p}
+					return reportItem{it, p}, o, err
 				},
-				func(_ int, r reportItem) error {
-					bar.step()
-					it := r.it
-					if it.Error != "" {
-						bar.errorf("%s", l.Sprintf("%s: error: %s\n", it.Source, it.Error))
-						code = max(code, ExitFindings)
+				func(r *item[reportItem]) error {
+					it := r.R.it
+					it.Source = report.PathText(r.In.Name)
+					if r.Outcome != outRead {
+						it.Error = b.reason(r.Outcome, r.Err)
+						it.Doc, it.Findings = nil, nil
 					}
 					if pf != nil {
 						pf.Add(it) // it keeps copies: the input can go
-						r.p.release()
+						r.R.p.release()
 						return nil
 					}
 					items = append(items, it)
 					return nil
 				})
-			bar.clear()
-			if err != nil {
-				return err
+			if err == nil {
+				switch {
+				case pf != nil && format == "html":
+					err = pf.HTML(o)
+				case pf != nil:
+					err = pf.Markdown(o)
+				case format == "html":
+					err = summary.HTML(o, items, opt)
+				default:
+					err = summary.Markdown(o, items, opt)
+				}
 			}
-			o, err := openOutput(out, ios.Out)
-			if err != nil {
-				return usagef("cannot write %s: %v", out, cleanPathError(err))
-			}
-			switch {
-			case pf != nil && format == "html":
-				err = pf.HTML(o)
-			case pf != nil:
-				err = pf.Markdown(o)
-			case format == "html":
-				err = summary.HTML(o, items, opt)
-			default:
-				err = summary.Markdown(o, items, opt)
-			}
-			return finish(ios, o, err, code)
+			return finish(ios, o, err, b.exitFor())
 		},
 	}
 	common.register(cmd)

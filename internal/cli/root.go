@@ -4,6 +4,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/asectl/asectl/internal/config"
 	"github.com/asectl/asectl/internal/i18n"
+	"github.com/asectl/asectl/internal/output"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/programme"
 )
@@ -148,19 +150,54 @@ func warmUp(args []string) {
 // Run executes asectl with args and returns the process exit code.
 func Run(args []string, ios *IOStreams) int {
 	warmUp(args)
+	// Temporary files of -o are removed on SIGINT and SIGTERM (exit 130,
+	// 143), and a progress bar is cleared.
+	defer output.Catch()()
+	// Every write to stdout goes through one writer that keeps the first
+	// error: a full disk or a closed stdout fails the run (exit 2),
+	// whatever wrote (help, rules, a report).
+	sys := *ios
+	out := &checkedWriter{w: ios.Out}
+	sys.Out = out
+	ios = &sys
 	root := NewRoot(ios)
 	root.SetArgs(args)
 	err := root.Execute()
-	if err == nil {
-		return ExitOK
-	}
+	code := ExitOK
 	var ee exitError
-	if errors.As(err, &ee) {
-		return ee.code
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		code = ee.code
+	default:
+		// Anything else is a mistake in the command line: cobra's own
+		// argument errors ("unknown command") are not typed, so they land
+		// here too.
+		fmt.Fprintf(ios.ErrOut, "asectl: %v\n", err)
+		fmt.Fprintln(ios.ErrOut, "Run 'asectl --help' for usage.")
+		code = ExitUsage
 	}
-	// Anything else is a mistake in the command line: cobra's own argument
-	// errors ("unknown command") are not typed, so they land here too.
-	fmt.Fprintf(ios.ErrOut, "asectl: %v\n", err)
-	fmt.Fprintln(ios.ErrOut, "Run 'asectl --help' for usage.")
-	return ExitUsage
+	if out.err != nil && code != ExitUsage {
+		fmt.Fprintf(ios.ErrOut, "asectl: cannot write the output: %v\n", cleanPathError(out.err))
+		code = ExitUsage
+	}
+	return code
+}
+
+// checkedWriter remembers the first write error; later writes are dropped.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
 }

@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/model"
-	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
@@ -122,33 +119,34 @@ reported).`,
 			if ios.Getwd != nil {
 				cwd, _ = ios.Getwd()
 			}
-			o, err := openOutput(out, ios.Out)
+			b, err := g.newBatch(args, &common, l)
 			if err != nil {
-				return usagef("cannot write %s: %v", out, cleanPathError(err))
+				return err
+			}
+			b.quietND = true // a finding of its own, not-a-description
+			o, err := g.openOutput(out, b)
+			if err != nil {
+				return err
 			}
 			w, err := report.New(format, o, report.Options{
 				Version: Version(), Color: useColor && out == "", Rules: rs.enabled(),
 				Severity: rs.severity, FailOn: threshold, Cwd: cwd, L: l,
 			})
 			if err != nil {
-				o.abort()
+				o.Abort()
 				return usageError{err}
 			}
 
-			inputs, _ := expandInputs(args)
-			bar := newProgress(ios, len(inputs))
 			var sum report.Summary
-			unreadable, failed := false, false
-			err = runOrdered(len(inputs), common.jobs,
-				func(i int) report.File { return validateInput(inputs[i], ios, &common, rs.cfg, l) },
-				func(_ int, f report.File) error {
-					bar.step()
-					if f.Error != "" {
-						unreadable = true
-						if format != "text" || out != "" {
-							// The text writer prints it on stdout already.
-							bar.errorf("%s", l.Sprintf("%s: error: %s\n", report.Safe(f.Source), report.Safe(f.Error)))
-						}
+			failed := false
+			err = runBatch(b,
+				func(in input) (report.File, outcome, error) { return validateInput(in, ios, &common, rs.cfg) },
+				func(it *item[report.File]) error {
+					f := it.R
+					f.Source = it.In.Name
+					if it.Outcome == outUnreadable || it.Outcome == outInternal {
+						f.Error = b.reason(it.Outcome, it.Err)
+						f.Findings = nil
 					}
 					for _, x := range f.Findings {
 						failed = failed || threshold >= 0 && int(x.Severity) >= threshold
@@ -156,13 +154,9 @@ reported).`,
 					sum.Add(f)
 					return w.File(f)
 				})
-			bar.clear()
-			code := ExitOK
-			switch {
-			case unreadable:
-				code = ExitUsage
-			case failed:
-				code = ExitFindings
+			code := b.exitFor()
+			if failed {
+				code = max(code, ExitFindings)
 			}
 			sum.ExitCode = code
 			if err == nil {
@@ -226,33 +220,22 @@ func lookupEnv(ios *IOStreams, key string) (string, bool) {
 }
 
 // validateInput reads, parses and checks one input.
-func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, l *i18n.Localizer) report.File {
-	p := parseInput(in, ios, c)
-	f := report.File{Source: in.Name}
-	switch {
-	case p.err != nil && p.unread:
-		if errors.As(p.err, new(internalError)) {
-			f.Error = p.err.Error()
-			break
-		}
-		f.Error = l.Message(parser.Msg("cannot read: %s", p.err.Error()))
-	case p.err != nil:
-		if x, ok := validate.NotDescription(p.err, cfg); ok {
-			f.Findings = []validate.Finding{x}
-		}
-	default:
-		findings, err := guard(func() ([]validate.Finding, error) { return validate.Check(p.res, cfg), nil })
-		if err != nil {
-			f.Error = err.Error()
-			break
-		}
-		f.Findings = findings
+func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config) (report.File, outcome, error) {
+	p, o, err := parseInput(in, ios, c)
+	// The findings hold no view of the input once detached: its buffer can
+	// serve the next file while this result waits for its turn.
+	defer p.release()
+	var f report.File
+	switch o {
+	case outRead:
+		f.Findings = validate.Check(p.res, cfg)
 		for i := range f.Findings {
 			f.Findings[i].Msg = f.Findings[i].Msg.Detach()
 		}
+	case outNotDescription:
+		if x, ok := validate.NotDescription(err, cfg); ok {
+			f.Findings = []validate.Finding{x}
+		}
 	}
-	// The findings hold no view of the input any more: its buffer can serve
-	// the next file while this result waits for its turn.
-	p.release()
-	return f
+	return f, o, err
 }
