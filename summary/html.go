@@ -1,14 +1,29 @@
 package summary
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/base64"
 	"html/template"
 	"io"
 	"sync"
 )
 
-//go:embed templates/page.html
+//go:embed templates/page.html templates/sort.js
 var templates embed.FS
+
+// sortScript is the portfolio's table-sorting script and the hash by which
+// the page's Content-Security-Policy allows it and no other script: a
+// description's text is escaped by html/template, and the policy is the
+// second wall should anything slip through.
+var sortScript = sync.OnceValues(func() (template.JS, string) {
+	js, err := templates.ReadFile("templates/sort.js")
+	if err != nil {
+		panic(err) // embedded above
+	}
+	sum := sha256.Sum256(js)
+	return template.JS(js), "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+})
 
 // pageTmpl is parsed on first use: most runs of asectl write no page.
 var pageTmpl = sync.OnceValue(func() *template.Template {
@@ -34,13 +49,16 @@ func pageLabels(lc *locale) labels {
 
 type page struct {
 	Lang, Title, Version, Generated string
+	Script                          template.JS // the portfolio's script
+	ScriptHash                      string      // its CSP hash source, "sha256-…"
 	T                               labels
 	Project                         *ProjectView
 	Portfolio                       *PortfolioView
 }
 
 func newPage(lc *locale, o Options) *page {
-	return &page{Lang: lc.lang, Version: o.Version, T: pageLabels(lc),
+	js, hash := sortScript()
+	return &page{Lang: lc.lang, Version: o.Version, T: pageLabels(lc), Script: js, ScriptHash: hash,
 		Generated: lc.T("Reference date") + " " + lc.date(o.Today)}
 }
 

@@ -75,7 +75,7 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 		m.printf("## %s\n\n", mdEscape(v.Funding.Title))
 		var rows [][]string
 		for _, b := range v.Funding.Bars {
-			rows = append(rows, []string{b.Label, b.Value})
+			rows = append(rows, []string{b.Full, b.Value})
 		}
 		m.table([]string{"", lc.T("Euros")}, rows, map[int]bool{1: true})
 		m.table([]string{"", ""}, factRows(v.Rates), map[int]bool{1: true})
@@ -83,7 +83,7 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 			m.printf("## %s\n\n", mdEscape(v.Scores.Title))
 			rows = nil
 			for i := 0; i+1 < len(v.Scores.Bars); i += 2 {
-				rows = append(rows, []string{v.Scores.Bars[i].Label, v.Scores.Bars[i].Value, v.Scores.Bars[i+1].Value})
+				rows = append(rows, []string{v.Scores.Bars[i].Full, v.Scores.Bars[i].Value, v.Scores.Bars[i+1].Value})
 			}
 			m.table([]string{lc.T("Criterion"), lc.T("direct"), lc.T("indirect")}, rows, map[int]bool{1: true, 2: true})
 		}

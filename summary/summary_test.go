@@ -2,8 +2,10 @@ package summary
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
+	stdhtml "html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -128,12 +130,15 @@ func TestHostileValuesAreEscaped(t *testing.T) {
 }
 
 func TestChartsHaveTheirBars(t *testing.T) {
+	// Each chart is drawn twice: wide, and compact for phones.
 	out := string(render(t, true, sampleItems(t), "en"))
-	assert.Equal(t, 15, strings.Count(out, `class="bar direct"`))
-	assert.Equal(t, 15, strings.Count(out, `class="bar indirect"`))
-	assert.Equal(t, 2, strings.Count(out, `class="bar planned"`))
-	assert.Equal(t, 2, strings.Count(out, `class="bar realised"`))
-	assert.Equal(t, 1, strings.Count(out, `class="bar project"`))
+	assert.Equal(t, 2*15, strings.Count(out, `class="bar direct"`))
+	assert.Equal(t, 2*15, strings.Count(out, `class="bar indirect"`))
+	assert.Equal(t, 2*2, strings.Count(out, `class="bar planned"`))
+	assert.Equal(t, 2*2, strings.Count(out, `class="bar realised"`))
+	assert.Equal(t, 2*1, strings.Count(out, `class="bar project"`))
+	assert.Equal(t, 3, strings.Count(out, `<svg class="chart wide"`), "timeline, funding, scores")
+	assert.Equal(t, 3, strings.Count(out, `<svg class="chart compact"`))
 	assert.NotRegexp(t, `(?i)(src|href)="https?:`, out, "no external requests")
 }
 
@@ -146,9 +151,71 @@ func findChromium() string {
 	return ""
 }
 
-// TestHTMLInChromium opens the reports in headless Chromium: the page loads
-// with no console error, the script runs, the charts have their bars, and
-// a screenshot is saved.
+// oddItems: the sample with a period from 1.1.1000 to 31.12.9999 and long
+// unbroken values (a name, a URL, a path) that a page must wrap.
+func oddItems(t *testing.T) []Item {
+	long := strings.Repeat("Pitkä", 30)
+	src := strings.NewReplacer(
+		"Alkaa 13.2.2016 ja päättyy 15.3.2018", "Alkaa 1.1.1000 ja päättyy 31.12.9999",
+		"Hankkeen nimi: Lapin", "Hankkeen nimi: "+long+" Lapin",
+		"http://www.ulapland.fi", "http://www.ulapland.fi/"+strings.Repeat("polku/", 40),
+	).Replace(string(read(t, "../testdata/A72213.txt")))
+	return []Item{item(t, "testdata/"+strings.Repeat("hakemisto/", 20)+"A72213.txt", []byte(src))}
+}
+
+// measurePage wraps a page in a frame of the given width (headless
+// Chromium's own window is at least 500 pixels wide) and measures what a
+// person would see there, writing it into the wrapper as JSON: the frame's
+// width, the page's width (wider means sideways scrolling), whether the
+// page's script ran, and for every text of every chart shown, whether it
+// lies inside its drawing and the size its letters render at in CSS pixels.
+func measurePage(page []byte, width int) []byte {
+	return []byte(fmt.Sprintf(`<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" style="width:%dpx;height:3000px;border:0" srcdoc="%s"></iframe>
+<script>
+document.getElementById("f").addEventListener("load", function () {
+  var w = this.contentWindow, d = this.contentDocument;
+  var out = {viewport: w.innerWidth, page: d.documentElement.scrollWidth, ready: d.body.getAttribute("data-ready") === "1",
+    charts: 0, texts: 0, minFont: 1e9, outside: []};
+  d.querySelectorAll("svg.chart").forEach(function (svg) {
+    var r = svg.getBoundingClientRect();
+    if (r.width === 0) { return; }
+    out.charts++;
+    var vb = svg.viewBox.baseVal, scale = r.width / vb.width;
+    svg.querySelectorAll("text").forEach(function (t) {
+      if (t.textContent.trim() === "") { return; }
+      out.texts++;
+      var b = t.getBBox();
+      if (b.x < -0.5 || b.y < -0.5 || b.x + b.width > vb.width + 0.5 || b.y + b.height > vb.height + 0.5) {
+        out.outside.push(svg.getAttribute("aria-label") + ": " + t.textContent + " [" + [b.x, b.y, b.width, b.height].map(Math.round) + "] in [" + vb.width + "," + vb.height + "]");
+      }
+      out.minFont = Math.min(out.minFont, parseFloat(w.getComputedStyle(t).fontSize) * scale);
+    });
+  });
+  var pre = document.createElement("pre");
+  pre.id = "measure";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script></body></html>`, width, stdhtml.EscapeString(string(page))))
+}
+
+type measurement struct {
+	Viewport, Page, Charts, Texts int
+	Ready                         bool
+	MinFont                       float64
+	Outside                       []string
+}
+
+var chromeArgs = []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+	"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+	"--enable-logging=stderr", "--v=0"}
+
+// TestHTMLInChromium opens the reports in headless Chromium at a phone's
+// width (390 CSS pixels) and a desktop's (1200): the page loads with no
+// console error, the script runs, the charts have their bars, no chart
+// label falls outside its drawing, chart text renders at 10 CSS pixels or
+// more, and the page does not scroll sideways. Screenshots are saved.
 func TestHTMLInChromium(t *testing.T) {
 	bin := findChromium()
 	if bin == "" {
@@ -158,43 +225,102 @@ func TestHTMLInChromium(t *testing.T) {
 	for _, c := range []struct {
 		name   string
 		items  []Item
-		counts map[string]int
+		counts map[string]int // per drawing; each chart has a wide and a compact one
 		ready  bool
 	}{
 		{"project", sampleItems(t), map[string]int{`class="bar direct"`: 15, `class="bar indirect"`: 15, `class="bar project"`: 1, `class="bar planned"`: 2, `class="bar realised"`: 2}, false},
 		{"portfolio", portfolioItems(t), map[string]int{`class="bar direct"`: 15, `class="bar indirect"`: 15, `class="bar realised"`: 11}, true},
+		{"odd", oddItems(t), map[string]int{`class="bar project"`: 1}, false},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			page := filepath.Join(dir, c.name+".html")
-			require.NoError(t, os.WriteFile(page, render(t, true, c.items, "fi"), 0o644))
-			args := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + filepath.Join(dir, "profile-"+c.name), "--enable-logging=stderr", "--v=0"}
-			cmd := exec.Command(bin, append(args, "--dump-dom", "file://"+page)...)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			dom, err := cmd.Output()
-			require.NoError(t, err, "chromium: %s", stderr.String())
-			for _, l := range strings.Split(stderr.String(), "\n") {
-				if strings.Contains(l, "CONSOLE") || strings.Contains(l, "Uncaught") {
-					t.Errorf("console message: %s", l)
+		for _, width := range []int{390, 1200} {
+			t.Run(fmt.Sprintf("%s/%d", c.name, width), func(t *testing.T) {
+				html := render(t, true, c.items, "fi")
+				page := filepath.Join(dir, fmt.Sprintf("%s-%d.html", c.name, width))
+				require.NoError(t, os.WriteFile(page, measurePage(html, width), 0o644))
+				args := append(chromeArgs, "--user-data-dir="+filepath.Join(dir, "profile-"+c.name), fmt.Sprintf("--window-size=%d,2000", width))
+				cmd := exec.Command(bin, append(args, "--dump-dom", "file://"+page)...)
+				var stderr bytes.Buffer
+				cmd.Stderr = &stderr
+				dom, err := cmd.Output()
+				require.NoError(t, err, "chromium: %s", stderr.String())
+				for _, l := range strings.Split(stderr.String(), "\n") {
+					if strings.Contains(l, "CONSOLE") || strings.Contains(l, "Uncaught") {
+						t.Errorf("console message: %s", l)
+					}
+				}
+				for sel, n := range c.counts {
+					assert.Equal(t, 2*n, strings.Count(string(html), sel), sel)
+				}
+				m := regexp.MustCompile(`<pre id="measure">([^<]*)</pre>`).FindSubmatch(dom)
+				require.NotNil(t, m, "the measuring script ran")
+				var got measurement
+				require.NoError(t, json.Unmarshal([]byte(stdhtml.UnescapeString(string(m[1]))), &got))
+				t.Logf("%+v", got)
+				assert.Equal(t, c.ready, got.Ready, "the sorting script ran")
+				require.Equal(t, width, got.Viewport, "the window has the width asked for")
+				assert.LessOrEqual(t, got.Page, got.Viewport, "the page scrolls sideways")
+				assert.Positive(t, got.Charts)
+				assert.Empty(t, got.Outside, "chart labels outside their drawing")
+				assert.GreaterOrEqual(t, got.MinFont, 10.0, "chart text under 10 CSS pixels")
+
+				shot := filepath.Join(dir, fmt.Sprintf("%s-%d.png", c.name, width))
+				plain := filepath.Join(dir, fmt.Sprintf("%s-%d-plain.html", c.name, width))
+				require.NoError(t, os.WriteFile(plain, html, 0o644))
+				cmd = exec.Command(bin, append(args, "--screenshot="+shot, "file://"+plain)...)
+				out, err := cmd.CombinedOutput()
+				require.NoError(t, err, "%s", out)
+				png, err := os.ReadFile(shot)
+				require.NoError(t, err)
+				assert.True(t, bytes.HasPrefix(png, []byte("\x89PNG")), "a PNG screenshot")
+				t.Logf("screenshot: %s (%d bytes)", shot, len(png))
+			})
+		}
+	}
+}
+
+// An absurd period or reference date gives a page of the usual size: the
+// timeline's ticks follow its span, and dates out of range are clamped to
+// its edge and marked (a period from year 1000 to 9999 drew one tick a year,
+// a 967 KB page; --today 0001-01-01 put the today line at x = -173,165).
+func TestTimelineBounded(t *testing.T) {
+	normal := len(render(t, true, sampleItems(t), "en"))
+	odd := render(t, true, oddItems(t), "en")
+	assert.Less(t, len(odd), normal+normal/4, "page size")
+
+	lc := newLocale("en")
+	for _, c := range []struct {
+		name       string
+		start, end model.Date
+		today      model.Date
+	}{
+		{"usual", model.Date{Year: 2016, Month: 2, Day: 13}, model.Date{Year: 2018, Month: 3, Day: 15}, today},
+		{"years 1000-9999", model.Date{Year: 1000, Month: 1, Day: 1}, model.Date{Year: 9999, Month: 12, Day: 31}, today},
+		{"today in year 1", model.Date{Year: 2016, Month: 2, Day: 13}, model.Date{Year: 2018, Month: 3, Day: 15}, model.Date{Year: 1, Month: 1, Day: 1}},
+		{"today in 9999", model.Date{Year: 2016, Month: 2, Day: 13}, model.Date{Year: 2018, Month: 3, Day: 15}, model.Date{Year: 9999, Month: 12, Day: 31}},
+	} {
+		per := model.Period{Start: model.Field[model.Date]{Value: c.start, Valid: true}, End: model.Field[model.Date]{Value: c.end, Valid: true}}
+		wide := timeline(lc, per, c.today)
+		for _, ch := range []Chart{wide, *wide.Compact} {
+			ticks := 0
+			for _, m := range ch.Marks {
+				assert.True(t, m.X >= 0 && m.X <= ch.Width, "%s %s: mark %q at x = %v", c.name, ch.Form, m.Label, m.X)
+				assert.True(t, m.LabelX >= 0 && m.LabelX <= ch.Width, "%s %s: label %q at x = %v", c.name, ch.Form, m.Label, m.LabelX)
+				if m.Class == "tick" {
+					ticks++
 				}
 			}
-			for sel, n := range c.counts {
-				assert.Equal(t, n, strings.Count(string(dom), sel), sel)
+			assert.True(t, ticks >= 2 && ticks <= 14, "%s %s: %d ticks", c.name, ch.Form, ticks)
+			for _, b := range ch.Bars {
+				assert.True(t, b.X >= 0 && b.X+b.W <= ch.Width, "%s %s: bar %v+%v", c.name, ch.Form, b.X, b.W)
 			}
-			if c.ready {
-				assert.Regexp(t, regexp.MustCompile(`<body[^>]*data-ready="1"`), string(dom), "the sorting script ran")
+		}
+		if c.name != "usual" {
+			marked := false
+			for _, s := range append([]string{wide.Marks[len(wide.Marks)-1].Label}, wide.Bars[0].Value) {
+				marked = marked || strings.ContainsAny(s, "◂▸")
 			}
-			shot := filepath.Join(dir, c.name+".png")
-			cmd = exec.Command(bin, append(args, "--window-size=1000,2400", "--screenshot="+shot, "file://"+page)...)
-			out, err := cmd.CombinedOutput()
-			require.NoError(t, err, "%s", out)
-			png, err := os.ReadFile(shot)
-			require.NoError(t, err)
-			assert.True(t, bytes.HasPrefix(png, []byte("\x89PNG")), "a PNG screenshot")
-			t.Logf("screenshot: %s (%d bytes)", shot, len(png))
-		})
+			assert.True(t, marked, "%s: a clamped date is marked", c.name)
+		}
 	}
 }
 
