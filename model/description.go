@@ -14,7 +14,14 @@ const (
 const (
 	StateRunning = "running"
 	StateEnded   = "ended"
+	// StateInterrupted is a project stopped before its planned end
+	// ("Keskeytynyt"): it is over, like an ended one, but early.
+	StateInterrupted = "interrupted"
 )
+
+// Over reports whether a state means the project's work is over: ended or
+// interrupted.
+func Over(state string) bool { return state == StateEnded || state == StateInterrupted }
 
 // Description is one project description. The JSON keys and their order are
 // a public contract (see README); every key is always present.
@@ -31,17 +38,20 @@ type Description struct {
 	Fund           Text `json:"fund"`
 	FundFromHeader bool `json:"-"`
 
-	Project       Project      `json:"project"`
-	Applicant     Applicant    `json:"applicant"`
-	Summary       Text         `json:"summary"`
-	TargetGroups  TargetGroups `json:"target_groups"`
-	Funding       Funding      `json:"funding"`
-	Area          Area         `json:"area"`
-	Indicators    Indicators   `json:"indicators"`
-	Horizontal    Horizontal   `json:"horizontal"`
-	FinalReport   Text         `json:"final_report"`
-	Sections      Sections     `json:"-"`
-	HeadingsFound bool         `json:"-"`
+	Project      Project      `json:"project"`
+	Applicant    Applicant    `json:"applicant"`
+	Summary      Text         `json:"summary"`
+	TargetGroups TargetGroups `json:"target_groups"`
+	Funding      Funding      `json:"funding"`
+	Area         Area         `json:"area"`
+	Indicators   Indicators   `json:"indicators"`
+	Horizontal   Horizontal   `json:"horizontal"`
+	FinalReport  Text         `json:"final_report"`
+	// OtherSections are numbered subsections the label tables do not know
+	// ("4.3 …", "8.3 …"), kept with their text, in document order.
+	OtherSections []OtherSection `json:"other_sections"`
+	Sections      Sections       `json:"-"`
+	HeadingsFound bool           `json:"-"`
 	// End is where the text ends: just after the last non-blank character.
 	End Pos `json:"-"`
 }
@@ -150,6 +160,29 @@ type Area struct {
 type Indicators struct {
 	NewJobs      Indicator `json:"new_jobs"`
 	NewCompanies Indicator `json:"new_companies"`
+	// Other holds the indicator subsections other than new jobs and new
+	// companies (an ESF page's "7.1 Osallistujien määrä"), in document order.
+	Other []OtherIndicator `json:"other"`
+}
+
+// OtherIndicator is an indicator subsection of section 7 that is not one of
+// the two known ones: its number as printed ("7.1"), its title and figures.
+type OtherIndicator struct {
+	Number   Text   `json:"number"`
+	Title    Text   `json:"title"`
+	Planned  Figure `json:"planned"`
+	Realised Figure `json:"realised"`
+	Pos      Pos    `json:"-"` // the heading
+}
+
+// OtherSection is a numbered subsection the label tables do not know, with
+// its heading's number ("8.3") and title and its free text (null when
+// empty).
+type OtherSection struct {
+	Number Text `json:"number"`
+	Title  Text `json:"title"`
+	Text   Text `json:"text"`
+	Pos    Pos  `json:"-"` // the heading
 }
 
 // Indicator is a planned and a realised figure.
@@ -222,6 +255,8 @@ func New(source string) *Description {
 			SubRegions:     []Text{},
 			Municipalities: []Text{},
 		},
-		Horizontal: Horizontal{Sustainability: []Score{}},
+		Indicators:    Indicators{Other: []OtherIndicator{}},
+		Horizontal:    Horizontal{Sustainability: []Score{}},
+		OtherSections: []OtherSection{},
 	}
 }

@@ -102,6 +102,28 @@ func (d *Description) AppendJSON(dst []byte) []byte {
 	dst = appendIndicator(dst, &d.Indicators.NewJobs)
 	dst = append(dst, `,"new_companies":`...)
 	dst = appendIndicator(dst, &d.Indicators.NewCompanies)
+	dst = append(dst, `,"other":`...)
+	if d.Indicators.Other == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '[')
+		for i := range d.Indicators.Other {
+			o := &d.Indicators.Other[i]
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"number":`...)
+			dst = appendText(dst, o.Number)
+			dst = append(dst, `,"title":`...)
+			dst = appendText(dst, o.Title)
+			dst = append(dst, `,"planned":`...)
+			dst = appendFigure(dst, &o.Planned)
+			dst = append(dst, `,"realised":`...)
+			dst = appendFigure(dst, &o.Realised)
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
 
 	g := &d.Horizontal.GenderEquality
 	dst = append(dst, `},"horizontal":{"gender_equality":{"context_analysis":`...)
@@ -136,7 +158,25 @@ func (d *Description) AppendJSON(dst []byte) []byte {
 	}
 	dst = append(dst, `},"final_report":`...)
 	dst = appendText(dst, d.FinalReport)
-	return append(dst, '}')
+	dst = append(dst, `,"other_sections":`...)
+	if d.OtherSections == nil {
+		return append(dst, "null}"...)
+	}
+	dst = append(dst, '[')
+	for i := range d.OtherSections {
+		o := &d.OtherSections[i]
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"number":`...)
+		dst = appendText(dst, o.Number)
+		dst = append(dst, `,"title":`...)
+		dst = appendText(dst, o.Title)
+		dst = append(dst, `,"text":`...)
+		dst = appendText(dst, o.Text)
+		dst = append(dst, '}')
+	}
+	return append(dst, "]}"...)
 }
 
 func appendText(dst []byte, t Text) []byte {

@@ -33,6 +33,11 @@ func sampleDescription() *Description {
 	d.Horizontal.GenderEquality.MainGoal.Answer.Set(false, p)
 	d.Horizontal.GenderEquality.Mainstreamed.Answer.Set(true, p)
 	d.Horizontal.Sustainability = append(d.Horizontal.Sustainability, Score{Direct: Field[int]{Value: 7, Valid: true}})
+	o := OtherIndicator{Number: Text{Value: "7.1", Valid: true}, Title: Text{Value: "Osallistujien määrä", Valid: true}}
+	o.Planned.Total.Set(120, p)
+	o.Realised.Women.Set(4100, p)
+	d.Indicators.Other = append(d.Indicators.Other, o, OtherIndicator{})
+	d.OtherSections = append(d.OtherSections, OtherSection{Number: Text{Value: "8.3", Valid: true}, Text: Text{Value: "a\nb\"", Valid: true}}, OtherSection{})
 	return d
 }
 

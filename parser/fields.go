@@ -367,7 +367,8 @@ func (p *parser) date(f *model.Field[model.Date], path, raw string, pos model.Po
 	f.Raw = raw
 }
 
-// figure reads "6, joihin työllistyvät naiset 2".
+// figure reads "6, joihin työllistyvät naiset 2" (sec names the known
+// wording; "" for none).
 func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string, off int) {
 	pos := model.Pos{Line: l.num, Col: l.col(off)}
 	if value == "" {
@@ -390,6 +391,13 @@ func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string
 			women = strings.TrimSpace(rest)
 			womenOff = j + leadSpace(rest)
 			break
+		}
+	}
+	if womenOff < 0 {
+		// Other wording ("120, joista naisia 60"): an indicator the tables do
+		// not know words its women's part its own way.
+		if t, off, ok := splitWomen(value); ok {
+			total, women, womenOff = t, strings.TrimSpace(value[off:]), off
 		}
 	}
 	p.quantity(&f.Total, path, ".total", total, pos)
@@ -694,6 +702,8 @@ func (p *parser) setText(b *textBuf) {
 		p.into(b, &d.TargetGroups.Indirect)
 	case "final_report":
 		p.into(b, &d.FinalReport)
+	case pathOtherSections:
+		p.into(b, &d.OtherSections[p.other-1].Text)
 	}
 }
 

@@ -27,6 +27,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("1 Hanke\nHankekoodi: A1\n5 Projektin julkinen rahoitus, euroa\nMyönnetty EU- ja valtion rahoitus: 1.234\n"))
 	f.Add([]byte("Hankekoodi: A72213\nToimintalinja: 2.\n8.2 Kestävä kehitys\nX 1 2\n"))
+	f.Add([]byte("1 Hanke\nHankekoodi: S2\n7 Hakemusvaiheessa ilmoitettavat arviot hankekohtaisista seurantiedoista\n7.1 Osallistujien määrä\nSuunniteltu: 120, joista naisia 60\n8 Horisontaaliset periaatteet\n8.3 Muu\nteksti\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkScan(t, src)
 		res, err := Parse("fuzz", src, Options{})

@@ -34,11 +34,15 @@ type Language struct {
 		And   string `json:"and"`
 		End   string `json:"end"`
 	} `json:"period"`
-	Statuses       map[string]string `json:"statuses"`
-	Answers        map[string]bool   `json:"answers"`
-	Women          map[string]string `json:"women"`
-	ScoreHeader    []string          `json:"score_header"`
-	Sustainability []Group           `json:"sustainability"`
+	Statuses map[string]string `json:"statuses"`
+	Answers  map[string]bool   `json:"answers"`
+	Women    map[string]string `json:"women"`
+	// WomenOther is the phrase the formatter puts before the women's part
+	// of an indicator other than 7.1 and 7.2 ("joista naisia"); the parser
+	// reads any wording there.
+	WomenOther     string   `json:"women_other"`
+	ScoreHeader    []string `json:"score_header"`
+	Sustainability []Group  `json:"sustainability"`
 	// Print settles what the formatter writes where the tables allow
 	// more than one form: a label's canonical spelling, full headings.
 	Print struct {

@@ -111,6 +111,7 @@ const (
 	kindContainer                    // a heading whose content is in its subsections
 	kindQuestions                    // 8.1: yes/no questions with justifications
 	kindScores                       // 8.2: the sustainability table
+	kindIndicator                    // an indicator subsection of 7 other than 7.1 and 7.2
 )
 
 var sectionKinds = map[string]sectionKind{
@@ -138,7 +139,9 @@ type parser struct {
 	seen         [numFields]model.Pos // where each field was first set (Line 0: not yet)
 
 	sec       string      // current section number; "" before section 1
-	rank      int         // sectionRank(sec), asked on every line
+	rank      int         // sectionRank(sec), asked on every line; in an unknown subsection, its parent's last known one's
+	other     int         // in an unknown subsection: its index in its list, plus one
+	otherSeen [2]int      // the lines of the planned and realised figures of an other indicator (0: not yet)
 	kind      sectionKind // sectionKinds[sec]
 	list      string      // "applicant.co_implementers" etc. while a list runs in section 2
 	site      bool        // after the site heading in section 6
@@ -185,6 +188,9 @@ func (p *parser) run() {
 			p.stopped = true
 			continue
 		}
+		if p.otherHeading(l) {
+			continue
+		}
 		switch p.kind {
 		case kindNone:
 			p.preamble(l)
@@ -198,6 +204,8 @@ func (p *parser) run() {
 			p.questionLine(l)
 		case kindScores:
 			p.scoreLine(l)
+		case kindIndicator:
+			p.indicatorLine(l)
 		}
 	}
 }

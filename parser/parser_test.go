@@ -561,3 +561,80 @@ func TestColumnsSkipNoBreakSpaces(t *testing.T) {
 	require.Len(t, d.Applicant.CoImplementers, 1)
 	assert.Equal(t, model.Pos{Line: 50, Col: 7}, d.Applicant.CoImplementers[0].BusinessID.Pos)
 }
+
+// TestOtherSubsections: issue 19's shapes. A subsection heading the tables
+// do not know is kept, in section 7 as an indicator and in 4 and 8 as a
+// section with its text; a line of text that merely starts with a number
+// is not one.
+func TestOtherSubsections(t *testing.T) {
+	base := string(readFile(t, sample))
+	for _, c := range []struct {
+		name, old, new string
+		others         int // other_sections
+		indicators     int // indicators.other
+	}{
+		{"4.3", "\n5 Projektin julkinen", "\n4.3 Muut kohderyhmät\nKunnat.\n\n5 Projektin julkinen", 1, 0},
+		{"8.3 with a dot after its number", "\n9 Loppuraportin", "\n8.3. Yhdenvertaisuus\nTeksti.\n\n9 Loppuraportin", 1, 0},
+		{"indicator", "8 Horisontaaliset periaatteet", "7.3 Osallistujien määrä\nSuunniteltu: 5\n\n8 Horisontaaliset periaatteet", 0, 1},
+		{"a sentence", "\n5 Projektin julkinen", "\n4.5 Miljoonaa euroa käytetään koulutukseen.\n\n5 Projektin julkinen", 0, 0},
+		{"lower case", "\n5 Projektin julkinen", "\n4.5 miljoonaa euroa\n\n5 Projektin julkinen", 0, 0},
+		{"another section's number", "\n5 Projektin julkinen", "\n3.5 Muut\n\n5 Projektin julkinen", 0, 0},
+		{"in section 3", "\n4 Hankkeen kohderyhmät", "\n3.1 Tausta\n\n4 Hankkeen kohderyhmät", 0, 0},
+		{"a known heading out of its place", "\n5 Projektin julkinen", "\n4.1 Varsinaiset kohderyhmät\n\n5 Projektin julkinen", 0, 0},
+		{"three levels", "\n5 Projektin julkinen", "\n4.3.1 Muut\n\n5 Projektin julkinen", 0, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			require.Equal(t, 1, strings.Count(base, c.old))
+			res := mustParse(t, "x", []byte(strings.Replace(base, c.old, c.new, 1)))
+			assert.Len(t, res.Doc.OtherSections, c.others)
+			assert.Len(t, res.Doc.Indicators.Other, c.indicators)
+			n := 0
+			for _, p := range res.Problems {
+				if p.Rule == RuleUnknownSection {
+					n++
+				}
+			}
+			assert.Equal(t, c.others, n, "one unknown-section per unknown section")
+			// The known indicators keep their figures whatever comes after.
+			assert.True(t, res.Doc.Indicators.NewJobs.Planned.Total.Valid)
+		})
+	}
+
+	res := mustParse(t, "x", []byte(strings.Replace(base, "\n9 Loppuraportin", "\n8.3. Yhdenvertaisuus\n\nEnsimmäinen rivi.\nToinen rivi.\n\n\nKolmas.\n\n9 Loppuraportin", 1)))
+	require.Len(t, res.Doc.OtherSections, 1)
+	o := res.Doc.OtherSections[0]
+	assert.Equal(t, "8.3", o.Number.Value)
+	assert.Equal(t, "Yhdenvertaisuus", o.Title.Value)
+	assert.Equal(t, 6, o.Title.Pos.Col)
+	assert.Equal(t, "Ensimmäinen rivi.\nToinen rivi.\n\nKolmas.", o.Text.Value)
+	assert.True(t, res.Doc.FinalReport.Valid, "section 9 follows")
+}
+
+// TestOtherIndicatorFigures: any wording between the total and the women's
+// part, as ESF pages have.
+func TestOtherIndicatorFigures(t *testing.T) {
+	base := string(readFile(t, sample))
+	fig := func(f model.Field[model.Fixed2]) string {
+		if !f.Valid {
+			return "null:" + f.Raw
+		}
+		return f.Value.String()
+	}
+	for _, c := range []struct{ planned, realised, want string }{
+		{"120, joista naisia 60", "98.00, joista naisia 41.00", "120/60 98/41"},
+		{"1 200, joista alle 25-vuotiaita naisia 540", "1 012,50, joista naisten osuus 498.50", "1200/540 1012.5/498.5"},
+		{"15", "12.00", "15/null: 12/null:"},
+		{"15, joista naisia", "", "15/null: null:/null:"},
+		{"12, of which women 6", "3x, joista naisia 2", "12/6 null:3x/2"},
+		{"1,5", "2, 3", "1.5/null: null:2, 3/null:"},
+	} {
+		src := strings.Replace(base, "8 Horisontaaliset periaatteet",
+			"7.3 Osallistujien määrä\nSuunniteltu: "+c.planned+"\nToteutunut seurantatietojen mukaan: "+c.realised+"\n\n8 Horisontaaliset periaatteet", 1)
+		res := mustParse(t, "x", []byte(src))
+		require.Len(t, res.Doc.Indicators.Other, 1)
+		o := res.Doc.Indicators.Other[0]
+		got := fig(o.Planned.Total) + "/" + fig(o.Planned.Women) + " " + fig(o.Realised.Total) + "/" + fig(o.Realised.Women)
+		assert.Equal(t, c.want, got, "%q / %q", c.planned, c.realised)
+		assert.Equal(t, "7.3", o.Number.Value)
+	}
+}

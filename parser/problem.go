@@ -19,10 +19,11 @@ const (
 	RuleUnexpectedText = "unexpected-text"
 	RuleControlChar    = "control-character"
 	RuleMultipleDocs   = "multiple-descriptions"
+	RuleUnknownSection = "unknown-section"
 )
 
 // Rules lists every rule ID the parser can report.
-var Rules = []string{RuleInvalidNumber, RuleInvalidDate, RuleUnknownField, RuleDuplicateField, RuleUnexpectedText, RuleControlChar, RuleMultipleDocs}
+var Rules = []string{RuleInvalidNumber, RuleInvalidDate, RuleUnknownField, RuleDuplicateField, RuleUnexpectedText, RuleControlChar, RuleMultipleDocs, RuleUnknownSection}
 
 // Message is a user-facing message kept as a format and its arguments, so
 // that it can be rendered in another language from a catalogue keyed by the

@@ -1,0 +1,144 @@
+package parser
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/asectl/asectl/model"
+)
+
+// Subsections the label tables do not know. An ESF page's section 7 lists
+// indicators of its own ("7.1 Osallistujien määrä"), and a page may carry a
+// subsection such as "4.3 …" or "8.3 …": they are kept, not scattered into
+// one unexpected-text warning per line.
+
+// maxOtherHeading bounds an unknown subsection's heading line, in bytes:
+// the longest known heading (7.1's, with its note) is under 120.
+const maxOtherHeading = 200
+
+// otherHeading recognises "N.M Title", a subsection heading the tables do
+// not know, inside section 4, 7 or 8 (the sections that have subsections),
+// and starts reading it. A line of free text that merely begins with a
+// number is no heading: the title must start with a capital letter and not
+// end a sentence, and M is a whole number (1–99) under the running section.
+func (p *parser) otherHeading(l *line) bool {
+	if p.flat || p.sec == "" || len(l.body) > maxOtherHeading || len(l.body) < 5 {
+		return false
+	}
+	parent := p.sec[:1]
+	if parent != "4" && parent != "7" && parent != "8" || l.body[0] != parent[0] || l.body[1] != '.' {
+		return false
+	}
+	num, title, ok := splitHeading(l.body)
+	if !ok || len(num) < 3 || len(num) > 4 || num[2] == '0' {
+		return false
+	}
+	for i := 2; i < len(num); i++ {
+		if num[i] < '0' || num[i] > '9' {
+			return false
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(title); !unicode.IsUpper(r) || strings.HasSuffix(title, ".") {
+		return false
+	}
+	if headingMatches(num, title) {
+		// A known heading out of its place stays what it was: unexpected.
+		return false
+	}
+	p.closeSection()
+	p.sec = parent
+	pos := model.Pos{Line: l.num, Col: l.indent + 1}
+	titlePos := model.Pos{Line: l.num, Col: l.col(len(l.body) - len(title))}
+	var number, name model.Text
+	text(&number, num, pos)
+	text(&name, title, titlePos)
+	if parent == "7" {
+		// Any indicator: the known two are 7.1 and 7.2 by their titles.
+		p.doc.Indicators.Other = append(p.doc.Indicators.Other, model.OtherIndicator{Number: number, Title: name, Pos: pos})
+		p.other = len(p.doc.Indicators.Other)
+		p.otherSeen = [2]int{}
+		p.kind = kindIndicator
+		return true
+	}
+	p.doc.OtherSections = append(p.doc.OtherSections, model.OtherSection{Number: number, Title: name, Pos: pos})
+	p.other = len(p.doc.OtherSections)
+	p.kind = kindText
+	p.text = newBuf(&p.textStore, pathOtherSections)
+	p.report(pos, RuleUnknownSection, pathOtherSections,
+		Msg("unknown subsection %q in section %s; its text is kept in other_sections", clip(num+" "+title), parent))
+	return true
+}
+
+// pathOtherSections is the JSON path of the unknown subsections.
+const pathOtherSections = "other_sections"
+
+// indicatorLine reads a line of an indicator subsection other than 7.1 and
+// 7.2: its planned and realised figures, labelled as in 7.1 and 7.2.
+func (p *parser) indicatorLine(l *line) {
+	if label, value, off, ok := splitLabel(l.body); ok {
+		if which, ok := p.figureLabel(l.labelKey(p.fold)); ok {
+			o := &p.doc.Indicators.Other[p.other-1]
+			f, path := &o.Planned, "indicators.other.planned"
+			if which == 1 {
+				f, path = &o.Realised, "indicators.other.realised"
+			}
+			if first := p.otherSeen[which]; first > 0 {
+				p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleDuplicateField, path,
+					Msg("%q appears again; the value at line %d is kept", label, first))
+				return
+			}
+			p.otherSeen[which] = l.num
+			p.figure(f, path, "", l, value, off)
+			return
+		}
+	}
+	p.fieldLine(l)
+}
+
+// figureLabel tells a planned (0) or realised (1) figure's label of section
+// 7 from any other, in any language.
+func (p *parser) figureLabel(key string) (int, bool) {
+	for _, lang := range p.langsFirst() {
+		for _, sec := range [...]string{"7.1", "7.2"} {
+			switch lang.fieldIdx[sectionRank(sec)][key] {
+			case fIndicatorsNewJobsPlanned, fIndicatorsNewCompaniesPlanned:
+				return 0, true
+			case fIndicatorsNewJobsRealised, fIndicatorsNewCompaniesRealised:
+				return 1, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// splitWomen splits a figure worded in a way the tables do not know:
+// "<total>, <words> <women>", as in "120, joista naisia 60". The words
+// start with a letter after the first such comma; the women's number is what
+// ends the value, from its first digit (womenOff is len(value) when there
+// is none).
+func splitWomen(value string) (total string, womenOff int, ok bool) {
+	for i := 0; i < len(value); i++ {
+		if value[i] != ',' {
+			continue
+		}
+		rest := value[i+1:]
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(rest, unicode.IsSpace)); !unicode.IsLetter(r) {
+			continue
+		}
+		total = strings.TrimSpace(value[:i])
+		j := len(value)
+		for j > i+1 {
+			r, n := utf8.DecodeLastRuneInString(value[:j])
+			if r != '.' && r != ',' && !unicode.IsSpace(r) && (r < '0' || r > '9') {
+				break
+			}
+			j -= n
+		}
+		for j < len(value) && (value[j] < '0' || value[j] > '9') {
+			j++
+		}
+		return total, j, true
+	}
+	return "", 0, false
+}
