@@ -119,6 +119,7 @@ func (r *renderer) render() {
 		r.heading("4")
 		r.freeText("4.1", d.TargetGroups.Primary)
 		r.freeText("4.2", d.TargetGroups.Indirect)
+		r.otherSections("4")
 	}
 	if r.has("5") {
 		f := d.Funding
@@ -145,6 +146,10 @@ func (r *renderer) render() {
 		r.heading("7")
 		r.indicator("7.1", "indicators.new_jobs", d.Indicators.NewJobs)
 		r.indicator("7.2", "indicators.new_companies", d.Indicators.NewCompanies)
+		for _, o := range d.Indicators.Other {
+			r.para(text(o.Number) + " " + text(o.Title))
+			r.figures("7.1", "indicators.new_jobs", r.lang.WomenOther, o.Planned, o.Realised)
+		}
 	}
 	if r.has("8") {
 		r.heading("8")
@@ -154,6 +159,7 @@ func (r *renderer) render() {
 		if r.has("8.2") {
 			r.scores()
 		}
+		r.otherSections("8")
 	}
 	r.freeText("9", d.FinalReport)
 	// One newline at the end, not a blank line.
@@ -259,12 +265,17 @@ func (r *renderer) indicator(num, path string, ind model.Indicator) {
 		return
 	}
 	r.heading(num)
-	phrase := r.lang.Women[num]
+	r.figures(num, path, r.lang.Women[num], ind.Planned, ind.Realised)
+}
+
+// figures writes an indicator's planned and realised lines with the labels
+// of section num and phrase before the women's part.
+func (r *renderer) figures(num, path, phrase string, planned, realised model.Figure) {
 	for _, x := range []struct {
 		sub      string
 		fig      model.Figure
 		realised bool
-	}{{"planned", ind.Planned, false}, {"realised", ind.Realised, true}} {
+	}{{"planned", planned, false}, {"realised", realised, true}} {
 		total, women := count(x.fig.Total, x.realised), count(x.fig.Women, x.realised)
 		v := total
 		if women != "" {
@@ -329,4 +340,19 @@ func (r *renderer) scores() {
 		}
 	}
 	r.buf.WriteByte('\n')
+}
+
+// otherSections writes the subsections of section parent that the tables do
+// not know, heading and text, after its known ones.
+func (r *renderer) otherSections(parent string) {
+	for _, o := range r.d.OtherSections {
+		num := text(o.Number)
+		if !strings.HasPrefix(num, parent+".") {
+			continue
+		}
+		r.para(num + " " + text(o.Title))
+		if o.Text.Valid {
+			r.para(o.Text.Value)
+		}
+	}
 }

@@ -83,3 +83,21 @@ func TestReferenceIsCanonical(t *testing.T) {
 		t.Fatalf("lengths differ: %d lines vs %d", len(a), len(b))
 	}
 }
+
+// TestRoundTripOtherShapes: unknown subsections and other indicators
+// (issue 19) are written back and read again the same, wherever they stood.
+func TestRoundTripOtherShapes(t *testing.T) {
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	require.NoError(t, err)
+	base := string(src)
+	for _, c := range []struct{ old, new string }{
+		{"\n5 Projektin julkinen", "\n4.3 Muut kohderyhmät\n\n5 Projektin julkinen"},
+		{"4.1 Varsinaiset kohderyhmät", "4.7 Ensin  tämä\nteksti\n\n4.1 Varsinaiset kohderyhmät"},
+		{"\n9 Loppuraportin", "\n8.3 Yhdenvertaisuus\nrivi\n\n\n  sisennetty rivi\n8.4 Toinen\nx\n\n9 Loppuraportin"},
+		{"7.1 Uusien työpaikkojen määrä", "7.1 Osallistujien määrä\nSuunniteltu: 120, joista naisia 60\nToteutunut seurantatietojen mukaan: 98.00, joista naisia 4x\n\n7.3 Uusien työpaikkojen määrä"},
+		{"8 Horisontaaliset periaatteet", "7.3 Tyhjä\n\n7.4 Vain toteutunut\nToteutunut seurantatietojen mukaan: , joista naisia 2\nSuunniteltu: 1, joista 3\nSuunniteltu: 2\nmuuta tekstiä\n\n8 Horisontaaliset periaatteet"},
+	} {
+		require.Equal(t, 1, strings.Count(base, c.old), c.old)
+		roundTrip(t, c.new, []byte(strings.Replace(base, c.old, c.new, 1)))
+	}
+}
