@@ -46,7 +46,8 @@ var ruleStatusVsPeriod = &Rule{
 	Doc: "the status does not fit the period: running long after the end, or ended before it",
 	Explain: `A project still "Toiminnassa" more than six months after its planned end, or already
 "Toiminta päättynyt" while its planned end is still ahead of the reference date
-(--today, default today), is probably out of date.
+(--today, default today), is probably out of date. An interrupted project
+("Keskeytynyt") ended early by definition: neither applies.
 
 Example (with --today 2025-01-01):
   Suunnitelman mukainen toteutusaika: Alkaa 1.1.2016 ja päättyy 31.12.2018

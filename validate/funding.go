@@ -72,8 +72,9 @@ var ruleFundingRealisedVsPlanned = &Rule{
 
 var ruleFundingMissingRealised = &Rule{
 	ID: "funding-missing-realised", Severity: Warning,
-	Doc: "an ended project has no realised funding figures",
-	Explain: `Once a project has ended, section 5 should show what was realised.
+	Doc: "an ended or interrupted project has no realised funding figures",
+	Explain: `Once a project has ended, or was interrupted, section 5 should show what was
+realised (for an interrupted project, often less than was granted).
 
 Example (Toiminnan tila: Toiminta päättynyt):
   Toteutunut EU- ja valtion rahoitus:
@@ -81,7 +82,7 @@ Example (Toiminnan tila: Toiminta päättynyt):
 	Run: func(p *Pass) {
 		d := p.Doc
 		sec, ok := d.Sections["5"]
-		if !ok || !d.Project.State.Valid || d.Project.State.Value != model.StateEnded {
+		if !ok || !d.Project.State.Valid || !model.Over(d.Project.State.Value) {
 			return
 		}
 		f := d.Funding

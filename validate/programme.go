@@ -104,8 +104,9 @@ Example:
 var ruleProjectStatus = &Rule{
 	ID: "project-status", Severity: Error,
 	Doc: "the status is not one the service uses",
-	Explain: `The service prints "Toiminnassa" (running) or "Toiminta päättynyt" (ended); in English
-"In operation" or "Ended".
+	Explain: `The service prints "Toiminnassa" (running), "Toiminta päättynyt" (ended) or
+"Keskeytynyt" (interrupted); in English "In operation", "Ended" or "Interrupted". The
+statuses and their states are data: parser/lang/*.json.
 
 Example:
   Toiminnan tila: Valmis   <- project-status`,

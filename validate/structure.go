@@ -15,8 +15,14 @@ var subSections = map[string][]string{"4": {"4.1", "4.2"}, "7": {"7.1", "7.2"}, 
 // sectionRequired says whether a section must be there: the final report
 // (9) only once the project has ended.
 func sectionRequired(d *model.Description, num string) bool {
-	if num == "9" {
+	switch num {
+	case "9":
+		// Not for an interrupted project: whether it reports is not known.
 		return d.Project.State.Valid && d.Project.State.Value == model.StateEnded
+	case "7.1", "7.2":
+		// New jobs and companies are EAKR indicators; an ESF page lists its
+		// own (indicators.other).
+		return !(d.Fund.Valid && d.Fund.Value == model.FundESF)
 	}
 	return true
 }
@@ -44,7 +50,8 @@ var ruleMissingSection = &Rule{
 	ID: "missing-section", Severity: Error,
 	Doc: "a section 1–9 (or a subsection) that should be there is absent",
 	Explain: `Every description has sections 1–8, with subsections 4.1, 4.2, 7.1, 7.2, 8.1 and
-8.2; section 9 (the final report's summary) once the project has ended. A copy that
+8.2; section 9 (the final report's summary) once the project has ended. An ESF (ESR) page
+need not have 7.1 and 7.2 (new jobs, new companies): it lists indicators of its own. A copy that
 lost its headings but kept the content counts as complete.
 
 When the text simply stops (a page copy cut short), the missing trailing sections are
@@ -88,7 +95,7 @@ Example: a page that ends inside section 3 gives
 				continue
 			}
 			for _, sub := range subSections[parent] {
-				if !d.Sections.Has(sub) {
+				if !d.Sections.Has(sub) && sectionRequired(d, sub) {
 					p.Report(where(d, sub), "", "section %s is missing", sub)
 				}
 			}

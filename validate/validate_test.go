@@ -86,6 +86,8 @@ var ruleCases = []struct {
 	{rule: "invalid-number", edits: []edit{{"Suunniteltu: 6, joihin", "Suunniteltu: 6x, joihin"}}, at: "6x"},
 	{rule: "invalid-date", edits: []edit{{"Alkaa 13.2.2016", "Alkaa 31.2.2016"}}, at: "31.2.2016"},
 	{rule: "unexpected-text", edits: []edit{{"Organisaatiotyyppi: Yliopisto\n\n", "Organisaatiotyyppi: Yliopisto\nsee the attached plan\n"}}, at: "see the attached"},
+	{rule: "unknown-section", edits: []edit{{"teemana\n\n9 Loppu", "teemana\n\n8.3 Yhdenvertaisuus\nHanke edistää yhdenvertaisuutta.\nKaikki voivat osallistua.\n\n9 Loppu"}}, at: "8.3 Yhdenvertaisuus"},
+	{rule: "missing-section", edits: []edit{{"7.1 Uusien työpaikkojen määrä (kysytään vain erityistavoitteisiin 1.1, 2.1 ja 3.1 kuuluvissa hankkeissa)\n\nSuunniteltu: 6, joihin työllistyvät naiset 2\n\nToteutunut seurantatietojen mukaan: 0.00, joihin työllistyvät naiset 0.00\n\n", ""}}, at: "7.2 Uusien yritysten"},
 	{rule: "control-character", edits: []edit{{"Vastuuviranomainen: Lapin liitto", "Vastuuviranomainen: Lapin\x1b[2J liitto"}}, at: "Vastuuviranomainen"},
 	{rule: "multiple-descriptions", edits: []edit{{"", "\n\nEuroopan aluekehitysrahaston (EAKR) rahoittaman hankkeen kuvaus\n"}}, at: "työpaketissa 4.\n\n»Euroopan"},
 	{rule: "project-code", edits: []edit{{"Hankekoodi: A72213", "Hankekoodi: S72213"}}, at: "S72213"},
@@ -321,4 +323,55 @@ func TestAreaLinearTime(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("not checked in 30 s: quadratic again?")
 	}
+}
+
+// TestShapesNotSeenYet: interrupted projects, ESF indicators and unknown
+// subsections give no false findings (issue 19).
+func TestShapesNotSeenYet(t *testing.T) {
+	variant := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("../testdata", name))
+		require.NoError(t, err)
+		return string(b)
+	}
+	rules := func(fs []Finding) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, fmt.Sprintf("%d:%d %s", f.Pos.Line, f.Pos.Col, f.Rule))
+		}
+		return out
+	}
+
+	t.Run("interrupted", func(t *testing.T) {
+		fs := check(t, variant("A72213-interrupted.txt"), Config{})
+		assert.Equal(t, []string{"108:14 indicator-not-applicable"}, rules(fs), describe(fs))
+		// Interrupted before its planned end, which is still ahead: no
+		// status-vs-period, which an ended project would get.
+		src := strings.Replace(variant("A72213-interrupted.txt"), "päättyy 15.3.2018", "päättyy 15.3.2023", 1)
+		d := model.Date{Year: 2022, Month: time.June, Day: 1}
+		fs = check(t, src, Config{Today: d})
+		assert.Equal(t, []string{"108:14 indicator-not-applicable"}, rules(fs), describe(fs))
+		ended := strings.Replace(src, "Keskeytynyt", "Toiminta päättynyt", 1)
+		assert.Contains(t, rules(check(t, ended, Config{Today: d})), "17:17 status-vs-period")
+		// Like an ended one, it should show what was realised.
+		src = strings.NewReplacer("rahoitus: 412 090", "rahoitus:", "yhteensä: 511 713", "yhteensä:").Replace(src)
+		assert.Contains(t, rules(check(t, src, Config{Today: d})), "82:1 funding-missing-realised")
+	})
+	t.Run("interrupted in English", func(t *testing.T) {
+		b, err := os.ReadFile("../testdata/real/en_S20515.txt")
+		require.NoError(t, err)
+		res, err := parser.Parse("x.txt", []byte(strings.Replace(string(b), "Operational status: Ended", "Operational status: Interrupted", 1)), parser.Options{})
+		require.NoError(t, err)
+		assert.Equal(t, model.StateInterrupted, res.Doc.Project.State.Value)
+		for _, f := range Check(res, Config{Today: today}) {
+			assert.NotEqual(t, "project-status", f.Rule)
+		}
+	})
+	t.Run("ESF indicators", func(t *testing.T) {
+		fs := check(t, variant("S22213-esf.txt"), Config{})
+		assert.Empty(t, fs, describe(fs))
+	})
+	t.Run("unknown subsections", func(t *testing.T) {
+		fs := check(t, variant("A72213-subsections.txt"), Config{})
+		assert.Equal(t, []string{"78:1 unknown-section", "115:14 indicator-not-applicable", "173:1 unknown-section"}, rules(fs), describe(fs))
+	})
 }
