@@ -118,7 +118,7 @@ func (p *parser) setField(id fieldID, l *line, label, value string, off int) {
 	}
 	if first := p.seen[id]; first.Line > 0 {
 		p.report(labelPos, RuleDuplicateField, path,
-			Msg("%q appears again; the value at line %d is kept", label, first.Line))
+			Msg("%q appears again; the value at line %d is kept", label, lineNum(first.Line)))
 		return
 	}
 	p.seen[id] = labelPos
@@ -249,9 +249,13 @@ func numbered(n *model.Numbered, value string, pos model.Pos) {
 	}
 	n.Number.Set(num, pos)
 	n.Number.Raw = value[:i]
-	name := strings.TrimSpace(value[i:])
+	j := i
+	if !strings.HasSuffix(value[:i], ".") && strings.HasPrefix(value[i:], ":") {
+		j++ // "2: Uusimman …", as some pages print it
+	}
+	name := strings.TrimSpace(value[j:])
 	namePos := pos
-	namePos.Col += runeCount(value[:i+leadSpace(value[i:])])
+	namePos.Col += runeCount(value[:j+leadSpace(value[j:])])
 	text(&n.Name, name, namePos)
 }
 

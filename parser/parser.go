@@ -28,6 +28,9 @@ type Result struct {
 	Doc      *model.Description
 	Problems []Problem
 	Encoding string // the encoding the bytes were read as
+	// HTML says the input was an HTML page, read as the text a reader sees
+	// in it; positions point into the page's source.
+	HTML bool
 }
 
 // ErrNotDescription means the input is not recognisable as a description.
@@ -48,11 +51,23 @@ func NotDescriptionReason(err error) (string, bool) {
 //
 // The model's strings may share memory with src: do not change src after
 // the call.
+//
+// An HTML page (recognised by its content, or by a name ending in .html or
+// .htm and some markup) is read as the text a reader sees in it (see
+// package htmltext); positions then point into the page.
 func Parse(source string, src []byte, opt Options) (*Result, error) {
 	text, enc, clean, err := decode(src, opt.Encoding)
 	if err != nil {
 		return nil, err
 	}
+	if isHTML(source, text) {
+		return parseHTML(source, src, text, enc, opt)
+	}
+	return parseText(source, text, enc, clean)
+}
+
+// parseText reads decoded text.
+func parseText(source, text, enc string, clean bool) (*Result, error) {
 	sc := getScratch()
 	sc.lines = splitLines(text, sc.lines, clean)
 	defer putScratch(sc)
@@ -67,6 +82,14 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 	p.headingLines = headingLines(p.lines, p.fold)
 	p.flat = len(p.headingLines) == 0
 	p.run()
+	if !p.doc.FundFromHeader && !p.doc.Project.Code.Present {
+		// No 2014 header line and no project code: maybe a page of
+		// another programme period, which is refused as such rather than
+		// half read.
+		if reason := otherPeriod(p.lines, p.fold); reason != "" {
+			return nil, fmt.Errorf("%w: %s", ErrNotDescription, reason)
+		}
+	}
 	if !p.recognised() {
 		return nil, notDescription(text, p.lines)
 	}
@@ -76,19 +99,16 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 }
 
 func notDescription(text string, lines []line) error {
-	head := strings.ToLower(text[:min(len(text), 2048)])
 	switch {
 	case strings.TrimSpace(text) == "":
 		if text == "" {
 			return fmt.Errorf("%w: the file is empty", ErrNotDescription)
 		}
 		return fmt.Errorf("%w: the file holds only white space", ErrNotDescription)
-	case strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html"):
-		return fmt.Errorf("%w: this is an HTML page; save the page as text (or copy its text) and try again", ErrNotDescription)
 	case strings.Count(text, "\x00") > len(text)/16 || looksBinary(lines):
 		return fmt.Errorf("%w: the file holds binary data, not text", ErrNotDescription)
 	}
-	return fmt.Errorf("%w: no known heading, header line or field label was found", ErrNotDescription)
+	return fmt.Errorf("%w: %s", ErrNotDescription, reasonNoLabel)
 }
 
 func looksBinary(lines []line) bool {

@@ -115,8 +115,9 @@ var terms = map[string]string{
 	"the file is empty":                                                         "tiedosto on tyhjä",
 	"the file holds only white space":                                           "tiedostossa on vain tyhjää",
 	"the file holds binary data, not text":                                      "tiedostossa on binääridataa eikä tekstiä",
-	"this is an HTML page; save the page as text (or copy its text) and try again": "tämä on HTML-sivu; tallenna sivu tekstinä (tai kopioi sen teksti) ja yritä uudelleen",
-	"no known heading, header line or field label was found":                       "tunnettua otsikkoa, otsikkoriviä tai kentän nimeä ei löytynyt",
+	"an HTML page whose text holds no known heading, header line or field label (an error page, a login page or another page of the site?)":                                                     "HTML-sivu, jonka tekstissä ei ole tunnettua otsikkoa, otsikkoriviä eikä kentän nimeä (virhesivu, kirjautumissivu tai jokin muu sivuston sivu?)",
+	"this is a page of the 2007–2013 programme (EURA 2007: Projektikoodi, Projektityyppi, sections 1. Projekti, 2. Projektin toteuttaja); asectl reads 2014–2020 descriptions (EURA 2014) only": "tämä on ohjelmakauden 2007–2013 sivu (EURA 2007: Projektikoodi, Projektityyppi, osat 1. Projekti, 2. Projektin toteuttaja); asectl lukee vain ohjelmakauden 2014–2020 kuvauksia (EURA 2014)",
+	"no known heading, header line or field label was found": "tunnettua otsikkoa, otsikkoriviä tai kentän nimeä ei löytynyt",
 
 	// Field names of missing-field.
 	"project code (Hankekoodi)":                                  "hankekoodi (Hankekoodi)",
