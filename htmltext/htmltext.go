@@ -8,7 +8,7 @@
 // separated by a tab, entities are decoded, white space collapses as CSS's
 // "white-space: normal" collapses it (kept in <pre>), and what a reader does
 // not see is dropped: scripts, styles, the title, navigation, form
-// controls, hidden elements, and a web archive's own toolbar (the Wayback
+// controls, page footers, hidden elements, and a web archive's own toolbar (the Wayback
 // Machine's "BEGIN WAYBACK TOOLBAR INSERT" block). Tokens come from
 // golang.org/x/net/html's tokenizer, whose raw token bytes let every
 // character be traced to the source.
@@ -290,7 +290,7 @@ func (c *cursor) advance(b []byte) {
 // What is dropped with everything in it.
 var skipped = map[string]bool{
 	"script": true, "style": true, "title": true, "head": true, "template": true, "noscript": true,
-	"nav": true, "select": true, "textarea": true, "button": true, "datalist": true,
+	"nav": true, "footer": true, "select": true, "textarea": true, "button": true, "datalist": true,
 	"iframe": true, "object": true, "svg": true, "math": true, "canvas": true, "audio": true,
 	"video": true, "map": true, "noembed": true, "noframes": true,
 }
@@ -374,10 +374,16 @@ func (b *builder) run(z *xhtml.Tokenizer) {
 				continue
 			}
 			if b.skipName != "" {
-				if tt == xhtml.StartTagToken && nameIs(raw[1:], b.skipName) {
-					b.skipDepth++
+				name := tagName(raw[1:])
+				if b.skipDepth == 1 && impliedEnd(b.skipName, name) {
+					// <p hidden>…<p>: the second <p> ends the first.
+					b.skipName = ""
+				} else {
+					if tt == xhtml.StartTagToken && nameIs(raw[1:], b.skipName) {
+						b.skipDepth++
+					}
+					continue
 				}
-				continue
 			}
 			b.startTag(z, tagName(raw[1:]), raw, tt == xhtml.SelfClosingTagToken)
 		case xhtml.EndTagToken:
@@ -396,6 +402,23 @@ func (b *builder) run(z *xhtml.Tokenizer) {
 			b.endTag(tagName(raw[2:]))
 		}
 	}
+}
+
+// impliedEnd reports whether a start tag of next ends an open element
+// whose end tag may be left out (HTML's optional end tags): a block ends a
+// paragraph, and an item, cell or row its like.
+func impliedEnd(open, next string) bool {
+	switch open {
+	case "p":
+		return blocks[next] > 0 && next != "option" && next != "optgroup"
+	case "li", "option", "tr":
+		return next == open
+	case "dt", "dd":
+		return next == "dt" || next == "dd"
+	case "td", "th":
+		return next == "td" || next == "th" || next == "tr"
+	}
+	return false
 }
 
 // comment drops the Wayback Machine's toolbar, which it brackets with

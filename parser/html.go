@@ -50,7 +50,7 @@ func parseHTML(source string, src []byte, text, enc string, opt Options) (*Resul
 	t := htmltext.Extract(text)
 	res, err := parseText(source, t.Text, enc, false)
 	if err != nil {
-		if reason, ok := NotDescriptionReason(err); ok && reason == reasonNoLabel {
+		if reason, ok := NotDescriptionReason(err); ok && (reason == reasonNoLabel || reason == reasonEmpty || reason == reasonBlank) {
 			return nil, fmt.Errorf("%w: %s", ErrNotDescription, reasonHTMLNoLabel)
 		}
 		return nil, err
@@ -61,6 +61,8 @@ func parseHTML(source string, src []byte, text, enc string, opt Options) (*Resul
 }
 
 const (
+	reasonEmpty       = "the file is empty"
+	reasonBlank       = "the file holds only white space"
 	reasonNoLabel     = "no known heading, header line or field label was found"
 	reasonHTMLNoLabel = "an HTML page whose text holds no known heading, header line or field label (an error page, a login page or another page of the site?)"
 )

@@ -102,9 +102,9 @@ func notDescription(text string, lines []line) error {
 	switch {
 	case strings.TrimSpace(text) == "":
 		if text == "" {
-			return fmt.Errorf("%w: the file is empty", ErrNotDescription)
+			return fmt.Errorf("%w: %s", ErrNotDescription, reasonEmpty)
 		}
-		return fmt.Errorf("%w: the file holds only white space", ErrNotDescription)
+		return fmt.Errorf("%w: %s", ErrNotDescription, reasonBlank)
 	case strings.Count(text, "\x00") > len(text)/16 || looksBinary(lines):
 		return fmt.Errorf("%w: the file holds binary data, not text", ErrNotDescription)
 	}

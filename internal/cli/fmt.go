@@ -108,6 +108,12 @@ text, a second description) unless --force is given.`,
 						if canonical {
 							return nil
 						}
+						if r.res.HTML {
+							// Its text in place of the page would lose the page.
+							fmt.Fprintf(ios.ErrOut, "%s: not rewritten: it is an HTML page; write its canonical text elsewhere (asectl fmt %s > NAME.txt)\n", name, name)
+							code = max(code, ExitFindings)
+							return nil
+						}
 						if lost := lostText(r.res); lost != "" && !force {
 							b.bar.errorf("%s: not rewritten: the canonical form would drop %s; fix it or use --force\n", name, lost)
 							code = max(code, ExitFindings)

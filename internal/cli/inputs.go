@@ -19,8 +19,9 @@ type input struct {
 }
 
 // expandInputs turns the arguments into inputs in a stable order: files as
-// given, "-" for stdin, and a directory as the .txt files beneath it sorted
-// by path. A path that does not exist stays an input so that it is reported
+// given, "-" for stdin, and a directory as the .txt, .html and .htm files
+// beneath it sorted by path (a saved page's "NAME_files" folder beside
+// NAME.html is skipped: it holds the page's images, scripts and frames). A path that does not exist stays an input so that it is reported
 // in its place.
 func expandInputs(args []string) (inputs []input, dirs bool) {
 	for _, a := range args {
@@ -43,7 +44,10 @@ func expandInputs(args []string) (inputs []input, dirs bool) {
 				}
 				return nil
 			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".txt") {
+			if d.IsDir() && p != a && savedPageFolder(p) {
+				return fs.SkipDir
+			}
+			if !d.IsDir() && inputExt(p) {
 				if in, ok := dirEntryInput(p, d); ok {
 					found = append(found, in)
 				}
@@ -55,11 +59,33 @@ func expandInputs(args []string) (inputs []input, dirs bool) {
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].Name < found[j].Name })
 		if len(found) == 0 && walkErr == nil {
-			inputs = append(inputs, input{Name: a, Err: errors.New("no .txt files in this directory")})
+			inputs = append(inputs, input{Name: a, Err: errors.New("no .txt, .html or .htm files in this directory")})
 		}
 		inputs = append(inputs, found...)
 	}
 	return inputs, dirs
+}
+
+// inputExt reports a name a directory's walk reads: .txt, .html or .htm.
+func inputExt(p string) bool {
+	ext := filepath.Ext(p)
+	return strings.EqualFold(ext, ".txt") || strings.EqualFold(ext, ".html") || strings.EqualFold(ext, ".htm")
+}
+
+// savedPageFolder reports a browser's "save page as" folder: NAME_files
+// (NAME_tiedostot in a Finnish Internet Explorer) beside NAME.html or
+// NAME.htm.
+func savedPageFolder(p string) bool {
+	for _, suffix := range []string{"_files", "_tiedostot"} {
+		if stem, ok := strings.CutSuffix(p, suffix); ok && stem != "" {
+			for _, ext := range []string{".html", ".htm", ".HTML", ".HTM"} {
+				if st, err := os.Stat(stem + ext); err == nil && !st.IsDir() {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // dirEntryInput decides what a .txt entry under a directory is. A regular file,

@@ -140,7 +140,8 @@ func newParseCmd(g *globals) *cobra.Command {
 		Short: "Parse descriptions into JSON or CSV",
 		Long: `Parse reads project descriptions and prints them as JSON (or CSV).
 
-A directory stands for the .txt files beneath it, sorted by path; "-" reads
+A directory stands for the .txt, .html and .htm files beneath it, sorted by
+path (an HTML page is read as the text a reader sees in it); "-" reads
 standard input. Output is in input order, whatever --jobs is. Problems met
 while reading go to standard error as FILE:LINE:COL: warning: MESSAGE [RULE].
 

@@ -81,7 +81,8 @@ one line per finding, sorted by line and column within each file:
   FILE:LINE:COL: SEVERITY: MESSAGE [RULE]
 
 then a summary line. Files are reported in input order, whatever --jobs is; a
-directory stands for the .txt files beneath it, sorted by path.
+directory stands for the .txt, .html and .htm files beneath it, sorted by
+path; findings in an HTML page point into its source.
 
 Formats: text (default), json, sarif (GitHub code scanning), junit (Jenkins,
 GitLab), github (workflow annotations). 'asectl rules' lists the rules;
