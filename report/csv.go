@@ -10,7 +10,8 @@ import (
 )
 
 // CSVColumns are the stable English headers of `asectl parse --format csv`,
-// one row per description. Lists are joined with "; ".
+// one row per description. Lists are joined with "; ". New columns go at the
+// end, so that a consumer reading by position keeps working.
 var CSVColumns = []string{
 	"source", "code", "name", "fund", "language",
 	"axis", "axis_name", "objective", "objective_name",
@@ -25,6 +26,10 @@ var CSVColumns = []string{
 	"gender_context_analysis", "gender_mainstreamed", "gender_main_goal",
 	"sustainability_direct_mean", "sustainability_indirect_mean",
 	"error",
+	// Issue 19: section 7's other indicators, each as "7.1 Title: planned
+	// 120 (women 60), realised 98 (women 41)"; the unknown subsections'
+	// headings, "8.3 Title" (their text is in the JSON).
+	"other_indicators", "other_sections",
 }
 
 // CSVWriter writes descriptions as RFC 4180 CSV. With Excel set it starts
@@ -187,5 +192,47 @@ func (c *CSVWriter) row(d *model.Description) []string {
 		yesNo(ge.ContextAnalysis.Answer), yesNo(ge.Mainstreamed.Answer), yesNo(ge.MainGoal.Answer),
 		meanScore(d.Horizontal.Sustainability, true), meanScore(d.Horizontal.Sustainability, false),
 		str(d.Error),
+		otherIndicators(ind.Other), otherSections(d.OtherSections),
 	}
+}
+
+// otherIndicators flattens indicators.other into one cell: "7.1 Title:
+// planned 120 (women 60), realised 98 (women 41)", a figure left out when
+// it was not read, entries joined with "; ".
+func otherIndicators(os []model.OtherIndicator) string {
+	parts := make([]string, 0, len(os))
+	for _, o := range os {
+		var figs []string
+		for _, f := range []struct {
+			name string
+			fig  model.Figure
+		}{{"planned", o.Planned}, {"realised", o.Realised}} {
+			if !f.fig.Total.Valid && !f.fig.Women.Valid {
+				continue
+			}
+			s := f.name
+			if f.fig.Total.Valid {
+				s += " " + num(f.fig.Total)
+			}
+			if f.fig.Women.Valid {
+				s += " (women " + num(f.fig.Women) + ")"
+			}
+			figs = append(figs, s)
+		}
+		s := strings.TrimSpace(str(o.Number) + " " + str(o.Title))
+		if len(figs) > 0 {
+			s += ": " + strings.Join(figs, ", ")
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// otherSections lists the unknown subsections' headings, "8.3 Title".
+func otherSections(os []model.OtherSection) string {
+	parts := make([]string, 0, len(os))
+	for _, o := range os {
+		parts = append(parts, strings.TrimSpace(str(o.Number)+" "+str(o.Title)))
+	}
+	return strings.Join(parts, "; ")
 }

@@ -222,7 +222,17 @@ func TestCSV(t *testing.T) {
 		w := NewCSV(&buf, excel)
 		require.NoError(t, w.Write(res.Doc))
 		require.NoError(t, w.Write(hostile))
+		// Issue 19's shapes: other indicators and unknown subsections.
+		for _, name := range []string{"testdata/S22213-esf.txt", "testdata/A72213-subsections.txt"} {
+			b, err := os.ReadFile("../" + name)
+			require.NoError(t, err)
+			r, err := parser.Parse(name, b, parser.Options{})
+			require.NoError(t, err)
+			require.NoError(t, w.Write(r.Doc))
+		}
 		require.NoError(t, w.Close())
+		assert.Contains(t, buf.String(), "7.1 Osallistujien määrä: planned 120 (women 60), realised 98 (women 41); 7.2 Osallistuneiden yritysten määrä: planned 15, realised 12; ")
+		assert.Contains(t, buf.String(), ",4.3 Muut kohderyhmät; 8.3 Yhdenvertaisuus\r\n")
 		name := "parse.csv"
 		if excel {
 			name = "parse.excel.csv"

@@ -108,6 +108,8 @@ func TestHostileValuesAreEscaped(t *testing.T) {
 		"Lapin liitto", `<img src=x onerror=alert(1)>|*bold*`,
 		"Hakijan virallinen nimi: Lapin Yliopisto", `Hakijan virallinen nimi: '"><svg onload=alert(1)>`,
 		"Luonnonvarojen käytön kestävyys 8 9\n", "Luonnonvarojen käytön kestävyys 8 9\n</desc><script>alert(2)</script>\n",
+		"\n9 Loppuraportin", "\n8.3 Osa <script>alert(3)</script>\n<b onclick=x>teksti</b>\n\n9 Loppuraportin",
+		"8 Horisontaaliset periaatteet", "7.3 Osallistujat <svg onload=alert(4)>\nSuunniteltu: 5\n\n8 Horisontaaliset periaatteet",
 	).Replace(string(read(t, "../testdata/A72213.txt")))
 	items := []Item{item(t, `x"<script>.txt`, []byte(src))}
 	for _, html := range []bool{true, false} {
@@ -116,6 +118,8 @@ func TestHostileValuesAreEscaped(t *testing.T) {
 		assert.NotContains(t, out, "<img src=x")
 		assert.NotContains(t, out, "<svg onload")
 		assert.NotContains(t, out, "</desc><script>")
+		assert.NotContains(t, out, "<b onclick")
+		assert.Contains(t, out, "Osa &lt;script&gt;alert(3)&lt;/script&gt;")
 		if html {
 			assert.Contains(t, out, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;")
 		} else {
@@ -355,5 +359,31 @@ func TestPortfolioKeepsNoInput(t *testing.T) {
 			require.NoError(t, pf.Markdown(&buf))
 		}
 		assert.Equal(t, string(want), buf.String())
+	}
+}
+
+// TestNewShapes: an interrupted project's state, an ESF page's own
+// indicators and unknown subsections' text show in both formats and
+// languages (issue 19).
+func TestNewShapes(t *testing.T) {
+	var items []Item
+	for _, name := range []string{"S22213-esf.txt", "A72213-subsections.txt", "A72213-interrupted.txt"} {
+		items = append(items, item(t, "testdata/"+name, read(t, "../testdata/"+name)))
+	}
+	for _, html := range []bool{true, false} {
+		for _, lang := range []string{"en", "fi"} {
+			out := string(render(t, html, items[:1], lang))
+			assert.Contains(t, out, "7.1 Osallistujien määrä")
+			assert.Contains(t, out, "7.3 Alle 25-vuotiaiden osallistujien määrä")
+			out = string(render(t, html, items[1:2], lang))
+			assert.Contains(t, out, "8.3 Yhdenvertaisuus")
+			if html {
+				// The Markdown page shows no free text.
+				assert.Contains(t, out, "<h2>4.3 Muut kohderyhmät</h2>")
+				assert.Contains(t, out, "Kansainväliset kumppaniverkostot.")
+			}
+			out = string(render(t, html, items, lang))
+			assert.Contains(t, out, map[string]string{"en": "interrupted", "fi": "keskeytynyt"}[lang])
+		}
 	}
 }

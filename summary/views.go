@@ -130,6 +130,11 @@ func projectView(lc *locale, it Item, today model.Date) ProjectView {
 		{lc.T("New jobs"), lc.count(ind.NewJobs.Planned.Total), lc.count(ind.NewJobs.Planned.Women), lc.count(ind.NewJobs.Realised.Total), lc.count(ind.NewJobs.Realised.Women)},
 		{lc.T("New companies"), lc.count(ind.NewCompanies.Planned.Total), lc.count(ind.NewCompanies.Planned.Women), lc.count(ind.NewCompanies.Realised.Total), lc.count(ind.NewCompanies.Realised.Women)},
 	}
+	// An ESF page's own indicators, as printed ("7.1 Osallistujien määrä").
+	for _, o := range ind.Other {
+		v.Indicators = append(v.Indicators, []string{strings.TrimSpace(text(o.Number) + " " + text(o.Title)),
+			lc.count(o.Planned.Total), lc.count(o.Planned.Women), lc.count(o.Realised.Total), lc.count(o.Realised.Women)})
+	}
 	v.Findings = findingRows(lc, it.Source, it.Findings)
 	v.FindingsSum = findingsSummary(lc, it.Findings)
 	lang := parser.LanguageByCode(d.Language)
@@ -140,6 +145,15 @@ func projectView(lc *locale, it Item, today model.Date) ProjectView {
 		num string
 		v   model.Text
 	}{{"3", d.Summary}, {"4.1", d.TargetGroups.Primary}, {"4.2", d.TargetGroups.Indirect}, {"9", d.FinalReport}} {
+		if t.num == "9" {
+			// Subsections the tables do not know ("4.3 …", "8.3 …") come
+			// before the final report, in document order.
+			for _, o := range d.OtherSections {
+				if o.Text.Valid {
+					v.Texts = append(v.Texts, TextSection{Title: strings.TrimSpace(text(o.Number) + " " + text(o.Title)), Text: o.Text.Value})
+				}
+			}
+		}
 		if t.v.Valid {
 			v.Texts = append(v.Texts, TextSection{Title: t.num + " " + lang.HeadingText(t.num), Text: t.v.Value})
 		}
@@ -450,6 +464,8 @@ func stateLabel(lc *locale, st model.Text) string {
 		return lc.T("running")
 	case model.StateEnded:
 		return lc.T("ended")
+	case model.StateInterrupted:
+		return lc.T("interrupted")
 	}
 	return st.Value
 }

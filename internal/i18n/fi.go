@@ -215,6 +215,7 @@ var uiFinnish = map[string]string{
 	"Unreadable inputs":       "Lukukelvottomat syötteet",
 	"direct":                  "välitön",
 	"ended":                   "päättynyt",
+	"interrupted":             "keskeytynyt",
 	"granted or planned":      "myönnetty tai suunniteltu",
 	"indirect":                "välillinen",
 	"of which women":          "joista naisia",
