@@ -126,7 +126,7 @@ JSON or checks them against the programme's rules.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.lang, "lang", "", "message language: en or fi (default: from LC_ALL, LC_MESSAGES or LANG)")
 	pf.StringVar(&g.config, "config", "", "configuration file (default: "+config.FileName+" in the working directory, if there is one)")
-	root.AddCommand(newParseCmd(g), newValidateCmd(g), newFmtCmd(g), newReportCmd(g), newRulesCmd(g), newSchemaCmd(g))
+	root.AddCommand(newParseCmd(g), newValidateCmd(g), newFmtCmd(g), newReportCmd(g), newRulesCmd(g), newSchemaCmd(g), newFetchCmd(g))
 	return root
 }
 
