@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -81,23 +82,34 @@ func TestReadCodesOfTheRealExport(t *testing.T) {
 	}
 }
 
-func TestLooksLikeDescription(t *testing.T) {
-	page := pageOf(t, "A72213")
-	if err := LooksLikeDescription("A72213", page); err != nil {
-		t.Errorf("the reference page: %v", err)
-	}
-	// The code only in a script does not count.
-	if err := LooksLikeDescription("A99999", page); err == nil {
-		t.Error("a page naming A99999 only in a script passed as A99999")
-	}
-	if err := LooksLikeDescription("A7221", page); err == nil {
-		t.Error("a code inside a longer one counted")
-	}
+func TestIsDescription(t *testing.T) {
 	en, err := os.ReadFile("../testdata/real/en_S20515.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := LooksLikeDescription("S20515", en); err != nil {
-		t.Errorf("an English text page: %v", err)
+	latin1 := bytes.ReplaceAll(pageOf(t, "A72213"), []byte("ä"), []byte{0xe4})
+	for _, tc := range []struct {
+		name, code string
+		page       []byte
+		err        string // "" for a description
+	}{
+		{"reference", "A72213", pageOf(t, "A72213"), ""},
+		{"English text copy", "S20515", en, ""},
+		{"Windows-1252 bytes", "A72213", latin1, ""},
+		{"another project", "A99999", pageOf(t, "A72213"), "the page is the description of A72213, not of A99999"},
+		{"empty", "A72213", nil, "the file is empty"},
+		{"error page", "A72213", []byte("<html><body><h1>Virhe</h1><p>Hanketta A72213 ei löytynyt.</p></body></html>"), "an HTML page whose text holds no known heading"},
+		{"login page", "A72213", []byte("<html><body><h1>Kirjaudu</h1><form><p>Käyttäjätunnus: <input name=u></p><p>Salasana: <input type=password name=pw></p></form></body></html>"), "an HTML page whose text holds no known heading"},
+		{"no code", "A72213", []byte(strings.Replace(string(pageOf(t, "A72213")), "Hankekoodi: A72213", "Hankekoodi:", 1)), "names no project code"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := IsDescription(tc.code, tc.page)
+			switch {
+			case tc.err == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+				t.Errorf("err %v, want %q", err, tc.err)
+			}
+		})
 	}
 }

@@ -68,7 +68,7 @@ type Options struct {
 	MaxRedirects int           // redirects followed per request (5)
 	MaxRetryWait time.Duration // the longest Retry-After honoured; longer fails the code (10 min)
 	Refresh      bool          // fetch codes whose CODE.html exists, conditionally
-	Check        Checker       // decides whether a page is a description (LooksLikeDescription)
+	Check        Checker       // decides whether a page is a description (IsDescription)
 	Clock        Clock         // time and sleeps (the real clock)
 	Transport    http.RoundTripper
 	// OnResult is called once for each code as it finishes, one call at a
@@ -167,7 +167,7 @@ func New(opt Options) (*Fetcher, error) {
 		f.clock = realClock{}
 	}
 	if f.check == nil {
-		f.check = LooksLikeDescription
+		f.check = IsDescription
 	}
 	// Burst 1: requests are spaced evenly, never bunched.
 	f.limiter = rate.NewLimiter(rate.Limit(opt.Rate), 1)

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/asectl/asectl/parser"
 )
 
 // fakeClock is a clock whose sleeps take no time: they move it forward.
@@ -491,6 +493,14 @@ func TestWrongCharsetIsSavedAsServed(t *testing.T) {
 	if !bytes.Equal(b, page) {
 		t.Error("the page was not saved byte for byte")
 	}
+	// asectl parse reads the saved page's letters right.
+	res, err := parser.Parse("A72213.html", b, parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Doc.Project.Status.Value; got != "Toiminta päättynyt" {
+		t.Errorf("status read from the saved page: %q", got)
+	}
 }
 
 func TestRobotsDisallows(t *testing.T) {
@@ -743,10 +753,10 @@ func TestRemovesTempFilesOfAKilledRun(t *testing.T) {
 
 func TestNotADescriptionIsNotSaved(t *testing.T) {
 	for _, tc := range []struct{ name, body, why string }{
-		{"empty", "", "the page is empty"},
-		{"error page", "<html><body><h1>Virhe</h1><p>Hanketta A72213 ei löytynyt.</p></body></html>", "no description heading"},
-		{"other project", "", "does not name project A72213"},
-		{"login", "<html><body><form><p>Hankekoodi: A72213</p><input type=password name=pw></form></body></html>", "login"},
+		{"empty", "", "the file is empty"},
+		{"error page", "<html><body><h1>Virhe</h1><p>Hanketta A72213 ei löytynyt.</p></body></html>", "no known heading"},
+		{"other project", "", "the page is the description of A72299, not of A72213"},
+		{"login", "<html><body><form><p>Tunnus: <input name=u></p><p>Salasana: <input type=password name=pw></p></form></body></html>", "no known heading"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			clock := newFakeClock()
