@@ -12,7 +12,8 @@ var ruleIndicatorWomen = &Rule{
 	ID: "indicator-women-exceeds-total", Severity: Error,
 	Doc: "the women's figure of an indicator exceeds its total",
 	Explain: `Women are a subset of the total: new jobs for women, or companies founded by women,
-cannot outnumber all of them.
+cannot outnumber all of them; nor can the women's part of an ESF page's own indicators
+(indicators.other).
 
 Example:
   Suunniteltu: 2, joihin työllistyvät naiset 6   <- indicator-women-exceeds-total`,
@@ -27,6 +28,17 @@ Example:
 		} {
 			if f.fig.Total.Valid && f.fig.Women.Valid && f.fig.Women.Value > f.fig.Total.Value {
 				p.Report(f.fig.Women.Pos, f.path+".women", "%s women out of a total of %s", f.fig.Women.Value, f.fig.Total.Value)
+			}
+		}
+		// An ESF page's own indicators: their women's part is a part too.
+		for _, o := range ind.Other {
+			for _, f := range []struct {
+				fig  model.Figure
+				path string
+			}{{o.Planned, "indicators.other.planned"}, {o.Realised, "indicators.other.realised"}} {
+				if f.fig.Total.Valid && f.fig.Women.Valid && f.fig.Women.Value > f.fig.Total.Value {
+					p.Report(f.fig.Women.Pos, f.path+".women", "%s women out of a total of %s", f.fig.Women.Value, f.fig.Total.Value)
+				}
 			}
 		}
 	},

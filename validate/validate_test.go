@@ -369,6 +369,10 @@ func TestShapesNotSeenYet(t *testing.T) {
 	t.Run("ESF indicators", func(t *testing.T) {
 		fs := check(t, variant("S22213-esf.txt"), Config{})
 		assert.Empty(t, fs, describe(fs))
+		src := strings.Replace(variant("S22213-esf.txt"), "98.00, joista naisia 41.00", "98.00, joista naisia 99.00", 1)
+		fs = check(t, src, Config{})
+		assert.Equal(t, []string{"110:58 indicator-women-exceeds-total"}, rules(fs), describe(fs))
+		assert.Equal(t, "indicators.other.realised.women", fs[0].Field)
 	})
 	t.Run("unknown subsections", func(t *testing.T) {
 		fs := check(t, variant("A72213-subsections.txt"), Config{})
