@@ -231,9 +231,11 @@ type Score struct {
 	Ref int `json:"-"`
 }
 
-// Failed returns the entry for an input that could not be read.
+// Failed returns the entry for an input that could not be read: its
+// language is "" (JSON null), as nothing of it was read.
 func Failed(source, reason string) *Description {
 	d := New(source)
+	d.Language = ""
 	d.Error.Set(reason, Pos{})
 	return d
 }

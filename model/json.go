@@ -20,7 +20,12 @@ func (d *Description) AppendJSON(dst []byte) []byte {
 	dst = append(dst, `,"error":`...)
 	dst = appendText(dst, d.Error)
 	dst = append(dst, `,"language":`...)
-	dst = appendString(dst, d.Language)
+	if d.Language == "" {
+		// An entry that could not be read has no language.
+		dst = append(dst, "null"...)
+	} else {
+		dst = appendString(dst, d.Language)
+	}
 	dst = append(dst, `,"fund":`...)
 	dst = appendText(dst, d.Fund)
 

@@ -46,7 +46,7 @@ func (g *githubWriter) printf(format string, args ...any) {
 }
 
 func (g *githubWriter) File(f File) error {
-	file := escapeProperty(f.Source)
+	file := escapeProperty(Safe(f.Source))
 	if f.Error != "" {
 		g.printf("::error file=%s,title=%s::%s\n", file, escapeProperty("unreadable"), escapeData(Safe(f.Error)))
 	}

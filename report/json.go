@@ -48,11 +48,13 @@ type JSONSummary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	// Unreadable counts the inputs that could not be read.
+	Unreadable int `json:"unreadable"`
 }
 
 // ToJSON converts a file's outcome to its JSON form.
 func ToJSON(f File, o Options) JSONFile {
-	jf := JSONFile{Source: f.Source, Findings: []JSONFinding{}}
+	jf := JSONFile{Source: PathText(f.Source), Findings: []JSONFinding{}}
 	if f.Error != "" {
 		e := f.Error
 		jf.Error = &e
@@ -170,7 +172,7 @@ func (j *jsonWriter) Finish(s Summary) error {
 	if j.n > 0 {
 		j.write("\n  ")
 	}
-	b, _ := json.Marshal(JSONSummary{Files: s.Files, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos})
+	b, _ := json.Marshal(JSONSummary{Files: s.Files, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Unreadable: s.Unreadable})
 	j.write("],\n  \"summary\": ")
 	j.write(string(b))
 	j.write("\n}\n")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/asectl/asectl/validate"
 )
@@ -35,35 +36,54 @@ func MarkdownEscape(s string) string {
 	return b.String()
 }
 
-// maxMarkdownRows keeps the findings table within a pull-request comment
-// (GitHub takes 65,536 characters).
-const maxMarkdownRows = 300
+// maxMarkdownChars is GitHub's limit for a pull-request comment; the
+// table stops short of it, leaving room for the line that says how many
+// findings were left out.
+const maxMarkdownChars = 65_536
 
 // markdownWriter prints a findings summary for a pull-request comment: the
-// totals, then one table row per finding (and per unreadable file).
+// totals, then one table row per finding (and per unreadable file), as
+// many as fit in maxMarkdownChars characters.
 type markdownWriter struct {
-	w    io.Writer
-	o    Options
-	rows [][]string
-	more int
+	w     io.Writer
+	o     Options
+	rows  strings.Builder
+	chars int // characters in rows
+	more  int // findings (or unreadable files) left out
+	full  bool
 }
 
 func newMarkdown(w io.Writer, o Options) Writer { return &markdownWriter{w: w, o: o} }
 
-func (m *markdownWriter) add(row []string) {
-	if len(m.rows) < maxMarkdownRows {
-		m.rows = append(m.rows, row)
-	} else {
+// markdownReserve is kept free for the header, the totals and the line
+// about what was left out.
+const markdownReserve = 1024
+
+func (m *markdownWriter) add(file, pos, sev, rule, msg string) {
+	if m.full {
 		m.more++
+		return
 	}
+	if rule != "" {
+		rule = "`" + strings.ReplaceAll(rule, "`", "") + "`"
+	}
+	row := fmt.Sprintf("| %s | %s | %s | %s | %s |\n", MarkdownEscape(PathText(file)), pos, severityIcon(sev), rule, MarkdownEscape(msg))
+	n := utf8.RuneCountInString(row)
+	if m.chars+n > maxMarkdownChars-markdownReserve {
+		m.full = true
+		m.more++
+		return
+	}
+	m.rows.WriteString(row)
+	m.chars += n
 }
 
 func (m *markdownWriter) File(f File) error {
 	if f.Error != "" {
-		m.add([]string{f.Source, "", "error", "", f.Error})
+		m.add(f.Source, "", "error", "", f.Error)
 	}
 	for _, x := range f.Findings {
-		m.add([]string{f.Source, fmt.Sprintf("%d:%d", x.Pos.Line, x.Pos.Col), x.Severity.String(), x.Rule, m.o.message(x)})
+		m.add(f.Source, fmt.Sprintf("%d:%d", x.Pos.Line, x.Pos.Col), x.Severity.String(), x.Rule, m.o.message(x))
 	}
 	return nil
 }
@@ -82,19 +102,13 @@ func severityIcon(s string) string {
 
 func (m *markdownWriter) Finish(s Summary) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### asectl validate\n\n%s\n\n", MarkdownEscape(m.o.L.Summary(s.Files, s.Errors, s.Warnings)))
-	if len(m.rows) > 0 {
+	fmt.Fprintf(&b, "### asectl validate\n\n%s\n\n", MarkdownEscape(m.o.summaryLine(s)))
+	if m.chars > 0 {
 		b.WriteString("| File | Line | Severity | Rule | Message |\n|---|---:|---|---|---|\n")
-		for _, r := range m.rows {
-			rule := ""
-			if r[3] != "" {
-				rule = "`" + strings.ReplaceAll(r[3], "`", "") + "`"
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", MarkdownEscape(r[0]), r[1], severityIcon(r[2]), rule, MarkdownEscape(r[4]))
-		}
-		if m.more > 0 {
-			fmt.Fprintf(&b, "\n… and %d more findings.\n", m.more)
-		}
+		b.WriteString(m.rows.String())
+	}
+	if m.more > 0 {
+		fmt.Fprintf(&b, "\n… and %d more findings, left out to stay within a comment's %d characters.\n", m.more, maxMarkdownChars)
 	}
 	_, err := io.WriteString(m.w, b.String())
 	return err

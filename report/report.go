@@ -24,12 +24,17 @@ type File struct {
 // Summary counts a whole run.
 type Summary struct {
 	Files, Errors, Warnings, Infos int
-	ExitCode                       int
+	// Unreadable counts the files that could not be read (an Error).
+	Unreadable int
+	ExitCode   int
 }
 
 // Add counts one file's findings.
 func (s *Summary) Add(f File) {
 	s.Files++
+	if f.Error != "" {
+		s.Unreadable++
+	}
 	for _, x := range f.Findings {
 		switch x.Severity {
 		case validate.Error:
@@ -59,6 +64,9 @@ type Options struct {
 	Cwd string
 	// L renders messages in the user's language; nil means English.
 	L *i18n.Localizer
+	// JUnitFailuresOnly writes only the failing test cases (and suites
+	// that have one), so that a whole programme fits GitLab's limits.
+	JUnitFailuresOnly bool
 }
 
 func (o Options) severity(r *validate.Rule) validate.Severity {
@@ -69,6 +77,16 @@ func (o Options) severity(r *validate.Rule) validate.Severity {
 }
 
 func (o Options) message(f validate.Finding) string { return o.L.Message(f.Msg) }
+
+// summaryLine is "N files, E errors, W warnings", with ", U unreadable"
+// when some input could not be read.
+func (o Options) summaryLine(s Summary) string {
+	line := o.L.Summary(s.Files, s.Errors, s.Warnings)
+	if s.Unreadable > 0 {
+		line += ", " + o.L.Sprintf("%d unreadable", s.Unreadable)
+	}
+	return line
+}
 
 func (o Options) fails(s validate.Severity) bool {
 	return o.FailOn >= 0 && int(s) >= o.FailOn

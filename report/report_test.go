@@ -96,6 +96,14 @@ func TestSARIFIsValid(t *testing.T) {
 	b := render(t, "sarif", options())
 	log, err := sarif.FromBytes(b)
 	require.NoError(t, err)
+	// go-sarif validates its own re-encoding, which writes the absent
+	// newlineSequences as [] (the schema wants at least one; absent means
+	// the default).
+	for _, r := range log.Runs {
+		if len(r.NewlineSequences) == 0 {
+			r.NewlineSequences = []string{"\r\n", "\n"}
+		}
+	}
 	require.NoError(t, log.Validate(), "against the official SARIF 2.1.0 schema")
 
 	var doc struct {
@@ -156,6 +164,16 @@ func TestSARIFIsValid(t *testing.T) {
 	}
 }
 
+// junitSuites reads a JUnit document back.
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
 func TestJUnitCounts(t *testing.T) {
 	var doc junitSuites
 	require.NoError(t, xml.Unmarshal(render(t, "junit", options()), &doc))
@@ -179,7 +197,20 @@ func TestJUnitCounts(t *testing.T) {
 			require.NotNil(t, c.Failure)
 			assert.Contains(t, c.Failure.Message, "27:11:")
 		}
+		assert.Equal(t, "sub dir/broken, copy\u2024txt", c.Classname, "no dot for Jenkins to split at")
+		assert.Equal(t, "sub dir/broken, copy.txt", c.File)
 	}
+
+	// Only the failing cases: the suites without one are left out.
+	o := options()
+	o.JUnitFailuresOnly = true
+	doc = junitSuites{}
+	require.NoError(t, xml.Unmarshal(render(t, "junit", o), &doc))
+	require.Len(t, doc.Suites, 2, "broken and missing")
+	assert.Len(t, doc.Suites[0].Testcases, 2)
+	assert.Equal(t, 3, doc.Tests)
+	assert.Equal(t, 2, doc.Failures)
+	assert.Equal(t, 1, doc.Errors)
 }
 
 func TestGitHubEscaping(t *testing.T) {

@@ -1,53 +1,196 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
 
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
-
 	"github.com/asectl/asectl/validate"
 )
 
-// sarifWriter builds one SARIF 2.1.0 log for the whole run: SARIF is a
-// single document, so results are kept until Finish. Findings are small;
-// the descriptions themselves are long gone by then.
+// SARIF 2.1.0 for GitHub code scanning, written as the results come: one
+// result is encoded and written at a time, so memory does not grow with
+// the findings (go-sarif's object model held every result until the end:
+// 900,000 findings took 3.6 GB). The tests still read the output with
+// go-sarif and validate it against the official schema.
+//
+// GitHub refuses a run of more than 25,000 results and a log of more than
+// 20 runs, so results are split into runs of at most sarifRunResults
+// (each with the whole rule table), and past sarifMaxRuns runs the rest
+// are counted, not written: the last run's invocation has a notification
+// saying how many were left out.
+var (
+	sarifRunResults = 25_000
+	sarifMaxRuns    = 20
+)
+
+const (
+	sarifSchema = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-schema-2.1.0.json"
+)
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifArtifactLocation struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+}
+
+type sarifPhysicalLocation struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           *sarifRegion          `json:"region,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifMessage      `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          map[string]string `json:"properties,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifMessage    `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ExitCode                   *int                `json:"exitCode,omitempty"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifRule struct {
+	ID                   string       `json:"id"`
+	Name                 string       `json:"name"`
+	ShortDescription     sarifMessage `json:"shortDescription"`
+	FullDescription      sarifMessage `json:"fullDescription"`
+	Help                 sarifMessage `json:"help"`
+	DefaultConfiguration struct {
+		Level string `json:"level"`
+	} `json:"defaultConfiguration"`
+}
+
+type sarifDriver struct {
+	Name            string      `json:"name"`
+	Version         string      `json:"version"`
+	SemanticVersion string      `json:"semanticVersion"`
+	InformationURI  string      `json:"informationUri"`
+	Language        string      `json:"language"`
+	Rules           []sarifRule `json:"rules"`
+}
+
+// sarifWriter streams {"$schema", "version", "runs": [run, …]}. A run's
+// head (tool, base URI, column kind) is written when its first result or
+// notification comes; its invocation when it closes.
 type sarifWriter struct {
-	w   io.Writer
-	o   Options
-	run *sarif.Run
-	inv *sarif.Invocation
+	w    io.Writer
+	o    Options
+	head []byte // the run's opening, up to and including `"results": [`
+	err  error
+
+	runs     int // runs opened
+	inRun    int // results in the open run
+	open     bool
+	inv      sarifInvocation
+	leftOut  int
+	lastFile string         // fingerprints count repeats within a file
+	seen     map[string]int // fingerprint base → occurrences in lastFile
 }
 
 func newSARIF(w io.Writer, o Options) Writer {
-	driver := sarif.NewToolComponent().
-		WithName("asectl").
-		WithVersion(o.Version).
-		WithSemanticVersion(strings.TrimPrefix(o.Version, "v")).
-		WithInformationURI("https://github.com/asectl/asectl")
-	driver.Language = "en"
-	driver.Rules = []*sarif.ReportingDescriptor{}
-	for _, r := range o.Rules {
-		conf := sarif.NewReportingConfiguration().WithLevel(sarifLevel(o.severity(r)))
-		driver.Rules = append(driver.Rules, sarif.NewRule(r.ID).
-			WithName(ruleName(r.ID)).
-			WithShortDescription(sarif.NewMultiformatMessageString().WithText(r.Doc)).
-			WithFullDescription(sarif.NewMultiformatMessageString().WithText(r.Doc+".\n\n"+r.Explain)).
-			WithHelp(sarif.NewMultiformatMessageString().WithText(r.Explain)).
-			WithDefaultConfiguration(conf))
+	lang := "en"
+	if o.L != nil {
+		// The messages' language; rule IDs, levels and rule texts are
+		// the same in every language.
+		lang = o.L.Lang
 	}
-	run := sarif.NewRun().WithTool(sarif.NewTool().WithDriver(driver)).WithColumnKind("unicodeCodePoints")
-	run.Language = "en"
+	d := sarifDriver{
+		Name: "asectl", Version: o.Version, SemanticVersion: strings.TrimPrefix(o.Version, "v"),
+		InformationURI: "https://github.com/asectl/asectl", Language: lang, Rules: []sarifRule{},
+	}
+	for _, r := range o.Rules {
+		sr := sarifRule{
+			ID: r.ID, Name: ruleName(r.ID),
+			ShortDescription: sarifMessage{r.Doc},
+			FullDescription:  sarifMessage{r.Doc + ".\n\n" + r.Explain},
+			Help:             sarifMessage{r.Explain},
+		}
+		sr.DefaultConfiguration.Level = sarifLevel(o.severity(r))
+		d.Rules = append(d.Rules, sr)
+	}
+	tool, _ := json.MarshalIndent(struct {
+		Driver sarifDriver `json:"driver"`
+	}{d}, "      ", "  ")
+	head := []byte("\n    {\n      \"tool\": ")
+	head = append(head, tool...)
 	if o.Cwd != "" {
 		base := (&url.URL{Scheme: "file", Path: filepath.ToSlash(o.Cwd) + "/"}).String()
-		run.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{"SRCROOT": *sarif.NewArtifactLocation().WithURI(base)})
+		b, _ := json.Marshal(map[string]sarifArtifactLocation{"SRCROOT": {URI: base}})
+		head = append(head, ",\n      \"originalUriBaseIds\": "...)
+		head = append(head, b...)
 	}
-	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
-	run.AddInvocation(inv)
-	return &sarifWriter{w: w, o: o, run: run, inv: inv}
+	head = append(head, ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"language\": "...)
+	l, _ := json.Marshal(lang)
+	head = append(head, l...)
+	return &sarifWriter{w: w, o: o, head: head, inv: sarifInvocation{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}}
+}
+
+func (s *sarifWriter) write(b []byte) {
+	if s.err == nil {
+		_, s.err = s.w.Write(b)
+	}
+}
+
+// openRun starts the next run; the first also starts the log.
+func (s *sarifWriter) openRun() {
+	if s.runs == 0 {
+		s.write([]byte("{\n  \"$schema\": \"" + sarifSchema + "\",\n  \"version\": \"2.1.0\",\n  \"runs\": ["))
+	} else {
+		s.write([]byte(","))
+	}
+	s.runs++
+	s.write(s.head)
+	if s.runs > 1 {
+		// Each part of a split log is its own category, so that code
+		// scanning keeps them all.
+		s.write(fmt.Appendf(nil, ",\n      \"automationDetails\": {\"id\": \"asectl/part-%d/\"}", s.runs))
+	}
+	s.write([]byte(",\n      \"results\": ["))
+	s.open, s.inRun = true, 0
+}
+
+// closeRun ends the open run with its invocation. exitCode is set on the
+// last run only (the run's outcome is known only at the end).
+func (s *sarifWriter) closeRun(exitCode *int) {
+	if s.inRun > 0 {
+		s.write([]byte("\n      "))
+	}
+	s.inv.ExitCode = exitCode
+	b, _ := json.MarshalIndent([]sarifInvocation{s.inv}, "      ", "  ")
+	s.write([]byte("],\n      \"invocations\": "))
+	s.write(b)
+	s.write([]byte("\n    }"))
+	s.open = false
+	s.inv = sarifInvocation{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}
 }
 
 // ruleName turns "business-id" into "BusinessId", the form SARIF viewers show.
@@ -71,60 +214,118 @@ func sarifLevel(s validate.Severity) string {
 	return "note"
 }
 
-// artifactURI is the input's path relative to the working directory, with
-// forward slashes, as code scanning expects.
-func (s *sarifWriter) artifactURI(source string) string {
+// SARIFURI is the input's path relative to dir (when dir is not ""), with
+// forward slashes, as a relative URI reference that a strict decoder
+// (decodeURIComponent) accepts whatever the file name: bytes that are not
+// UTF-8 are first written \xNN (PathText), then everything outside the
+// URI's unreserved characters is percent-encoded as UTF-8. A first segment
+// holding ':' (A72213:v2.txt) would read as a scheme, so such a path gets
+// "./" in front.
+func SARIFURI(source, dir string) string {
 	if source == "-" {
 		return "stdin"
 	}
 	p := source
-	if s.o.Cwd != "" {
+	if dir != "" {
 		abs := p
 		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(s.o.Cwd, abs)
+			abs = filepath.Join(dir, abs)
 		}
-		if rel, err := filepath.Rel(s.o.Cwd, abs); err == nil {
+		if rel, err := filepath.Rel(dir, abs); err == nil {
 			p = rel
 		}
 	}
-	u := url.URL{Path: filepath.ToSlash(p)}
-	return u.EscapedPath()
+	p = filepath.ToSlash(PathText(p))
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/', c == ':', c == '@',
+			c == '!', c == '$', c == '\'', c == '(', c == ')', c == '*', c == '+', c == ',', c == ';', c == '=':
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	u := b.String()
+	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
+		u = "./" + u
+	}
+	return u
 }
 
-func (s *sarifWriter) location(source string) *sarif.ArtifactLocation {
-	loc := sarif.NewArtifactLocation().WithURI(s.artifactURI(source))
+func (s *sarifWriter) location(source string) sarifArtifactLocation {
+	loc := sarifArtifactLocation{URI: SARIFURI(source, s.o.Cwd)}
 	if s.o.Cwd != "" && source != "-" {
-		loc.WithURIBaseID("SRCROOT")
+		loc.URIBaseID = "SRCROOT"
 	}
 	return loc
 }
 
+// fingerprint is the result's partialFingerprints value: a hash of what
+// identifies the finding apart from its line (rule, file, field, message),
+// and how many identical ones came before it in the file, so that a
+// finding keeps its fingerprint when lines above it move.
+func (s *sarifWriter) fingerprint(source string, x validate.Finding, msg string) string {
+	if source != s.lastFile {
+		s.lastFile, s.seen = source, map[string]int{}
+	}
+	h := sha256.Sum256([]byte(x.Rule + "\x00" + PathText(source) + "\x00" + x.Field + "\x00" + msg))
+	base := hex.EncodeToString(h[:12])
+	n := s.seen[base]
+	s.seen[base] = n + 1
+	return fmt.Sprintf("%s:%d", base, n+1)
+}
+
 func (s *sarifWriter) File(f File) error {
 	if f.Error != "" {
-		n := sarif.NewNotification().
-			WithLevel("error").
-			WithMessage(sarif.NewTextMessage(f.Error)).
-			WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
-				sarif.NewPhysicalLocation().WithArtifactLocation(s.location(f.Source)))})
-		s.inv.ToolExecutionNotifications = append(s.inv.ToolExecutionNotifications, n)
-		s.inv.WithExecutionSuccessful(false)
+		if !s.open {
+			s.openRun()
+		}
+		s.inv.ToolExecutionNotifications = append(s.inv.ToolExecutionNotifications, sarifNotification{
+			Level: "error", Message: sarifMessage{PathText(f.Source) + ": " + f.Error},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: s.location(f.Source)}}},
+		})
+		s.inv.ExecutionSuccessful = false
 	}
 	for _, x := range f.Findings {
-		region := sarif.NewRegion().WithStartLine(max(x.Pos.Line, 1)).WithStartColumn(max(x.Pos.Col, 1))
-		r := sarif.NewRuleResult(x.Rule).
-			WithLevel(sarifLevel(x.Severity)).
-			WithMessage(sarif.NewTextMessage(s.o.message(x))).
-			WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
-				sarif.NewPhysicalLocation().
-					WithArtifactLocation(s.location(f.Source)).
-					WithRegion(region))})
-		r.RuleIndex = s.ruleIndex(x.Rule)
-		if x.Field != "" {
-			r.WithProperties(sarif.NewPropertyBag().Add("field", x.Field))
+		if s.open && s.inRun >= sarifRunResults {
+			if s.runs >= sarifMaxRuns {
+				// The last run stays open for Finish's notification.
+				s.leftOut++
+				continue
+			}
+			s.closeRun(nil)
 		}
-		s.run.AddResult(r)
+		if !s.open {
+			s.openRun()
+		}
+		msg := s.o.message(x)
+		r := sarifResult{
+			RuleID: x.Rule, RuleIndex: s.ruleIndex(x.Rule), Level: sarifLevel(x.Severity),
+			Message: sarifMessage{msg},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
+				ArtifactLocation: s.location(f.Source),
+				Region:           &sarifRegion{StartLine: max(x.Pos.Line, 1), StartColumn: max(x.Pos.Col, 1)},
+			}}},
+			PartialFingerprints: map[string]string{"asectl/v1": s.fingerprint(f.Source, x, msg)},
+		}
+		if x.Field != "" {
+			r.Properties = map[string]string{"field": x.Field}
+		}
+		b, err := json.MarshalIndent(r, "        ", "  ")
+		if err != nil {
+			return err
+		}
+		if s.inRun > 0 {
+			s.write([]byte(","))
+		}
+		s.write([]byte("\n        "))
+		s.write(b)
+		s.inRun++
 	}
-	return nil
+	return s.err
 }
 
 func (s *sarifWriter) ruleIndex(id string) int {
@@ -137,14 +338,18 @@ func (s *sarifWriter) ruleIndex(id string) int {
 }
 
 func (s *sarifWriter) Finish(sum Summary) error {
-	s.inv.WithExitCode(sum.ExitCode)
-	log := sarif.NewReport()
-	log.AddRun(s.run)
-	b, err := json.MarshalIndent(log, "", "  ")
-	if err != nil {
-		return err
+	if !s.open {
+		s.openRun() // no result and no notification: one empty run
 	}
-	b = append(b, '\n')
-	_, err = s.w.Write(b)
-	return err
+	if s.leftOut > 0 {
+		s.inv.ToolExecutionNotifications = append(s.inv.ToolExecutionNotifications, sarifNotification{
+			Level: "warning",
+			Message: sarifMessage{fmt.Sprintf("%d results left out: code scanning takes at most %d runs of %d results; asectl's text or JSON output has them all",
+				s.leftOut, sarifMaxRuns, sarifRunResults)},
+		})
+	}
+	code := sum.ExitCode
+	s.closeRun(&code)
+	s.write([]byte("\n  ]\n}\n"))
+	return s.err
 }

@@ -62,7 +62,7 @@ func (t *text) File(f File) error {
 }
 
 func (t *text) Finish(s Summary) error {
-	t.printf("%s\n", t.o.L.Summary(s.Files, s.Errors, s.Warnings))
+	t.printf("%s\n", t.o.summaryLine(s))
 	return t.err
 }
 

@@ -65,12 +65,13 @@ func (rs *ruleSettings) enabled() []*validate.Rule {
 func newValidateCmd(g *globals) *cobra.Command {
 	ios := g.ios
 	var (
-		common commonFlags
-		format string
-		out    string
-		failOn string
-		today  string
-		color  string
+		common     commonFlags
+		formats    []string
+		out        string
+		failOn     string
+		today      string
+		color      string
+		junitFails bool
 	)
 	cmd := &cobra.Command{
 		Use:   "validate FILE|DIR|- ...",
@@ -125,18 +126,19 @@ reported).`,
 				return err
 			}
 			b.quietND = true // a finding of its own, not-a-description
-			o, err := g.openOutput(out, b)
+			specs, err := parseFormatSpecs(formats, out)
 			if err != nil {
 				return err
 			}
-			w, err := report.New(format, o, report.Options{
-				Version: Version(), Color: useColor && out == "", Rules: rs.enabled(),
+			sinks, err := g.openSinks(specs, b, report.Options{
+				Version: Version(), Rules: rs.enabled(),
 				Severity: rs.severity, FailOn: threshold, Cwd: cwd, L: l,
-			})
+				JUnitFailuresOnly: junitFails,
+			}, useColor)
 			if err != nil {
-				o.Abort()
-				return usageError{err}
+				return err
 			}
+			w := sinks.writer()
 
 			var sum report.Summary
 			failed := false
@@ -163,13 +165,14 @@ reported).`,
 			if err == nil {
 				err = w.Finish(sum)
 			}
-			return finish(ios, o, err, code)
+			return sinks.finish(ios, err, code)
 		},
 	}
 	common.register(cmd)
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	f.StringArrayVar(&formats, "format", []string{"text"}, "output format: "+strings.Join(report.Formats(), ", ")+" (md for markdown); FORMAT=FILE writes it to FILE; repeat for several outputs")
 	f.StringVarP(&out, "output", "o", "", "write the report to this file, atomically")
+	f.BoolVar(&junitFails, "junit-failures-only", false, "with --format junit: write only the failing test cases (a whole programme within GitLab's limits)")
 	f.StringVar(&failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: "+strings.Join(failOnValues, ", "))
 	f.StringVar(&today, "today", "", "reference date YYYY-MM-DD for the date rules (default: today)")
 	f.StringVar(&color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")

@@ -144,7 +144,6 @@ var terms = map[string]string{
 
 // uiFinnish translates the command line's own texts.
 var uiFinnish = map[string]string{
-	"%s: error: %s\n": "%s: virhe: %s\n",
 
 	// Reports (asectl report).
 	"A project in several regions counts in each of them.": "Usean maakunnan hanke lasketaan jokaiseen niistä.",

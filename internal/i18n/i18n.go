@@ -42,6 +42,7 @@ func build() {
 		{"%d files", "%d file", "%d files", "%d tiedosto", "%d tiedostoa"},
 		{"%d errors", "%d error", "%d errors", "%d virhe", "%d virhettä"},
 		{"%d warnings", "%d warning", "%d warnings", "%d varoitus", "%d varoitusta"},
+		{"%d unreadable", "%d unreadable", "%d unreadable", "%d lukukelvoton", "%d lukukelvotonta"},
 	} {
 		mustSet(cat.Set(language.English, c.key, plural.Selectf(1, "%d", "=1", c.en1, "other", c.en)))
 		mustSet(cat.Set(language.Finnish, c.key, plural.Selectf(1, "%d", "=1", c.fi1, "other", c.fi)))

@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/asectl/asectl/internal/output"
+	"github.com/asectl/asectl/report"
+)
+
+// formatSpec is one --format: a writer and where it goes ("" is -o, or
+// standard output).
+type formatSpec struct {
+	name, path string
+}
+
+// formatAliases are other names the --format flags take.
+var formatAliases = map[string]string{"md": "markdown"}
+
+// parseFormatSpecs reads repeated --format flags, golangci-lint's way:
+// "text", "sarif=asectl.sarif". At most one goes without a file (to -o or
+// standard output); no two go to the same file.
+func parseFormatSpecs(flags []string, out string) ([]formatSpec, error) {
+	var specs []formatSpec
+	toMain := 0
+	paths := map[string]bool{}
+	for _, f := range flags {
+
+		name, path, hasPath := strings.Cut(strings.TrimSpace(f), "=")
+		name = strings.ToLower(name)
+		if a, ok := formatAliases[name]; ok {
+			name = a
+		}
+		if !validFormat(name) {
+			return nil, usagef("unknown --format %q (valid: %s; md for markdown)", name, strings.Join(report.Formats(), ", "))
+		}
+		if hasPath && path == "" {
+			return nil, usagef("--format %s=: the file name is missing", name)
+		}
+		if !hasPath {
+			toMain++
+			path = out
+		}
+		if path != "" && path != "-" {
+			if paths[path] {
+				return nil, usagef("--format: two outputs go to %s", termName(path))
+			}
+			paths[path] = true
+		}
+		specs = append(specs, formatSpec{name, path})
+	}
+	if toMain > 1 {
+		return nil, usagef("--format: %d formats would go to the same output; give the others a file (--format sarif=asectl.sarif)", toMain)
+	}
+	return specs, nil
+}
+
+func validFormat(name string) bool {
+	for _, f := range report.Formats() {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// sinks are a run's outputs: one writer per --format, each on its own file
+// (or standard output), all opened and checked before any work.
+type sinks struct {
+	files   []*output.File
+	writers []report.Writer
+}
+
+func (g *globals) openSinks(specs []formatSpec, b *batch, opt report.Options, color bool) (*sinks, error) {
+	s := &sinks{}
+	for _, sp := range specs {
+		f, err := g.openOutput(sp.path, b)
+		if err != nil {
+			s.abort()
+			return nil, err
+		}
+		o := opt
+		o.Color = color && sp.name == "text" && (sp.path == "" || sp.path == "-")
+		w, err := report.New(sp.name, f, o)
+		if err != nil {
+			f.Abort()
+			s.abort()
+			return nil, usageError{err}
+		}
+		s.files = append(s.files, f)
+		s.writers = append(s.writers, w)
+	}
+	return s, nil
+}
+
+func (s *sinks) abort() {
+	for _, f := range s.files {
+		f.Abort()
+	}
+}
+
+// writer fans each file and the summary out to every writer.
+func (s *sinks) writer() report.Writer { return multiWriter(s.writers) }
+
+type multiWriter []report.Writer
+
+func (m multiWriter) File(f report.File) error {
+	var errs []error
+	for _, w := range m {
+		errs = append(errs, w.File(f))
+	}
+	return errors.Join(errs...)
+}
+
+func (m multiWriter) Finish(sum report.Summary) error {
+	var errs []error
+	for _, w := range m {
+		errs = append(errs, w.Finish(sum))
+	}
+	return errors.Join(errs...)
+}
+
+// finish commits every output (or drops them all after an error) and turns
+// the outcome into the exit code.
+func (s *sinks) finish(ios *IOStreams, err error, code int) error {
+	if err != nil {
+		s.abort()
+		return writeFailed(ios, err)
+	}
+	var errs []error
+	for _, f := range s.files {
+		errs = append(errs, f.Commit())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return writeFailed(ios, err)
+	}
+	if code != ExitOK {
+		return exitError{code}
+	}
+	return nil
+}

@@ -1,0 +1,142 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/validate"
+)
+
+func TestSARIFURI(t *testing.T) {
+	for _, tc := range []struct{ source, cwd, want string }{
+		{"A72213.txt", "", "A72213.txt"},
+		{"A72213:v2.txt", "", "./A72213:v2.txt"},
+		{"dir/A72213:v2.txt", "", "dir/A72213:v2.txt"},
+		{"/work/repo/a:b/c.txt", "/work/repo", "./a:b/c.txt"},
+		{"caf\xe4.txt", "", "caf%5Cxe4.txt"},
+		{"kö 50%#?.txt", "", "k%C3%B6%2050%25%23%3F.txt"},
+		{"-", "/x", "stdin"},
+	} {
+		got := SARIFURI(tc.source, tc.cwd)
+		assert.Equal(t, tc.want, got, tc.source)
+		// What a strict decoder (decodeURIComponent) does: every % starts
+		// a valid escape of UTF-8.
+		dec, err := url.PathUnescape(got)
+		require.NoError(t, err)
+		assert.True(t, utf8Valid(dec), "%q decodes to UTF-8", got)
+	}
+}
+
+func utf8Valid(s string) bool { return PathText(s) == s }
+
+type sarifDoc struct {
+	Runs []struct {
+		AutomationDetails *struct {
+			ID string `json:"id"`
+		} `json:"automationDetails"`
+		Results []struct {
+			PartialFingerprints map[string]string `json:"partialFingerprints"`
+		} `json:"results"`
+		Invocations []struct {
+			ExitCode                   *int `json:"exitCode"`
+			ToolExecutionNotifications []struct {
+				Message struct{ Text string } `json:"message"`
+			} `json:"toolExecutionNotifications"`
+		} `json:"invocations"`
+	} `json:"runs"`
+}
+
+// TestSARIFSplitsRuns: results go in runs of at most sarifRunResults, at
+// most sarifMaxRuns of them; the rest are counted in a notification.
+func TestSARIFSplitsRuns(t *testing.T) {
+	defer func(r, m int) { sarifRunResults, sarifMaxRuns = r, m }(sarifRunResults, sarifMaxRuns)
+	sarifRunResults, sarifMaxRuns = 3, 2
+	finding := func(i int) validate.Finding {
+		return validate.Finding{Rule: "phone", Severity: validate.Warning, Pos: model.Pos{Line: i + 1, Col: 1}, Msg: parser.Msg("bad phone")}
+	}
+	for _, tc := range []struct{ n, runs, lastResults, leftOut int }{
+		{0, 1, 0, 0}, {3, 1, 3, 0}, {4, 2, 1, 0}, {6, 2, 3, 0}, {8, 2, 3, 2},
+	} {
+		var buf bytes.Buffer
+		w := newSARIF(&buf, options())
+		var fs []validate.Finding
+		for i := range tc.n {
+			fs = append(fs, finding(i))
+		}
+		require.NoError(t, w.File(File{Source: "a.txt", Findings: fs}))
+		require.NoError(t, w.Finish(Summary{ExitCode: 1}))
+		var doc sarifDoc
+		require.NoError(t, json.Unmarshal(buf.Bytes(), &doc), buf.String())
+		require.Len(t, doc.Runs, tc.runs, "n=%d", tc.n)
+		last := doc.Runs[len(doc.Runs)-1]
+		assert.Len(t, last.Results, tc.lastResults)
+		require.NotNil(t, last.Invocations[0].ExitCode)
+		assert.Equal(t, 1, *last.Invocations[0].ExitCode)
+		if tc.runs > 1 {
+			assert.Nil(t, doc.Runs[0].AutomationDetails)
+			assert.Equal(t, "asectl/part-2/", last.AutomationDetails.ID)
+		}
+		if tc.leftOut > 0 {
+			assert.Contains(t, last.Invocations[0].ToolExecutionNotifications[0].Message.Text, fmt.Sprintf("%d results left out", tc.leftOut))
+		}
+		// Identical findings in one file get distinct, stable fingerprints.
+		seen := map[string]bool{}
+		for _, r := range doc.Runs {
+			for _, res := range r.Results {
+				fp := res.PartialFingerprints["asectl/v1"]
+				assert.NotEmpty(t, fp)
+				assert.False(t, seen[fp], "fingerprint %s repeats", fp)
+				seen[fp] = true
+			}
+		}
+	}
+}
+
+// TestSARIFFingerprintIgnoresLines: a finding keeps its fingerprint when
+// the lines above it move.
+func TestSARIFFingerprintIgnoresLines(t *testing.T) {
+	fp := func(line int) string {
+		var buf bytes.Buffer
+		w := newSARIF(&buf, options())
+		x := validate.Finding{Rule: "phone", Severity: validate.Warning, Pos: model.Pos{Line: line, Col: 3}, Msg: parser.Msg("bad phone %q", "123")}
+		require.NoError(t, w.File(File{Source: "a.txt", Findings: []validate.Finding{x}}))
+		require.NoError(t, w.Finish(Summary{}))
+		var doc sarifDoc
+		require.NoError(t, json.Unmarshal(buf.Bytes(), &doc))
+		return doc.Runs[0].Results[0].PartialFingerprints["asectl/v1"]
+	}
+	assert.Equal(t, fp(10), fp(12))
+}
+
+// TestMarkdownFitsAComment: however many findings, the comment stays
+// within GitHub's 65,536 characters and says how many it left out.
+func TestMarkdownFitsAComment(t *testing.T) {
+	var buf bytes.Buffer
+	w := newMarkdown(&buf, options())
+	var fs []validate.Finding
+	for i := range 5000 {
+		fs = append(fs, validate.Finding{Rule: "phone", Severity: validate.Warning, Pos: model.Pos{Line: i + 1, Col: 1}, Msg: parser.Msg("the phone number %q is not valid: ääää", "+358 40")})
+	}
+	var sum Summary
+	for i := range 3 {
+		f := File{Source: fmt.Sprintf("dir/kuvaus-%d.txt", i), Findings: fs}
+		sum.Add(f)
+		require.NoError(t, w.File(f))
+	}
+	require.NoError(t, w.Finish(sum))
+	out := buf.String()
+	n := len([]rune(out))
+	assert.LessOrEqual(t, n, maxMarkdownChars)
+	assert.Greater(t, n, maxMarkdownChars-2000, "the room is used")
+	rows := strings.Count(out, "\n| dir/")
+	assert.Contains(t, out, fmt.Sprintf("… and %d more findings", 15000-rows))
+}
