@@ -8,7 +8,6 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -35,10 +34,11 @@ func Decode(src []byte, enc string) (string, string, error) {
 	return text, name, err
 }
 
-// decode is Decode that also reports whether the text is clean: UTF-8 input
-// without any character that sends a line to the exact checks (see
-// suspectIn). It is found in the same pass that validates the UTF-8, so
-// that most descriptions are scanned once, not twice.
+// decode is Decode that also reports whether the text is clean: no
+// character that sends a line to the exact checks (see suspect). It is found
+// in the same pass that validates UTF-8, so that most descriptions are
+// scanned once, not twice. The text is always a string of its own, never a
+// view of src: the caller may reuse src as soon as Parse returns.
 func decode(src []byte, enc string) (text, name string, clean bool, err error) {
 	switch strings.ToLower(enc) {
 	case "", "auto":
@@ -49,7 +49,7 @@ func decode(src []byte, enc string) (text, name string, clean bool, err error) {
 		if !valid {
 			return "", "", false, fmt.Errorf("%w: not valid UTF-8 (offset %d)", ErrEncoding, invalidOffset(src))
 		}
-		return asString(src), "utf-8", clean, nil
+		return string(src), "utf-8", clean, nil
 	case "utf-16":
 		if bytes.HasPrefix(src, bomUTF16BE) {
 			return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), src, "utf-16be")
@@ -82,13 +82,13 @@ func detect(src []byte) (string, string, bool, error) {
 		return decode(src, e)
 	}
 	if valid, clean := scanUTF8(src); valid {
-		return asString(src), "utf-8", clean, nil
+		return string(src), "utf-8", clean, nil
 	}
 	// A copy cut short may end inside a multi-byte character: that is still
 	// UTF-8, without its last partial character.
 	if body := trimPartialRune(src); len(body) < len(src) {
 		if valid, clean := scanUTF8(body); valid {
-			return asString(body), "utf-8", clean, nil
+			return string(body), "utf-8", clean, nil
 		}
 	}
 	return decodeWith(charmap.Windows1252, src, "windows-1252")
@@ -240,7 +240,8 @@ func decodeWith(e encoding.Encoding, src []byte, name string) (string, string, b
 	if err != nil {
 		return "", "", false, fmt.Errorf("%w: cannot decode as %s: %v", ErrEncoding, name, err)
 	}
-	return asString(out), name, false, nil
+	_, clean := scanUTF8(out)
+	return string(out), name, clean, nil
 }
 
 func invalidOffset(b []byte) int {
@@ -270,9 +271,3 @@ func trimPartialRune(b []byte) []byte {
 	}
 	return b
 }
-
-// asString views bytes as a string without copying them. Parse documents
-// that the model may keep pointing into src: a batch reads each file into a
-// fresh buffer and never changes it, so the copy is pure cost (a fifth of a
-// description's allocations).
-func asString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/asectl/asectl/model"
 )
@@ -579,8 +578,8 @@ func bufEmpty(b *textBuf) bool { return !b.text }
 
 // into joins the lines: blank-line runs become one blank line and the text
 // is trimmed at both ends; otherwise it stays exactly as written. Mostly the
-// joined text is a stretch of the input as it stands, and is taken from it
-// without a copy.
+// joined text is a stretch of the input as it stands, and is copied from it
+// in one piece.
 func (p *parser) into(b *textBuf, f *model.Text) {
 	if b.list == nil {
 		first, last := b.from, b.to-1
@@ -646,8 +645,8 @@ func (p *parser) into(b *textBuf, f *model.Text) {
 // spaces, no trailing white space, every line as decoded.
 func (p *parser) inSource(first, last int) (string, bool) {
 	src := p.src
-	start, ok := offsetIn(src, p.lines[first].body)
-	if !ok {
+	start := p.lines[first].at
+	if start < 0 {
 		return "", false
 	}
 	end := start + len(p.lines[first].body)
@@ -676,23 +675,12 @@ func (p *parser) inSource(first, last int) (string, bool) {
 			}
 			end++
 		}
-		off, ok := offsetIn(src, l.body)
-		if !ok || off != end {
+		if l.at != end {
 			return "", false
 		}
 		end += len(l.body)
 	}
 	return src[start:end], true
-}
-
-// offsetIn returns where sub lies in s, if it is a view of s's bytes (a
-// line changed while decoding is a copy, and lies elsewhere).
-func offsetIn(s, sub string) (int, bool) {
-	if sub == "" || s == "" {
-		return 0, false
-	}
-	off := int(uintptr(unsafe.Pointer(unsafe.StringData(sub))) - uintptr(unsafe.Pointer(unsafe.StringData(s))))
-	return off, off >= 0 && off <= len(s)-len(sub)
 }
 
 func (p *parser) setText(b *textBuf) {

@@ -41,7 +41,7 @@ func parseHTML(source string, src []byte, text, enc string, opt Options) (*Resul
 			if e, err := htmlindex.Get(label); err == nil {
 				if name, _ := htmlindex.Name(e); name != "utf-8" && name != enc {
 					if out, err := e.NewDecoder().Bytes(src); err == nil {
-						text, enc = asString(out), name
+						text, enc = string(out), name
 					}
 				}
 			}

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -425,12 +425,17 @@ var plainASCII = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// folder folds labels into one growing arena instead of a string each: a
-// description asks for a few hundred folded lines, and they are only looked
-// up, never kept beyond its parse.
-type folder struct{ arena []byte }
+// folder folds labels for one parse. The folded forms are written one
+// after the other into a strings.Builder, whose strings stay as they are
+// while it grows (it appends to a new array, never rewrites the old): a
+// description asks for a few hundred folded lines, and a string each cost
+// as much as the folding.
+type folder struct {
+	arena strings.Builder
+	buf   []byte
+}
 
-// fold returns normLabel(s). The result is valid until the folder is reset.
+// fold returns normLabel(s).
 func (f *folder) fold(s string) string {
 	if len(s) > maxLabelBytes {
 		return ""
@@ -441,14 +446,10 @@ func (f *folder) fold(s string) string {
 	if k, ok := canon[s]; ok {
 		return k
 	}
-	if cap(f.arena)-len(f.arena) < 2*len(s) {
-		// A fresh array: strings already handed out keep viewing the old one,
-		// which is never written again.
-		f.arena = make([]byte, 0, max(4096, 2*cap(f.arena), 4*len(s)))
-	}
-	start := len(f.arena)
-	f.arena = appendNorm(f.arena, s)
-	return unsafe.String(unsafe.SliceData(f.arena[start:]), len(f.arena)-start)
+	f.buf = appendNorm(f.buf[:0], s)
+	start := f.arena.Len()
+	f.arena.Write(f.buf)
+	return f.arena.String()[start:]
 }
 
 // folded reports whether s is already in normLabel's form, so that it can be

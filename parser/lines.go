@@ -1,13 +1,11 @@
 package parser
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,6 +15,7 @@ type line struct {
 	num    int    // 1-based line number
 	indent int    // characters of leading white space
 	body   string // the line without leading and trailing white space
+	at     int    // byte offset of body in the decoded text; -1 if body is a changed copy
 	ctrl   bool   // control characters were removed from it
 
 	// Computed once, on first use: the folded body and the section number
@@ -80,9 +79,8 @@ func (l *line) col(off int) int {
 func runeCount(s string) int {
 	const hi = 0x8080808080808080
 	cont, i := 0, 0
-	b := unsafe.Slice(unsafe.StringData(s), len(s)) // one slice, not one per word
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i : i+8])
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s, i)
 		cont += bits.OnesCount64(w &^ (w << 1) & hi) // 10xxxxxx
 	}
 	for ; i < len(s); i++ {
@@ -93,11 +91,22 @@ func runeCount(s string) int {
 	return len(s) - cont
 }
 
+// load64 reads s[i:i+8] as a little-endian word: the compiler makes it one
+// load, with no unsafe view of the string's bytes.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // splitLines normalises line ends (CRLF, CR), composes to NFC and trims
 // each line. Control characters other than tab are removed and flagged:
 // they are never meaningful in a description and must not reach a terminal.
 func splitLines(text string, out []line, clean bool) []line {
-	text = strings.TrimPrefix(text, "\ufeff")
+	at := 0
+	if strings.HasPrefix(text, "\ufeff") {
+		at = len("\ufeff")
+	}
 	hasCR := strings.IndexByte(text, '\r') >= 0
 	if n := strings.Count(text, "\n") + 1; cap(out) < n {
 		out = make([]line, 0, n)
@@ -108,44 +117,50 @@ func splitLines(text string, out []line, clean bool) []line {
 		num++
 		var i int
 		if hasCR {
-			i = strings.IndexAny(text, "\r\n")
+			i = strings.IndexAny(text[at:], "\r\n")
 		} else {
-			i = strings.IndexByte(text, '\n')
+			i = strings.IndexByte(text[at:], '\n')
 		}
 		if i < 0 {
-			out = append(out, makeLine(num, text, clean))
+			out = append(out, makeLine(num, text[at:], at, clean))
 			return out
 		}
-		out = append(out, makeLine(num, text[:i], clean))
-		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-			i++
+		out = append(out, makeLine(num, text[at:at+i], at, clean))
+		at += i
+		if text[at] == '\r' && at+1 < len(text) && text[at+1] == '\n' {
+			at++
 		}
-		text = text[i+1:]
-		if text == "" {
+		at++
+		if at == len(text) {
 			return out
 		}
 	}
 }
 
-// makeLine trims one raw line. A byte scan decides whether the line needs
-// the exact (slower) checks: control characters, and NFC composition, which
-// only characters from U+0300 up can need (all of Latin-1 and Latin
-// Extended is NFC as it stands; newlines never combine). clean says the
-// decoder found no such byte in the whole text, and skips the scan.
-func makeLine(num int, raw string, clean bool) line {
+// makeLine trims one raw line, which starts at byte offset at of the text.
+// A byte scan decides whether the line needs the exact (slower) checks:
+// control characters, and NFC composition, which only characters from
+// U+0300 up can need (all of Latin-1 and Latin Extended is NFC as it
+// stands; newlines never combine). clean says the decoder found no such
+// byte in the whole text, and skips the scan.
+func makeLine(num int, raw string, at int, clean bool) line {
 	l := line{num: num}
 	if !clean && needsExactChecks(raw) {
-		if hasControl(raw) {
-			raw = strings.Map(func(r rune) rune {
+		changed := raw
+		if hasControl(changed) {
+			changed = strings.Map(func(r rune) rune {
 				if isControl(r) {
 					return -1
 				}
 				return r
-			}, raw)
+			}, changed)
 			l.ctrl = true
 		}
-		if !norm.NFC.IsNormalString(raw) {
-			raw = norm.NFC.String(raw)
+		if !norm.NFC.IsNormalString(changed) {
+			changed = norm.NFC.String(changed)
+		}
+		if changed != raw {
+			raw, at = changed, -1
 		}
 	}
 	// ASCII blanks are trimmed by hand; other white space (U+00A0, U+3000 …)
@@ -165,31 +180,16 @@ func makeLine(num int, raw string, clean bool) line {
 	}
 	l.indent = utf8.RuneCountInString(raw[:start])
 	l.body = body
+	l.at = -1
+	if at >= 0 {
+		l.at = at + start
+	}
 	return l
 }
 
-// needsExactChecks reports whether raw has a suspect byte. It tests eight
-// bytes at a time (most of a description is long lines of ASCII and ä, ö);
-// a word that may hold one is looked at byte by byte.
-func needsExactChecks(raw string) bool {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	b := unsafe.Slice(unsafe.StringData(raw), len(raw))
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i : i+8])
-		y := w &^ hi // the low seven bits of each byte
-		// ASCII bytes below 0x20 or equal to 0x7f; leads from 0xcc up; 0xc2.
-		// Borrows may flag a harmless byte too, never miss a suspect one:
-		// a flagged word gets the exact test.
-		ctl := ((y - 0x20*lo) | ((y ^ 0x7f*lo) - lo)) &^ w & hi
-		big := ((y + (0x7f-0x4b)*lo) | y) & w & hi
-		c2 := ((w ^ 0xc2*lo) - lo) &^ (w ^ 0xc2*lo) & hi
-		if ctl|big|c2 != 0 && suspectIn(raw, i, i+8) {
-			return true
-		}
-	}
-	return suspectIn(raw, i, len(raw))
-}
+// needsExactChecks reports whether raw has a byte that may need the exact
+// checks (see suspect).
+func needsExactChecks(raw string) bool { return suspectIn(raw, 0, len(raw)) }
 
 // suspectIn is the exact test of raw[from:to].
 func suspectIn(raw string, from, to int) bool {
@@ -261,31 +261,26 @@ func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
-// scratch is what a parse needs only while it runs: the line table and the
-// folded labels. It is recycled between parses: a batch parses thousands of
-// descriptions of about the same size, and these were most of what a parse
-// allocated. Nothing of a parse's result points into its scratch.
+// scratch is what a parse needs only while it runs: the line table. It is
+// recycled between parses: a batch parses thousands of descriptions of about
+// the same size, and the table was much of what a parse allocated. Nothing
+// of a parse's result points into its scratch.
 type scratch struct {
-	lines  []line
-	folder folder
+	lines []line
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Freak inputs' huge tables stay out of the pool.
-const (
-	maxPooledLines = 4096
-	maxPooledArena = 1 << 16
-)
+const maxPooledLines = 4096
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
 func putScratch(sc *scratch) {
-	if cap(sc.lines) > maxPooledLines || cap(sc.folder.arena) > maxPooledArena {
+	if cap(sc.lines) > maxPooledLines {
 		return
 	}
-	clear(sc.lines) // drop the strings, so the pool pins no description
+	clear(sc.lines) // drop the strings, so the pool pins no text
 	sc.lines = sc.lines[:0]
-	sc.folder.arena = sc.folder.arena[:0]
 	scratchPool.Put(sc)
 }

@@ -2,9 +2,7 @@ package parser
 
 import (
 	"fmt"
-	"reflect"
 	"sort"
-	"strings"
 
 	"github.com/asectl/asectl/model"
 )
@@ -38,29 +36,6 @@ func Msg(format string, args ...any) Message { return Message{format, args} }
 
 // String renders the message in English.
 func (m Message) String() string { return fmt.Sprintf(m.Format, m.Args...) }
-
-// Detach returns the message with its own copies of its text arguments,
-// which may point into the parsed input: a batch reuses input buffers once
-// a file's messages are detached. Arguments of other kinds hold no text
-// (numbers, dates, fixed-point amounts).
-func (m Message) Detach() Message {
-	if len(m.Args) == 0 {
-		return m
-	}
-	args := make([]any, len(m.Args))
-	for i, a := range m.Args {
-		if s, ok := a.(string); ok {
-			args[i] = strings.Clone(s)
-			continue
-		}
-		if v := reflect.ValueOf(a); v.Kind() == reflect.String {
-			args[i] = reflect.ValueOf(strings.Clone(v.String())).Convert(v.Type()).Interface()
-			continue
-		}
-		args[i] = a
-	}
-	return Message{m.Format, args}
-}
 
 // Problem is something the parser could not read as it stands.
 type Problem struct {

@@ -152,30 +152,8 @@ func TestFixed2String(t *testing.T) {
 	}
 }
 
-// The word-at-a-time scan agrees with the byte-by-byte test on every byte
-// value at every position of a word, next to ASCII and to ä.
-func TestNeedsExactChecks(t *testing.T) {
-	for c := 0; c < 256; c++ {
-		for _, next := range []byte{'a', 0xa0, 0x85} {
-			for pos := 0; pos < 17; pos++ {
-				for _, fill := range []string{"abcdefghijklmnopqrstu", "ä ä ä ä ä ä ä ä ä ä ä"} {
-					b := []byte(fill)[:17]
-					b[pos] = byte(c)
-					if pos+1 < len(b) {
-						b[pos+1] = next
-					}
-					s := string(b)
-					if got, want := needsExactChecks(s), suspectIn(s, 0, len(s)); got != want {
-						t.Fatalf("byte %#x at %d before %#x in %q: got %v, want %v", c, pos, next, fill, got, want)
-					}
-				}
-			}
-		}
-	}
-}
-
-// The arena folder gives normLabel's result, and a string it handed out
-// stays as it was while the arena grows past it.
+// The folder gives normLabel's result, and a string it handed out stays
+// as it was while its arena grows past it.
 func TestFolder(t *testing.T) {
 	var f folder
 	var got, want []string
@@ -298,19 +276,6 @@ func TestSectionRank(t *testing.T) {
 	for _, num := range []string{"", "0", "10", "4.3", "8.2.1", "x"} {
 		assert.Zero(t, sectionRank(num), num)
 	}
-}
-
-// runeCount is utf8.RuneCountInString on valid UTF-8.
-func FuzzRuneCount(f *testing.F) {
-	for _, s := range []string{"", "a", "ä", "Hankkeen päätavoite – “x” €", strings.Repeat("öa", 20), "\U0001F600 x"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
-			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
-		}
-	})
 }
 
 func TestIndexFold(t *testing.T) {

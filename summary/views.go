@@ -229,7 +229,8 @@ type PortfolioView struct {
 // Portfolio gathers a portfolio page one description at a time, so that a
 // caller need not keep every description until the page is written (a
 // whole programme's would take hundreds of MB). It keeps copies of what it
-// shows, nothing of the descriptions themselves.
+// shows, nothing of the descriptions themselves: a model's strings are parts
+// of its whole text, and keeping one would keep the text.
 type Portfolio struct {
 	lc                         *locale
 	o                          Options
@@ -257,7 +258,7 @@ func newPortfolio(lc *locale, o Options) *Portfolio {
 func (p *Portfolio) add(kind, label string, sum model.Fixed2) {
 	t := p.tallies[kind][label]
 	if t == nil {
-		// A label may view the description's input: the tally keeps a copy.
+		// A label is part of its description's text: a copy lets the text go.
 		label = strings.Clone(label)
 		t = &tally{Label: label}
 		p.tallies[kind][label] = t
@@ -325,7 +326,7 @@ func (p *Portfolio) Add(it Item) {
 		}
 		t := p.rules[f.Rule]
 		if t == nil {
-			t = &tally{Label: strings.Clone(f.Rule)}
+			t = &tally{Label: f.Rule} // a rule ID, not text of the input
 			p.rules[t.Label] = t
 		}
 		t.N++

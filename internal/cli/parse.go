@@ -56,8 +56,8 @@ type parsed struct {
 }
 
 // parseInput reads and parses one input, classifying the outcome for the
-// batch runner. The result points into a pooled buffer: call release once
-// nothing of it is used any more, or never.
+// batch runner. src is a pooled buffer (the parse result shares no memory
+// with it): call release once src is not used any more, or never.
 func parseInput(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, error) {
 	buf := inputBufs.Get().(*[]byte)
 	src, err := readInput(in, ios.In, c.maxSize, *buf)
@@ -101,8 +101,8 @@ func guard[T any](f func() (T, error)) (v T, err error) {
 	return f()
 }
 
-// release hands the input buffer back for the next input. The parse result
-// (its strings view the buffer) must not be used after it.
+// release hands the input buffer back for the next input; src must not be
+// used after it (the parse result may).
 func (p *parsed) release() {
 	if p.buf == nil {
 		return

@@ -124,7 +124,7 @@ and sorts names in Finnish order.`,
 }
 
 // reportItem is one input's part of a report, with the parse whose input
-// buffer it may still view.
+// buffer goes back to the pool once the item is used.
 type reportItem struct {
 	it summary.Item
 	p  parsed

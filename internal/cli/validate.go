@@ -226,16 +226,13 @@ func lookupEnv(ios *IOStreams, key string) (string, bool) {
 // validateInput reads, parses and checks one input.
 func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config) (report.File, outcome, error) {
 	p, o, err := parseInput(in, ios, c)
-	// The findings hold no view of the input once detached: its buffer can
-	// serve the next file while this result waits for its turn.
+	// Nothing parsed views the input: its buffer can serve the next file
+	// while this result waits for its turn.
 	defer p.release()
 	var f report.File
 	switch o {
 	case outRead:
 		f.Findings = validate.Check(p.res, cfg)
-		for i := range f.Findings {
-			f.Findings[i].Msg = f.Findings[i].Msg.Detach()
-		}
 	case outNotDescription:
 		if x, ok := validate.NotDescription(err, cfg); ok {
 			f.Findings = []validate.Finding{x}
