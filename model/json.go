@@ -1,11 +1,9 @@
 package model
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"strconv"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // AppendJSON appends the description's compact JSON to dst: byte for byte
@@ -311,6 +309,14 @@ func plainPrefix(w uint64) int {
 	return bits.TrailingZeros64(bad) >> 3
 }
 
+// load64 reads s[i:i+8] as a little-endian word: the compiler makes it one
+// load, with no unsafe view of the string's bytes.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // AppendJSONString appends s quoted as encoding/json quotes it without
 // HTML escaping. Other writers of JSON (the findings report) use it.
 func AppendJSONString(dst []byte, s string) []byte { return appendString(dst, s) }
@@ -321,12 +327,11 @@ func AppendJSONString(dst []byte, s string) []byte { return appendString(dst, s)
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
-	b := unsafe.Slice(unsafe.StringData(s), len(s))
 	for i := 0; i < len(s); {
 		// The bytes that need no escape before the first that may, eight
 		// at a time: most text is runs of them.
-		for i+8 <= len(b) {
-			k := plainPrefix(binary.LittleEndian.Uint64(b[i : i+8]))
+		for i+8 <= len(s) {
+			k := plainPrefix(load64(s, i))
 			i += k
 			if k < 8 {
 				break
