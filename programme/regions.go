@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"unicode"
 )
 
@@ -49,44 +48,6 @@ type Regions struct {
 	entries []entry
 	names   []nameRef      // sorted by key; a key with several meanings repeats
 	subs    []subRegionRef // sorted by year, then sub-region code
-
-	// byName and subRegion, once built (BuildIndex), find by hash what is
-	// otherwise a binary search: a batch asks thousands of times.
-	byName    atomic.Pointer[map[string]nameSpan]
-	subRegion atomic.Pointer[map[subYear]string]
-}
-
-// subYear is a seutukunta code in a year, subRegion's key.
-type subYear struct {
-	year uint16
-	sub  string
-}
-
-// nameSpan is a key's run names[from:to].
-type nameSpan struct{ from, to uint16 }
-
-// BuildIndex builds the hash index of names; lookups use it once it is
-// there and binary search until then. A batch builds it on a spare core
-// while the command line is read, so that a one-file check never waits.
-func (r *Regions) BuildIndex() {
-	if r.byName.Load() != nil || len(r.names) > 1<<16-1 {
-		return // built, or too many names for its spans: binary search it is
-	}
-	m := make(map[string]nameSpan, len(r.names))
-	for i := 0; i < len(r.names); {
-		j := i + 1
-		for j < len(r.names) && r.names[j].key == r.names[i].key {
-			j++
-		}
-		m[r.names[i].key] = nameSpan{uint16(i), uint16(j)}
-		i = j
-	}
-	subs := make(map[subYear]string, len(r.subs))
-	for _, s := range r.subs {
-		subs[subYear{s.year, s.sub}] = s.reg
-	}
-	r.subRegion.Store(&subs)
-	r.byName.Store(&m)
 }
 
 // nameRef indexes an entry under a name.
@@ -326,10 +287,6 @@ func (r *Regions) find(name string) []nameRef {
 }
 
 func (r *Regions) refs(key string) []nameRef {
-	if m := r.byName.Load(); m != nil {
-		sp := (*m)[key]
-		return r.names[sp.from:sp.to]
-	}
 	i, _ := slices.BinarySearchFunc(r.names, key, func(n nameRef, k string) int { return strings.Compare(n.key, k) })
 	j := i
 	for j < len(r.names) && r.names[j].key == key {
@@ -371,15 +328,8 @@ func (r *Regions) codes(dst []string, name string, kind byte, ys YearSet) []stri
 // RegionOfSubRegion appends the maakunta codes a seutukunta belongs to in
 // the years to dst.
 func (r *Regions) RegionOfSubRegion(dst []string, code string, ys YearSet) []string {
-	idx := r.subRegion.Load()
 	for y := FirstYear; y <= LastYear; y++ {
 		if !ys.Has(y) {
-			continue
-		}
-		if idx != nil {
-			if reg, ok := (*idx)[subYear{uint16(y), code}]; ok {
-				dst = append(dst, reg)
-			}
 			continue
 		}
 		i, ok := slices.BinarySearchFunc(r.subs, subRegionRef{year: uint16(y), sub: code}, func(a, b subRegionRef) int {

@@ -13,8 +13,6 @@ import (
 	"github.com/asectl/asectl/internal/config"
 	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/internal/output"
-	"github.com/asectl/asectl/parser"
-	"github.com/asectl/asectl/programme"
 )
 
 // Exit codes shared by every command.
@@ -130,26 +128,8 @@ JSON or checks them against the programme's rules.`,
 	return root
 }
 
-// warmUp starts loading the tables a command will need on another core,
-// while the command line is parsed: a one-file run is mostly start-up. The
-// loads are once-only, so whoever needs a table first simply waits for it.
-func warmUp(args []string) {
-	if len(args) == 0 {
-		return
-	}
-	switch args[0] {
-	case "parse", "fmt", "report":
-		go parser.Languages()
-	case "validate":
-		go parser.Languages()
-		go programme.Get()
-		go programme.GetRegions().BuildIndex()
-	}
-}
-
 // Run executes asectl with args and returns the process exit code.
 func Run(args []string, ios *IOStreams) int {
-	warmUp(args)
 	// Temporary files of -o are removed on SIGINT and SIGTERM (exit 130,
 	// 143), and a progress bar is cleared.
 	defer output.Catch()()
