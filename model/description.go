@@ -10,6 +10,9 @@ const (
 	FundESF  = "ESR"
 )
 
+// KindDescription is Description.Kind.
+const KindDescription = "description"
+
 // Project states derived from the printed status.
 const (
 	StateRunning = "running"
@@ -26,8 +29,11 @@ func Over(state string) bool { return state == StateEnded || state == StateInter
 // Description is one project description. The JSON keys and their order are
 // a public contract (see README); every key is always present.
 type Description struct {
-	Version int    `json:"version"`
-	Source  string `json:"source"`
+	Version int `json:"version"`
+	// Kind is "description" (KindDescription), telling a description from
+	// a project-list row ("list_row") in mixed output.
+	Kind   string `json:"kind"`
+	Source string `json:"source"`
 	// Error says why the input could not be read as a description; such an
 	// entry keeps its place in a batch's output, with every other value
 	// empty. It is null for every description that was read.
@@ -245,6 +251,7 @@ func Failed(source, reason string) *Description {
 func New(source string) *Description {
 	return &Description{
 		Version:  Version,
+		Kind:     KindDescription,
 		Source:   source,
 		Language: "fi",
 		Sections: make(Sections, 16),

@@ -13,6 +13,8 @@ import (
 func (d *Description) AppendJSON(dst []byte) []byte {
 	dst = append(dst, `{"version":`...)
 	dst = strconv.AppendInt(dst, int64(d.Version), 10)
+	dst = append(dst, `,"kind":`...)
+	dst = appendString(dst, d.Kind)
 	dst = append(dst, `,"source":`...)
 	dst = appendString(dst, d.Source)
 	dst = append(dst, `,"error":`...)

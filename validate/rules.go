@@ -75,6 +75,9 @@ var registry = []*Rule{
 	// Area.
 	ruleAreaUnknownName,
 	ruleAreaInconsistent,
+
+	// Project lists.
+	ruleListRow,
 }
 
 var (

@@ -12,6 +12,7 @@ import (
 	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/projectlist"
 	"github.com/asectl/asectl/report"
 )
 
@@ -53,6 +54,7 @@ type parsed struct {
 	src  []byte // the bytes read, for fmt's comparison
 	res  *parser.Result
 	buf  *[]byte // src's pooled buffer, for release
+	list bool    // src is a project-list export whose rows are read later (list.go)
 }
 
 // parseInput reads and parses one input, classifying the outcome for the
@@ -67,6 +69,9 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, erro
 	}
 	*buf = src
 	p := parsed{name: in.Name, src: src, buf: buf}
+	if projectlist.IsList(src) {
+		return classifyList(p, c.encoding)
+	}
 	p.res, err = guard(func() (*parser.Result, error) {
 		return parser.Parse(report.PathText(in.Name), src, parser.Options{Encoding: c.encoding})
 	})
@@ -191,11 +196,87 @@ unreadable inputs.`,
 			if array {
 				o.WriteString("[")
 			}
+			// writeJSON writes one object: a description, or a row of a list.
+			writeJSON := func(obj []byte, array bool) {
+				out := obj
+				if format == "json" {
+					buf.Reset()
+					_ = json.Indent(&buf, obj, indentFor(array), "  ") // obj is asectl's own valid JSON
+					out = buf.Bytes()
+				}
+				switch {
+				case array && wrote > 0:
+					o.WriteString(",\n  ")
+				case array:
+					o.WriteString("\n  ")
+				}
+				o.Write(out)
+				if !array {
+					o.WriteByte('\n')
+				}
+				wrote++
+			}
+			// A project list's rows go out in the same formats (list.go);
+			// with --format json a list given alone is an array of its rows.
+			// A list and descriptions cannot share one CSV (their columns
+			// differ).
+			var listCSV *projectlist.CSVWriter
+			descCSV, listCode := false, ExitOK
+			mixedCSV := func(name string) {
+				b.bar.errorf("%s: error: %s\n", termName(name), l.T("a project list and descriptions cannot share one CSV file; write them to separate files"))
+				listCode = ExitUsage
+			}
+			emitList := func(p *parsed) error {
+				if csvw != nil && descCSV {
+					mixedCSV(p.name)
+					return nil
+				}
+				if csvw != nil && listCSV == nil {
+					listCSV = projectlist.NewCSV(o, excel)
+				}
+				rowsArray := array || format == "json"
+				if rowsArray && !array {
+					o.WriteString("[")
+				}
+				var werr error
+				err := listRows(p, &common, func(r *projectlist.Row) error {
+					if listParseRow(l, b.bar, p.name, r) {
+						listCode = max(listCode, ExitFindings)
+					}
+					if listCSV != nil {
+						werr = listCSV.Write(r)
+						return werr
+					}
+					compact = r.AppendJSON(compact[:0])
+					writeJSON(compact, rowsArray)
+					return nil
+				})
+				if werr != nil {
+					return werr
+				}
+				if err != nil {
+					b.bar.errorf("%s: error: %s\n", termName(p.name), report.Safe(err.Error()))
+					listCode = ExitUsage
+				}
+				if rowsArray && !array {
+					if wrote > 0 {
+						o.WriteString("\n")
+					}
+					o.WriteString("]\n")
+				}
+				if listCSV != nil {
+					return listCSV.Flush()
+				}
+				return nil
+			}
 			err = runBatch(b,
 				func(in input) (parsed, outcome, error) { return parseInput(in, ios, &common) },
 				func(it *item[parsed]) error {
 					p := it.R
 					defer p.release()
+					if it.Outcome == outRead && p.list {
+						return emitList(&p)
+					}
 					var doc *model.Description
 					if it.Outcome != outRead {
 						// The input keeps its place in the output, with its reason.
@@ -207,28 +288,15 @@ unreadable inputs.`,
 						doc = p.res.Doc
 					}
 					if csvw != nil {
+						if listCSV != nil {
+							mixedCSV(p.name)
+							return nil
+						}
+						descCSV = true
 						return csvw.Write(doc)
 					}
 					compact = doc.AppendJSON(compact[:0])
-					out := compact
-					if format == "json" {
-						buf.Reset()
-						if err := json.Indent(&buf, compact, indentFor(array), "  "); err != nil {
-							return err
-						}
-						out = buf.Bytes()
-					}
-					switch {
-					case array && wrote > 0:
-						o.WriteString(",\n  ")
-					case array:
-						o.WriteString("\n  ")
-					}
-					o.Write(out)
-					if !array {
-						o.WriteByte('\n')
-					}
-					wrote++
+					writeJSON(compact, array)
 					return nil
 				})
 			if err == nil && array {
@@ -237,10 +305,13 @@ unreadable inputs.`,
 				}
 				o.WriteString("]\n")
 			}
-			if err == nil && csvw != nil {
+			switch {
+			case err == nil && listCSV != nil:
+				err = listCSV.Close()
+			case err == nil && csvw != nil:
 				err = csvw.Close()
 			}
-			return finish(ios, o, err, b.exitFor())
+			return finish(ios, o, err, max(b.exitFor(), listCode))
 		},
 	}
 	common.register(cmd)

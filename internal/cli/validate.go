@@ -229,6 +229,9 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 	// Nothing parsed views the input: its buffer can serve the next file
 	// while this result waits for its turn.
 	defer p.release()
+	if o == outRead && p.list {
+		return validateList(&p, c, cfg)
+	}
 	var f report.File
 	switch o {
 	case outRead:

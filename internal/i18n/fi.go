@@ -96,6 +96,19 @@ var finnish = map[string]string{
 
 	// The command line.
 	"cannot read: %s": "ei voi lukea: %s",
+
+	// Project lists.
+	"cannot split the row into the list's columns: %s":                                                          "riviä ei voi jakaa listan sarakkeisiin: %s",
+	"the row has %d columns, not the %d of the header":                                                          "rivillä on %d saraketta, otsikkorivillä %d",
+	"the row does not start with a project code (%q)":                                                           "rivi ei ala hankekoodilla (%q)",
+	"the second column holds %q, not a fund (EAKR or ESR)":                                                      "toisessa sarakkeessa on %q eikä rahasto (EAKR tai ESR)",
+	"the column of the %s holds %q, not an amount: the row's columns have shifted":                              "sarakkeessa %s on %q eikä summa: rivin sarakkeet ovat siirtyneet",
+	"the row can be split in %d ways (the axis number and the status could be columns %d and %d, or %d and %d)": "rivin voi jakaa %d tavalla (toimintalinjan numero ja tila voivat olla sarakkeissa %d ja %d tai %d ja %d)",
+	"no status column (%s) with two date columns after it":                                                      "ei tilasaraketta (%s), jota seuraa kaksi päivämääräsaraketta",
+	"the status column is not followed by the start date, end date and beneficiary columns":                     "tilasaraketta eivät seuraa aloituspäivän, päättymispäivän ja toteuttajan sarakkeet",
+	"the %s column holds %q, not a date: the row's columns have shifted":                                        "sarakkeessa %s on %q eikä päivämäärä: rivin sarakkeet ovat siirtyneet",
+	"the %s column holds %q, which is also one of the row's amounts: the row's columns have shifted":            "sarakkeessa %s on %q, joka on myös yksi rivin summista: rivin sarakkeet ovat siirtyneet",
+	"no priority axis number between the name and the authority":                                                "nimen ja viranomaisen välissä ei ole toimintalinjan numeroa",
 }
 
 // terms translates fixed English phrases passed as message arguments.
@@ -140,6 +153,13 @@ var terms = map[string]string{
 	"context analysis":   "toimintaympäristön analyysi",
 	"mainstreaming":      "valtavirtaistaminen",
 	"main goal":          "päätavoite",
+	// Project-list columns.
+	"start date":                    "aloituspäivä",
+	"end date":                      "päättymispäivä",
+	"EU and state funding granted":  "myönnetty EU- ja valtion rahoitus",
+	"EU and state funding realised": "toteutunut EU- ja valtion rahoitus",
+	"planned public funding":        "suunniteltu julkinen rahoitus yhteensä",
+	"public funding realised":       "toteutunut julkinen rahoitus yhteensä",
 }
 
 // uiFinnish translates the command line's own texts.
@@ -222,4 +242,5 @@ var uiFinnish = map[string]string{
 	"running":                 "toiminnassa",
 	"today":                   "tänään",
 	"%d findings in %d files": "%d havaintoa %d tiedostossa",
+	"a project list and descriptions cannot share one CSV file; write them to separate files": "hankelistaa ja kuvauksia ei voi kirjoittaa samaan CSV-tiedostoon; kirjoita ne eri tiedostoihin",
 }

@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"errors"
+
+	"github.com/asectl/asectl/internal/i18n"
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/projectlist"
+	"github.com/asectl/asectl/report"
+	"github.com/asectl/asectl/validate"
+)
+
+// A project-list export (package projectlist) is read wherever descriptions
+// are: parseInput recognises it by its header line and checks the header,
+// and the parse and validate commands stream its rows from there, so that
+// a list of 20,000 rows is never held as 20,000 records.
+
+// classifyList checks a list input's header: outRead, or why not.
+func classifyList(p parsed, enc string) (parsed, outcome, error) {
+	_, err := projectlist.CheckHeader(p.src, enc)
+	switch {
+	case err == nil:
+		p.list = true
+		return p, outRead, nil
+	case errors.Is(err, parser.ErrEncoding):
+		return p, outUnreadable, err
+	}
+	return p, outNotDescription, err
+}
+
+// listRows streams the rows of a list input to fn. A panic met on the way
+// is an internalError.
+func listRows(p *parsed, c *commonFlags, fn func(*projectlist.Row) error) error {
+	_, err := guard(func() (*projectlist.List, error) {
+		return projectlist.Scan(report.PathText(p.name), p.src, c.encoding, fn)
+	})
+	return err
+}
+
+// listParseRow reports a row's problems on stderr the way parse reports a
+// description's, and tells whether the row could not be split.
+func listParseRow(l *i18n.Localizer, bar *progress, name string, r *projectlist.Row) bool {
+	for _, pr := range r.Problems {
+		bar.errorf("%s:%d:%d: warning: %s [%s]\n", termName(name), pr.Pos.Line, pr.Pos.Col, report.Safe(l.Message(pr.Msg)), pr.Rule)
+	}
+	if r.Err == nil {
+		return false
+	}
+	msg := l.Message(parser.Msg("cannot split the row into the list's columns: %s", *r.Err))
+	bar.errorf("%s:%d:%d: error: %s [%s]\n", termName(name), r.Line, max(r.ErrCol, 1), report.Safe(msg), validate.RuleListRow)
+	return true
+}
+
+// validateList checks every row of a list input; the findings are
+// detached from the input.
+func validateList(p *parsed, c *commonFlags, cfg validate.Config) (report.File, outcome, error) {
+	var f report.File
+	chk := projectlist.NewChecker(cfg)
+	err := listRows(p, c, func(r *projectlist.Row) error {
+		for _, x := range chk.Check(r) {
+			x.Msg = x.Msg.Detach()
+			f.Findings = append(f.Findings, x)
+		}
+		return nil
+	})
+	if err != nil {
+		return report.File{}, outInternal, err
+	}
+	return f, outRead, nil
+}

@@ -1,0 +1,119 @@
+package projectlist
+
+import (
+	"time"
+
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/validate"
+)
+
+// rowRules are the description rules that hold for a list row. The
+// 2007–2013 rows skip priority-axis (their axes are the old programme's)
+// and have their own eligibility window.
+var rowRules = []string{
+	"project-code", "priority-axis", "project-status",
+	"period-order", "period-in-programme", "status-vs-period",
+	"funding-granted-vs-planned", "funding-realised-vs-granted", "funding-realised-eu-vs-public",
+	"funding-realised-vs-planned", "funding-missing-realised",
+	parser.RuleInvalidDate,
+}
+
+// Eligible2007 is the 2007–2013 programmes' eligibility window.
+var Eligible2007 = struct{ Start, End model.Date }{
+	model.Date{Year: 2007, Month: time.January, Day: 1},
+	model.Date{Year: 2015, Month: time.December, Day: 31},
+}
+
+// Checker applies to list rows the rules that hold for them, positioned at
+// the row's line and the field's column. It reuses its buffers: one Checker
+// per goroutine.
+type Checker struct {
+	cfg        validate.Config
+	cfg2014    validate.Config
+	cfg2007    validate.Config
+	eligible07 bool // period-in-programme is on
+	listRow    bool // list-row is on
+	doc        model.Description
+	res        parser.Result
+}
+
+// NewChecker returns a checker with cfg's severities, rules turned off and
+// reference date (zero: today).
+func NewChecker(cfg validate.Config) *Checker {
+	if cfg.Today == (model.Date{}) {
+		cfg.Today = model.DateOf(time.Now())
+	}
+	c := &Checker{cfg: cfg, eligible07: !cfg.Off["period-in-programme"], listRow: !cfg.Off[validate.RuleListRow]}
+	on := map[string]bool{}
+	for _, id := range rowRules {
+		on[id] = !cfg.Off[id]
+	}
+	off := func(skip ...string) validate.Config {
+		o := cfg
+		o.Off = map[string]bool{}
+		for _, r := range validate.Rules() {
+			o.Off[r.ID] = !on[r.ID]
+		}
+		for _, id := range skip {
+			o.Off[id] = true
+		}
+		return o
+	}
+	c.cfg2014 = off()
+	c.cfg2007 = off("priority-axis", "period-in-programme")
+	c.doc.Sections = model.Sections{}
+	return c
+}
+
+func (c *Checker) severity(id string, def validate.Severity) validate.Severity {
+	if s, ok := c.cfg.Severity[id]; ok {
+		return s
+	}
+	return def
+}
+
+// Check returns the row's findings, sorted by column and rule. A row that
+// could not be split has one finding, list-row.
+func (c *Checker) Check(r *Row) []validate.Finding {
+	if r.Err != nil {
+		if !c.listRow {
+			return nil
+		}
+		return []validate.Finding{{
+			Rule: validate.RuleListRow, Severity: c.severity(validate.RuleListRow, validate.Error),
+			Msg: parser.Msg("cannot split the row into the list's columns: %s", r.Err.Detach()),
+			Pos: model.Pos{Line: r.Line, Col: max(r.ErrCol, 1)},
+		}}
+	}
+	d := &c.doc
+	sections := d.Sections
+	clear(sections)
+	*d = model.Description{Version: model.Version, Source: r.Source, Language: "fi", Sections: sections}
+	d.Fund, d.FundFromHeader = r.Fund, true
+	d.Project = r.Project
+	d.Applicant.Name = r.Applicant.Name
+	d.Funding = r.Funding
+	sections["5"] = model.SectionInfo{Pos: r.Funding.EUStateGranted.Pos}
+	c.res = parser.Result{Doc: d, Problems: r.Problems}
+	cfg := c.cfg2014
+	if r.Programme == Programme2007 {
+		cfg = c.cfg2007
+	}
+	fs := validate.Check(&c.res, cfg)
+	if r.Programme == Programme2007 && c.eligible07 {
+		sev := c.severity("period-in-programme", validate.Error)
+		per := r.Project.Period
+		el := Eligible2007
+		if per.Start.Valid && per.Start.Value.Before(el.Start) {
+			fs = append(fs, validate.Finding{Rule: "period-in-programme", Severity: sev, Pos: per.Start.Pos, Field: "project.period.start",
+				Msg: parser.Msg("the period starts on %s, before the programme's eligibility starts on %s", per.Start.Value.Finnish(), el.Start.Finnish())})
+		}
+		if per.End.Valid && per.End.Value.After(el.End) {
+			fs = append(fs, validate.Finding{Rule: "period-in-programme", Severity: sev, Pos: per.End.Pos, Field: "project.period.end",
+				Msg: parser.Msg("the period ends on %s, after the programme's eligibility ends on %s", per.End.Value.Finnish(), el.End.Finnish())})
+		}
+		validate.SortFindings(fs)
+	}
+	return fs
+}

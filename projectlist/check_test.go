@@ -1,0 +1,141 @@
+package projectlist
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/validate"
+)
+
+func validateConfig() validate.Config {
+	return validate.Config{Today: model.Date{Year: 2017, Month: time.January, Day: 1}}
+}
+
+const header2007 = "Koodi,Rahasto,Projektin nimi,Ohjelma / osio,Tl,Viranomainen,Toiminnan tila,Aloituspvm,Päättymispvm,Toteuttajan nimi,Myönnetty EU- ja valtion rahoitus,Toteutunut EU- ja valtion rahoitus,Suunniteltu julkinen rahoitus yhteensä,Toteutunut julkinen rahoitus yhteensä"
+
+func TestCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name, header, line string
+		cfg                func(*validate.Config)
+		want               []string // "rule@col"
+	}{
+		{"clean", header2014, "A70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,1.1.2015,31.12.2017,Oy Ab,100,50,200,80", nil, nil},
+		{"code", header2014, "X70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,1.1.2015,31.12.2017,Oy Ab,100,50,200,80", nil, []string{"project-code@1"}},
+		{"code vs fund", header2014, "S70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,1.1.2015,31.12.2017,Oy Ab,100,50,200,80", nil, []string{"project-code@1"}},
+		{"axis of the other fund", header2014, "A70001,EAKR,Hanke,3,Lapin liitto,Toiminnassa,1.1.2015,31.12.2017,Oy Ab,100,50,200,80", nil, []string{"priority-axis@19"}},
+		{"status", header2014, "A70001,EAKR,Hanke,2,Lapin liitto,Valmis,1.1.2015,31.12.2017,Oy Ab,100,50,200,80", nil, []string{"project-status@34"}},
+		{"period order", header2014, "A70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,1.1.2017,31.12.2015,Oy Ab,100,50,200,80", nil,
+			[]string{"status-vs-period@34", "period-order@46"}},
+		{"period 2014", header2014, "A70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,1.1.2013,31.12.2024,Oy Ab,100,50,200,80", nil,
+			[]string{"period-in-programme@46", "period-in-programme@55"}},
+		{"invalid date", header2014, "A70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,31.2.2015,31.12.2017,Oy Ab,100,50,200,80", nil, []string{"invalid-date@46"}},
+		{"funding", header2014, "A70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,1.1.2015,31.12.2017,Oy Ab,300,400,200,350", nil,
+			[]string{"funding-granted-vs-planned@72", "funding-realised-eu-vs-public@76", "funding-realised-vs-granted@76", "funding-realised-vs-planned@84"}},
+		{"ended without realised", header2014, "A70001,EAKR,Hanke,2,Lapin liitto,Toiminta päättynyt,1.1.2015,31.12.2015,Oy Ab,100,,200,", nil,
+			[]string{"funding-missing-realised@83"}},
+		{"list-row", header2014, "A70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,4251,31.12.2015,Oy Ab,100,50,200,80", nil, []string{"list-row@46"}},
+		{"list-row off", header2014, "A70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,4251,31.12.2015,Oy Ab,100,50,200,80",
+			func(c *validate.Config) { c.Off = map[string]bool{"list-row": true} }, nil},
+		{"2007 eligibility and axis", header2007, "S11001,ESR,Hanke,Valtakunnallinen osio,7,Lapin liitto,Toiminta päättynyt,1.1.2006,31.12.2016,Oy Ab,100,50,200,80", nil,
+			[]string{"period-in-programme@74", "period-in-programme@83"}},
+		{"2007 eligible", header2007, "S11001,ESR,Hanke,Valtakunnallinen osio,7,Lapin liitto,Toiminta päättynyt,1.1.2008,31.12.2015,Oy Ab,100,50,200,80", nil, nil},
+		{"severity and off from config", header2014, "A70001,EAKR,Hanke,3,Lapin liitto,Valmis,1.1.2015,31.12.2017,Oy Ab,100,50,200,80",
+			func(c *validate.Config) {
+				c.Off = map[string]bool{"priority-axis": true}
+				c.Severity = map[string]validate.Severity{"project-status": validate.Info}
+			}, []string{"project-status@34:info"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := validateConfig()
+			if tc.cfg != nil {
+				tc.cfg(&cfg)
+			}
+			chk := NewChecker(cfg)
+			var got []string
+			_, err := Scan("t.csv", []byte(tc.header+"\n"+tc.line+"\n"), "", func(r *Row) error {
+				for _, x := range chk.Check(r) {
+					if x.Pos.Line != 2 {
+						t.Errorf("%s at line %d", x.Rule, x.Pos.Line)
+					}
+					s := fmt.Sprintf("%s@%d", x.Rule, x.Pos.Col)
+					if x.Severity != validate.Lookup(x.Rule).Severity && x.Rule != "invalid-date" {
+						s += ":" + x.Severity.String()
+					}
+					got = append(got, s)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got  %v\nwant %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCheckSharedFiles: the real lists check without a finding off its row.
+func TestCheckSharedFiles(t *testing.T) {
+	for _, path := range []string{file2014, file2007} {
+		src := readFile(t, path)
+		chk := NewChecker(validateConfig())
+		counts := map[string]int{}
+		_, err := Scan(path, src, "", func(r *Row) error {
+			for _, x := range chk.Check(r) {
+				if x.Pos.Line != r.Line || x.Pos.Col < 1 {
+					t.Errorf("%v off row %d", x, r.Line)
+				}
+				counts[x.Rule]++
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if path == file2014 && counts["list-row"] != 12 || path == file2007 && counts["list-row"] != 0 {
+			t.Errorf("%s: %v", path, counts)
+		}
+		t.Logf("%s: %v", path, counts)
+	}
+}
+
+// bigList is a 2007–2013 list of n rows made from the excerpt's rows, in
+// Windows-1252 as the real export.
+func bigList(tb testing.TB, n int) []byte {
+	src, err := os.ReadFile(file2007)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(src), "\n"), "\n")
+	var b strings.Builder
+	b.WriteString(lines[0] + "\n")
+	for i := 0; i < n; i++ {
+		b.WriteString(lines[1+i%(len(lines)-1)] + "\n")
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkReadValidate20000 reads and checks a 20,000-row list, the size
+// of the whole 2007–2013 export (target: at most 0.5 s).
+func BenchmarkReadValidate20000(b *testing.B) {
+	src := bigList(b, 20000)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		chk := NewChecker(validateConfig())
+		findings := 0
+		l, err := Scan("big.csv", src, "", func(r *Row) error {
+			findings += len(chk.Check(r))
+			return nil
+		})
+		if err != nil || l.Rows != 20000 {
+			b.Fatal(err, l)
+		}
+	}
+}

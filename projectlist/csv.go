@@ -1,0 +1,121 @@
+package projectlist
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/asectl/asectl/model"
+)
+
+// CSVColumns are the stable English headers of the rows' CSV (asectl parse
+// --format csv on a list), one line per row.
+var CSVColumns = []string{
+	"source", "line", "programme", "code", "fund", "name", "programme_part", "axis", "authority",
+	"status", "state", "start", "end", "applicant",
+	"eu_state_granted", "eu_state_realised", "public_planned", "public_realised",
+	"repairs", "error", "raw",
+}
+
+// CSVWriter writes rows as RFC 4180 CSV in UTF-8 with CRLF line ends:
+// amounts as plain decimals with a point (40196.99), dates YYYY-MM-DD,
+// repairs joined with "; ". With Excel set it starts with a UTF-8 byte order
+// mark and defuses cells that a spreadsheet would run as formulas.
+type CSVWriter struct {
+	w     *csv.Writer
+	raw   io.Writer
+	excel bool
+	wrote bool
+	rec   []string
+}
+
+// NewCSV returns a CSV writer over w.
+func NewCSV(w io.Writer, excel bool) *CSVWriter {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	return &CSVWriter{w: cw, raw: w, excel: excel, rec: make([]string, len(CSVColumns))}
+}
+
+func (c *CSVWriter) header() error {
+	c.wrote = true
+	if c.excel {
+		if _, err := io.WriteString(c.raw, "\ufeff"); err != nil {
+			return err
+		}
+	}
+	return c.w.Write(CSVColumns)
+}
+
+// Write writes one row (and the header before the first). Output is
+// buffered: call Flush or Close.
+func (c *CSVWriter) Write(r *Row) error {
+	if !c.wrote {
+		if err := c.header(); err != nil {
+			return err
+		}
+	}
+	p := &r.Project
+	rec := append(c.rec[:0],
+		r.Source, strconv.Itoa(r.Line), r.Programme, str(p.Code), str(r.Fund), str(p.Name), str(r.Part),
+		str(p.PriorityAxis.Number), str(p.Authority), str(p.Status), str(p.State),
+		date(p.Period.Start), date(p.Period.End), str(r.Applicant.Name),
+		num(r.Funding.EUStateGranted), num(r.Funding.EUStateRealised), num(r.Funding.PublicPlanned), num(r.Funding.PublicRealised),
+		strings.Join(r.Repairs, "; "), "", "")
+	if r.Err != nil {
+		rec[len(rec)-2], rec[len(rec)-1] = r.Err.String(), r.Raw
+	}
+	if c.excel {
+		for i, v := range rec {
+			rec[i] = defuse(v)
+		}
+	}
+	return c.w.Write(rec)
+}
+
+// Flush writes what is buffered.
+func (c *CSVWriter) Flush() error {
+	c.w.Flush()
+	return c.w.Error()
+}
+
+// Close writes the header if no row came, and flushes.
+func (c *CSVWriter) Close() error {
+	if !c.wrote {
+		if err := c.header(); err != nil {
+			return err
+		}
+	}
+	return c.Flush()
+}
+
+// defuse keeps a cell from being read as a formula (CSV injection): a
+// leading = + - @ tab or carriage return gets an apostrophe, which Excel
+// hides.
+func defuse(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+func str(t model.Text) string {
+	if !t.Valid {
+		return ""
+	}
+	return t.Value
+}
+
+func num(f model.Field[model.Fixed2]) string {
+	if !f.Valid {
+		return ""
+	}
+	return f.Value.String()
+}
+
+func date(f model.Field[model.Date]) string {
+	if !f.Valid {
+		return ""
+	}
+	return f.Value.String()
+}

@@ -1,0 +1,23 @@
+package validate
+
+// Rules of project-list exports (package projectlist). Their findings are
+// made by the callers that read a list, as for not-a-description: a rule's
+// Run sees one description, not a list.
+const (
+	RuleListRow = "list-row"
+)
+
+var ruleListRow = &Rule{
+	ID: RuleListRow, Severity: Error,
+	Doc: "a row of a project-list export cannot be split into its columns in exactly one way",
+	Explain: `A project-list export (the EURA services' CSV of every project: Koodi, Rahasto,
+Hankkeen nimi, Tl, …) is read by its column shape: the code and fund open a row, the
+axis number, the status, the two dates and the four amounts anchor the rest, and the
+names take what lies between (their commas are not quoted in the exports). A row that
+does not fit that shape, or fits it in more than one way, is reported at its line and
+kept as raw text ("raw" in the JSON), never split by a guess. The other rows are read.
+
+Example (a spreadsheet moved the granted amount into the start date column):
+  A70359,EAKR,Toranda Events toimintakeskus | vaihe2,1, Pohjois-Pohjanmaan …,Toiminnassa,425180,31.12.2015,H-EQUITY OY, ,425180,…   <- list-row`,
+	Run: func(*Pass) {},
+}
