@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/asectl/asectl/internal/output"
 )
 
 // manifest is dir/fetch.jsonl: one JSON object a line, the last line of a
@@ -120,34 +122,15 @@ func (m *manifest) compact() error {
 	return writeFileAtomic(m.path, buf.Bytes())
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so that path is never seen half-written, whenever the
-// process stops.
+// writeFileAtomic puts data at path through asectl's output path
+// (internal/output): a temporary file beside it, synced and renamed into
+// place, so path is never seen half-written; the temporary file is
+// removed if the process is interrupted (output.Catch).
 func writeFileAtomic(path string, data []byte) error {
-	dir, name := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+name+tempInfix+"*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return output.WriteFile(path, data)
 }
 
+// tempInfix is in the temporary files' names (".NAME.tmp-RANDOM").
 const tempInfix = ".tmp-"
 
 // removeTemps deletes the temporary files a killed run left in dir (a

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -21,7 +22,8 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 // rest of the script and sets $SERVER to its base URL (…/rrtiepa/). It
 // serves DIR: robots.txt; projektilista.php from projektilista.html;
 // projekti.php?projektikoodi=CODE from CODE.html as it is, or CODE.txt
-// rendered as a paragraph a line; anything else is 404. Every request's
+// rendered as a paragraph a line, or CODE.slow as the start of a body
+// that never ends; anything else is 404. Every request's
 // path and User-Agent is appended to DIR/../requests.log.
 //
 //	fetchserver DIR
@@ -46,6 +48,18 @@ func fetchServer(ts *testscript.TestScript, neg bool, args []string) {
 			code := r.URL.Query().Get("projektikoodi")
 			if strings.ContainsAny(code, `/\.`) {
 				http.NotFound(w, r)
+				return
+			}
+			if part, err := os.ReadFile(filepath.Join(dir, code+".slow")); err == nil {
+				// A body that stops coming: part of it, then nothing until
+				// the client goes (or ten seconds pass).
+				w.Header().Set("Content-Length", "100000")
+				w.Write(part)
+				w.(http.Flusher).Flush()
+				select {
+				case <-r.Context().Done():
+				case <-time.After(10 * time.Second):
+				}
 				return
 			}
 			if txt, err := os.ReadFile(filepath.Join(dir, code+".txt")); err == nil {

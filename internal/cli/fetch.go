@@ -6,14 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/asectl/asectl/fetch"
-	"github.com/asectl/asectl/internal/i18n"
+	"github.com/asectl/asectl/internal/output"
 	"github.com/asectl/asectl/report"
 )
 
@@ -88,14 +86,15 @@ with exponential back-off that honours Retry-After. Pages already in DIR are
 kept, so a run that stopped goes on where it was; --refresh asks again, with
 If-None-Match and If-Modified-Since from the manifest. A response that is not
 a description (an error page, an empty body, a login page) is recorded in the
-manifest and not saved. Ctrl-C stops the run and leaves no half-written file.
+manifest and not saved. Ctrl-C stops the run (exit 130) and leaves no
+half-written file; the same command goes on where it stopped.
 
 At the default rate the whole programme (--all) takes about an hour for every
 3,600 projects.
 
 Exit status: 0 when every page is in DIR; 1 when some response was not a
-description; 2 for usage errors, pages that could not be fetched (HTTP
-errors, network, robots.txt), and an interrupted run.`,
+description; 2 for usage errors and pages that could not be fetched (HTTP
+errors, network, robots.txt); 130 or 143 when interrupted.`,
 		Example: `  asectl fetch -o pages/ A72213 S20515
   asectl fetch --all -o pages/ && asectl parse --format jsonl pages/ > programme.jsonl
   asectl fetch --from codes.txt --contact me@example.org -o pages/
@@ -136,15 +135,15 @@ errors, network, robots.txt), and an interrupted run.`,
 				return usagef("name the projects to fetch: codes, --from FILE or --all")
 			}
 
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			go func() {
-				// After the first Ctrl-C, a second one ends the process at once.
-				<-ctx.Done()
-				stop()
-			}()
-
+			// Ctrl-C ends the process through output.Catch (exit 130): a page
+			// being written is a temporary file it removes, and each finished
+			// code is already a whole line of the manifest.
+			ctx := context.Background()
 			bar := &progress{w: ios.ErrOut, now: time.Now}
+			defer output.OnInterrupt(func() {
+				bar.clear()
+				fmt.Fprint(ios.ErrOut, l.Sprintf("asectl: interrupted; the pages finished are saved: run the same command again to go on\n"))
+			})()
 			exit := ExitOK
 			f, err := fetch.New(fetch.Options{
 				BaseURL:     ff.baseURL,
@@ -181,7 +180,7 @@ errors, network, robots.txt), and an interrupted run.`,
 			if ff.all {
 				list, invalid, err := f.List(ctx)
 				if err != nil {
-					return fetchStopped(ctx, ios, l, l.Sprintf("asectl: cannot read the project list: %s\n", report.Safe(err.Error())))
+					return fetchStopped(ios, l.Sprintf("asectl: cannot read the project list: %s\n", report.Safe(err.Error())))
 				}
 				if invalid > 0 {
 					fmt.Fprint(ios.ErrOut, l.Sprintf("asectl: %d links of the project list hold no valid project code; skipped\n", invalid))
@@ -198,13 +197,13 @@ errors, network, robots.txt), and an interrupted run.`,
 			bar.clear()
 			c := sum.Counts
 			if err != nil && len(c) == 0 {
-				return fetchStopped(ctx, ios, l, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(cleanPathError(err).Error())))
+				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(cleanPathError(err).Error())))
 			}
 			fmt.Fprint(ios.ErrOut, l.Sprintf("%d saved, %d not modified, %d kept, %d not a description, %d failed, %d disallowed by robots.txt\n",
 				c[fetch.ResultSaved], c[fetch.ResultNotModified], c[fetch.ResultKept], c[fetch.ResultNotDescription],
 				c[fetch.ResultFailed], c[fetch.ResultDisallowed]))
 			if err != nil {
-				return fetchStopped(ctx, ios, l, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(cleanPathError(err).Error())))
+				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(cleanPathError(err).Error())))
 			}
 			if exit != ExitOK {
 				return exitError{exit}
@@ -227,12 +226,8 @@ errors, network, robots.txt), and an interrupted run.`,
 	return cmd
 }
 
-// fetchStopped prints why a fetch stopped; an interrupt says how to go on.
-func fetchStopped(ctx context.Context, ios *IOStreams, l *i18n.Localizer, msg string) error {
-	if ctx.Err() != nil {
-		fmt.Fprint(ios.ErrOut, l.Sprintf("asectl: interrupted; the pages finished are saved: run the same command again to go on\n"))
-		return exitError{ExitUsage}
-	}
+// fetchStopped prints why a fetch stopped.
+func fetchStopped(ios *IOStreams, msg string) error {
 	fmt.Fprint(ios.ErrOut, msg)
 	return exitError{ExitUsage}
 }
