@@ -82,7 +82,7 @@ func (c *Checker) Check(r *Row) []validate.Finding {
 		}
 		return []validate.Finding{{
 			Rule: validate.RuleListRow, Severity: c.severity(validate.RuleListRow, validate.Error),
-			Msg: parser.Msg("cannot split the row into the list's columns: %s", r.Err.Detach()),
+			Msg: parser.Msg("cannot split the row into the list's columns: %s", *r.Err),
 			Pos: model.Pos{Line: r.Line, Col: max(r.ErrCol, 1)},
 		}}
 	}

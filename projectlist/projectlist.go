@@ -154,8 +154,8 @@ type List struct {
 
 // Scan decodes src (enc as parser.Encodings; "" or "auto" detects), checks
 // its header line and calls fn with each data row in order. The Row passed
-// is reused for the next row: copy what is kept. Its strings may share
-// memory with src. Blank lines are not rows. Scan stops at fn's first
+// is reused for the next row: copy what is kept. Its strings never share
+// memory with src (the decoded text is a string of its own). Blank lines are not rows. Scan stops at fn's first
 // error and returns it. It returns ErrNotList (wrapped) when the header is
 // not one of the known layouts and parser.ErrEncoding (wrapped) when the
 // bytes do not fit a forced encoding.
@@ -197,7 +197,7 @@ func Scan(source string, src []byte, enc string, fn func(*Row) error) (*List, er
 }
 
 // Read returns every row of src; see Scan. The rows are copies, safe to
-// keep, but their strings may share memory with src.
+// keep.
 func Read(source string, src []byte, enc string) (*List, []Row, error) {
 	var rows []Row
 	l, err := Scan(source, src, enc, func(r *Row) error {

@@ -51,16 +51,14 @@ func listParseRow(l *i18n.Localizer, bar *progress, name string, r *projectlist.
 	return true
 }
 
-// validateList checks every row of a list input; the findings are
-// detached from the input.
+// validateList checks every row of a list input. The rows' strings are the
+// decoded text's own (parser.Decode never views src), so the findings
+// outlive the input buffer.
 func validateList(p *parsed, c *commonFlags, cfg validate.Config) (report.File, outcome, error) {
 	var f report.File
 	chk := projectlist.NewChecker(cfg)
 	err := listRows(p, c, func(r *projectlist.Row) error {
-		for _, x := range chk.Check(r) {
-			x.Msg = x.Msg.Detach()
-			f.Findings = append(f.Findings, x)
-		}
+		f.Findings = append(f.Findings, chk.Check(r)...)
 		return nil
 	})
 	if err != nil {
