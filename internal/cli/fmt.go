@@ -48,7 +48,7 @@ text, a second description) unless --force is given.`,
   asectl fmt --labels fi en_S20515.txt`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := g.begin(&common)
+			l, err := g.begin(cmd, &common)
 			if err != nil {
 				return err
 			}

@@ -17,7 +17,7 @@ func newReportCmd(g *globals) *cobra.Command {
 		common commonFlags
 		format string
 		out    string
-		today  string
+		today  model.Date
 	)
 	cmd := &cobra.Command{
 		Use:   "report FILE|DIR|- ...",
@@ -38,7 +38,7 @@ and sorts names in Finnish order.`,
   asectl report --lang fi -o portfolio.html descriptions/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := g.begin(&common)
+			l, err := g.begin(cmd, &common)
 			if err != nil {
 				return err
 			}
@@ -48,7 +48,7 @@ and sorts names in Finnish order.`,
 			if format != "html" && format != "md" {
 				return usagef("unknown --format %q (valid: html, md)", format)
 			}
-			rs, err := g.ruleSettings(cmd, "", today)
+			rs, err := g.ruleSettings(cmd, 0, today)
 			if err != nil {
 				return err
 			}
@@ -118,7 +118,7 @@ and sorts names in Finnish order.`,
 	f := cmd.Flags()
 	f.StringVar(&format, "format", "html", "html (one self-contained page) or md (GitHub-flavoured Markdown)")
 	f.StringVarP(&out, "output", "o", "", "write the report to this file, atomically")
-	f.StringVar(&today, "today", "", "reference date YYYY-MM-DD for the timeline and the date rules (default: today)")
+	dateFlag(f, &today, "today", "reference date YYYY-MM-DD for the timeline and the date rules (default: today in .asectl.yaml, else today)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("html", "md"))
 	return cmd
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -63,39 +64,66 @@ type globals struct {
 	ios    *IOStreams
 	lang   string
 	config string
+
+	cfg    *config.Config // loaded once
+	cfgErr error
 }
 
-// localizer returns the message language: --lang, else LC_ALL/LANG.
+// localizer returns the message language: --lang, else lang in the
+// configuration, else LC_ALL/LANG. It loads the configuration: every
+// command that reads it fails alike on a broken one.
 func (g *globals) localizer() (*i18n.Localizer, error) {
+	cfg, err := g.loadConfig()
+	if err != nil {
+		return nil, err
+	}
 	lang := g.lang
 	if lang == "" {
-		lang = i18n.FromEnv(g.ios.Getenv)
+		lang = cfg.Lang
 	}
-	if !i18n.Valid(lang) {
-		return nil, usagef("unknown --lang %q (valid: %s)", lang, strings.Join(i18n.Languages, ", "))
+	if lang == "" {
+		lang = i18n.FromEnv(g.ios.Getenv)
 	}
 	return i18n.New(lang), nil
 }
 
-// begin checks the input flags every batch command shares and picks the
-// message language.
-func (g *globals) begin(c *commonFlags) (*i18n.Localizer, error) {
-	if err := c.check(); err != nil {
+// begin loads the configuration, takes its defaults for the input flags
+// not given, checks those flags and picks the message language. Every
+// command that reads inputs starts with it.
+func (g *globals) begin(cmd *cobra.Command, c *commonFlags) (*i18n.Localizer, error) {
+	cfg, err := g.loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	if f := cmd.Flags().Lookup("encoding"); f != nil && !f.Changed && cfg.Encoding != "" {
+		c.encoding = cfg.Encoding
+	}
+	if f := cmd.Flags().Lookup("max-size"); f != nil && !f.Changed && cfg.MaxSize != 0 {
+		c.maxSize = cfg.MaxSize
+	}
+	if err := c.check(g.ios); err != nil {
 		return nil, err
 	}
 	return g.localizer()
 }
 
-// loadConfig reads --config, or .asectl.yaml in the working directory.
+// loadConfig reads --config, or .asectl.yaml in the working directory,
+// once. A --config that cannot be read and a broken file are usage errors
+// in every command that takes settings.
 func (g *globals) loadConfig() (*config.Config, error) {
+	if g.cfg != nil || g.cfgErr != nil {
+		return g.cfg, g.cfgErr
+	}
 	dir := ""
 	if g.ios.Getwd != nil {
 		dir, _ = g.ios.Getwd()
 	}
 	c, err := config.Load(g.config, dir)
 	if err != nil {
-		return nil, usageError{fmt.Errorf("config: %w", err)}
+		g.cfgErr = usageError{fmt.Errorf("config: %w", err)}
+		return nil, g.cfgErr
 	}
+	g.cfg = c
 	return c, nil
 }
 
@@ -120,9 +148,9 @@ JSON or checks them against the programme's rules.`,
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetVersionTemplate("asectl {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{flagError(err)} })
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.lang, "lang", "", "message language: en or fi (default: from LC_ALL, LC_MESSAGES or LANG)")
+	languageFlag(pf, &g.lang, "lang", "message language: en or fi (default: lang in "+config.FileName+", else from LC_ALL, LC_MESSAGES or LANG)")
 	pf.StringVar(&g.config, "config", "", "configuration file (default: "+config.FileName+" in the working directory, if there is one)")
 	root.AddCommand(newParseCmd(g), newValidateCmd(g), newFmtCmd(g), newReportCmd(g), newRulesCmd(g), newSchemaCmd(g), newFetchCmd(g))
 	return root
@@ -180,4 +208,21 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 	}
 	c.err = err
 	return n, err
+}
+
+// pflagInvalid is pflag's wording of a value its Set refused.
+var pflagInvalid = regexp.MustCompile(`^invalid argument ".*" for "(.*?)" flag: (.*)$`)
+
+// flagError words a refused flag value as a config key's is worded
+// ("--today: "2026-02-30": February 2026 has 28 days"): the flag's
+// name, then the value parser's message, which quotes the value.
+func flagError(err error) error {
+	if m := pflagInvalid.FindStringSubmatch(err.Error()); m != nil {
+		name := m[1]
+		if i := strings.Index(name, ", --"); i >= 0 { // "-j, --jobs"
+			name = name[i+2:]
+		}
+		return errors.New(name + ": " + m[2])
+	}
+	return err
 }

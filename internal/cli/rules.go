@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -29,7 +30,7 @@ With a rule ID it explains that rule, with an example.`,
 			return validate.IDs(), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rs, err := g.ruleSettings(cmd, "", "")
+			rs, err := g.ruleSettings(cmd, 0, model.Date{})
 			if err != nil {
 				return err
 			}

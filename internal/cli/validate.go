@@ -5,39 +5,35 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asectl/asectl/internal/config"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
 
-// failOn values: the weakest severity that makes the run fail.
-var failOnValues = []string{"error", "warning", "never"}
-
 // ruleSettings is the effective rule configuration: the config file's, with
 // flags on top.
 type ruleSettings struct {
 	cfg    validate.Config
-	failOn string
+	failOn int // the weakest severity that fails the run; -1: never
 }
 
-func (g *globals) ruleSettings(cmd *cobra.Command, failOn, today string) (*ruleSettings, error) {
+// ruleSettings merges the configuration with the flags given. failOn and
+// today are the flags' values, used when the flag was given.
+func (g *globals) ruleSettings(cmd *cobra.Command, failOn int, today model.Date) (*ruleSettings, error) {
 	c, err := g.loadConfig()
 	if err != nil {
 		return nil, err
 	}
-	rs := &ruleSettings{failOn: "error"}
+	rs := &ruleSettings{failOn: int(validate.Error)}
 	if c.FailOn != "" {
-		rs.failOn = c.FailOn
+		rs.failOn, _ = config.ParseFailOn(c.FailOn) // checked when the file was read
 	}
-	if cmd.Flags().Changed("fail-on") {
+	if f := cmd.Flags().Lookup("fail-on"); f != nil && f.Changed {
 		rs.failOn = failOn
 	}
-	if today != "" {
-		d, err := model.ParseISODate(today)
-		if err != nil {
-			return nil, usagef("--today: %v", err)
-		}
-		rs.cfg.Today = d
+	if f := cmd.Flags().Lookup("today"); f != nil && f.Changed {
+		rs.cfg.Today = today
 	}
 	c.Apply(&rs.cfg)
 	return rs, nil
@@ -68,8 +64,8 @@ func newValidateCmd(g *globals) *cobra.Command {
 		common     commonFlags
 		formats    []string
 		out        string
-		failOn     string
-		today      string
+		failOn     int
+		today      model.Date
 		color      string
 		junitFails bool
 	)
@@ -101,7 +97,7 @@ reported).`,
   asectl validate --format junit -o report.xml descriptions/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := g.begin(&common)
+			l, err := g.begin(cmd, &common)
 			if err != nil {
 				return err
 			}
@@ -109,10 +105,7 @@ reported).`,
 			if err != nil {
 				return err
 			}
-			threshold, err := parseFailOn(rs.failOn)
-			if err != nil {
-				return err
-			}
+			threshold := rs.failOn
 			useColor, err := colorMode(color, ios)
 			if err != nil {
 				return err
@@ -173,11 +166,11 @@ reported).`,
 	f.StringArrayVar(&formats, "format", []string{"text"}, "output format: "+strings.Join(report.Formats(), ", ")+" (md for markdown); FORMAT=FILE writes it to FILE; repeat for several outputs")
 	f.StringVarP(&out, "output", "o", "", "write the report to this file, atomically")
 	f.BoolVar(&junitFails, "junit-failures-only", false, "with --format junit: write only the failing test cases (a whole programme within GitLab's limits)")
-	f.StringVar(&failOn, "fail-on", "error", "exit 1 when a finding is at least this severe: "+strings.Join(failOnValues, ", "))
-	f.StringVar(&today, "today", "", "reference date YYYY-MM-DD for the date rules (default: today)")
+	failOnFlag(f, &failOn, "fail-on", int(validate.Error), "error", "exit 1 when a finding is at least this severe: "+strings.Join(config.FailOnValues, ", ")+" (default: fail-on in "+config.FileName+", else error)")
+	dateFlag(f, &today, "today", "reference date YYYY-MM-DD for the date rules (default: today in "+config.FileName+", else today)")
 	f.StringVar(&color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(report.Formats()...))
-	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(failOnValues...))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(config.FailOnValues...))
 	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletion("auto", "always", "never"))
 	return cmd
 }
@@ -186,21 +179,6 @@ func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return values, cobra.ShellCompDirectiveNoFileComp
 	}
-}
-
-// parseFailOn returns the severity threshold, or -1 for never.
-func parseFailOn(s string) (int, error) {
-	switch strings.ToLower(s) {
-	case "never":
-		return -1, nil
-	case "error":
-		return int(validate.Error), nil
-	case "warning":
-		return int(validate.Warning), nil
-	case "info":
-		return int(validate.Info), nil
-	}
-	return 0, usagef("unknown --fail-on %q (valid: %s)", s, strings.Join(failOnValues, ", "))
 }
 
 func colorMode(mode string, ios *IOStreams) (bool, error) {

@@ -14,7 +14,6 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -35,17 +34,19 @@ const FileName = ".asectl.yaml"
 // Config is the file's content.
 type Config struct {
 	Path   string
-	FailOn string
+	FailOn string // "" (not set), error, warning, info or never
 	Today  model.Date
+	// Encoding, MaxSize and Lang are the defaults of --encoding,
+	// --max-size and --lang ("" and 0: not set).
+	Encoding string
+	MaxSize  int64
+	Lang     string
 	// Rules maps a rule ID to a severity name or "off".
 	Rules map[string]string
 }
 
-type rawConfig struct {
-	FailOn string               `yaml:"fail-on"`
-	Today  string               `yaml:"today"`
-	Rules  map[string]yaml.Node `yaml:"rules"`
-}
+// Keys are the top-level keys of the file.
+var Keys = []string{"fail-on", "today", "encoding", "max-size", "lang", "rules"}
 
 // Load reads the file at path. With path "" it looks for .asectl.yaml in
 // dir and returns an empty config if there is none.
@@ -98,45 +99,101 @@ func readLimited(path string, max int64) ([]byte, error) {
 	return b, nil
 }
 
-// Parse reads a config document.
+// Parse reads a config document. Errors name the key as the file spells
+// it, and its line.
 func Parse(b []byte) (*Config, error) {
-	var raw rawConfig
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
 		return nil, cleanYAMLError(err)
 	}
 	c := &Config{Rules: map[string]string{}}
-	switch strings.ToLower(raw.FailOn) {
-	case "", "error", "warning", "never":
-		c.FailOn = strings.ToLower(raw.FailOn)
-	default:
-		return nil, fmt.Errorf("fail-on: %q is not one of error, warning, never", raw.FailOn)
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return c, nil // an empty file
 	}
-	if raw.Today != "" {
-		d, err := model.ParseISODate(raw.Today)
-		if err != nil {
-			return nil, fmt.Errorf("today: %v", err)
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("line %d: expected keys (%s), not %s", top.Line, strings.Join(Keys, ", "), kindName(top))
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		key := k.Value
+		if seen[key] {
+			return nil, fmt.Errorf("%s (line %d): given twice", key, k.Line)
 		}
-		c.Today = d
+		seen[key] = true
+		if key == "rules" {
+			if err := c.parseRules(v); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if v.Kind != yaml.ScalarNode {
+			return nil, fmt.Errorf("%s (line %d): expected a value, not %s", key, v.Line, kindName(v))
+		}
+		var err error
+		switch key {
+		case "fail-on":
+			if _, err = ParseFailOn(v.Value); err == nil {
+				c.FailOn = strings.ToLower(strings.TrimSpace(v.Value))
+			}
+		case "today":
+			c.Today, err = ParseDate(v.Value)
+		case "encoding":
+			c.Encoding, err = ParseEncoding(v.Value)
+		case "max-size":
+			c.MaxSize, err = ParseSize(v.Value)
+		case "lang":
+			c.Lang, err = ParseLanguage(v.Value)
+		default:
+			return nil, fmt.Errorf("line %d: unknown key %q (valid: %s)", k.Line, key, strings.Join(Keys, ", "))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s (line %d): %v", key, v.Line, err)
+		}
+	}
+	return c, nil
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "a value"
+}
+
+// parseRules reads the rules mapping: rule ID → off, a severity, or
+// {severity: …}. Unknown IDs are listed together.
+func (c *Config) parseRules(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!null" || n.Value == "") {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("rules (line %d): expected rule IDs with off, error, warning or info, not %s", n.Line, kindName(n))
 	}
 	var unknown []string
-	for id, node := range raw.Rules {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		id, node := n.Content[i].Value, n.Content[i+1]
 		if validate.Lookup(id) == nil {
 			unknown = append(unknown, id)
 			continue
 		}
-		v, err := ruleSetting(&node)
+		v, err := ruleSetting(node)
 		if err != nil {
-			return nil, fmt.Errorf("rules.%s (line %d): %v", id, node.Line, err)
+			return fmt.Errorf("rules.%s (line %d): %v", id, node.Line, err)
 		}
 		c.Rules[id] = v
 	}
 	if len(unknown) > 0 {
 		slices.Sort(unknown)
-		return nil, fmt.Errorf("unknown rule IDs under rules: %s ('asectl rules' lists them)", strings.Join(unknown, ", "))
+		return fmt.Errorf("unknown rule IDs under rules: %s ('asectl rules' lists them)", strings.Join(unknown, ", "))
 	}
-	return c, nil
+	return nil
 }
 
 // ruleSetting reads "off", a severity, or {severity: …}.
@@ -146,29 +203,27 @@ func ruleSetting(n *yaml.Node) (string, error) {
 	case yaml.ScalarNode:
 		v = n.Value
 	case yaml.MappingNode:
-		var m struct {
-			Severity string `yaml:"severity"`
-		}
-		if err := n.Decode(&m); err != nil {
-			return "", cleanYAMLError(err)
-		}
-		for i := 0; i < len(n.Content); i += 2 {
+		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k := n.Content[i].Value; k != "severity" {
 				return "", fmt.Errorf("unknown key %q (only severity)", k)
 			}
+			if n.Content[i+1].Kind != yaml.ScalarNode {
+				return "", errors.New("severity: expected off, error, warning or info")
+			}
+			v = n.Content[i+1].Value
 		}
-		v = m.Severity
 	default:
 		return "", errors.New("expected off, error, warning or info")
 	}
-	v = strings.ToLower(v)
-	switch v {
+	switch strings.ToLower(strings.TrimSpace(v)) {
 	case "off", "false": // YAML 1.1 readers turn a bare off into false
 		return "off", nil
-	case "error", "warning", "info":
-		return v, nil
 	}
-	return "", fmt.Errorf("%q is not off, error, warning or info", v)
+	sev, err := ParseSeverity(v)
+	if err != nil {
+		return "", fmt.Errorf("%q is not off, error, warning or info", v)
+	}
+	return sev.String(), nil
 }
 
 func cleanYAMLError(err error) error {
@@ -188,7 +243,7 @@ func (c *Config) Apply(v *validate.Config) {
 			v.Off[id] = true
 			continue
 		}
-		sev, _ := validate.ParseSeverity(s)
+		sev, _ := ParseSeverity(s)
 		v.Severity[id] = sev
 	}
 	if c.Today != (model.Date{}) && v.Today == (model.Date{}) {
