@@ -2,10 +2,10 @@ package cli
 
 import (
 	"bytes"
-	"runtime"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
