@@ -64,6 +64,14 @@ read -r v vk < <(best3 "$BIN" validate --format json "$CORPUS")
 row "asectl validate --format json DIR" "$v" "$vk" "$g"
 read -r p pk < <(best3 "$BIN" parse --format jsonl "$CORPUS")
 row "asectl parse --format jsonl DIR" "$p" "$pk" "$g"
+# The same descriptions as HTML pages (internal/htmlpage's three markup
+# styles in turn). MB/s counts the text corpus's bytes, so that the row
+# compares descriptions per second with the text row's.
+HTMLDIR="$OUT/corpus-$N-html"
+[ -d "$HTMLDIR" ] || go run ./internal/gen/gencorpus -n "$N" -html -o "$HTMLDIR" 2>/dev/null
+cat $(find "$HTMLDIR" -name '*.html') > /dev/null
+read -r h hk < <(best3 "$BIN" parse --format jsonl "$HTMLDIR")
+row "asectl parse --format jsonl HTMLDIR" "$h" "$hk" "$g"
 # One and two workers in turns, so that a slow spell of the machine does not
 # fall on one side only; the ratio is of the medians of TURNS (7) turns.
 # The floor goes through the same turns: how far two vCPUs of this machine
@@ -88,6 +96,8 @@ row "asectl validate --jobs 2 DIR (median)" "$v2" "$k2" "$g"
 echo
 awk -v a="$v1" -v b="$v2" -v c="$(median "${f1[@]}")" -v d="$(median "${f2[@]}")" 'BEGIN {
   printf "two workers vs one: %.2fx faster (the floor: %.2fx)\n", (b > 0 ? a / b : 0), (d > 0 ? c / d : 0) }'
+awk -v p="$p" -v h="$h" -v hb="$(du -sb "$HTMLDIR" | cut -f1)" 'BEGIN {
+  printf "HTML pages (%.1f MB): %.2f of the text path'"'"'s throughput in descriptions a second (%.0f MB/s of HTML)\n", hb / 1e6, (h > 0 ? p / h : 0), hb / 1e6 / (h > 0 ? h : 0.005) }'
 
 # One description from the command line, process start included: the mean
 # of 50 runs (one run is below /usr/bin/time's 10 ms resolution), by perf
@@ -117,4 +127,10 @@ if [ "${SCALE:-1}" = 1 ]; then
   read -r vb vbk < <(best3 "$BIN" validate --format json "$BIGDIR")
   awk -v n="$N" -v k="$vk" -v b="$BIG" -v kb="$vbk" -v s="$vb" 'BEGIN {
     printf "peak RSS of validate: %.1f MiB for %d files, %.1f MiB for %d files (%.2f s)\n", k / 1024, n, kb / 1024, b, s }'
+  BIGHTML="$OUT/corpus-$BIG-html"
+  [ -d "$BIGHTML" ] || go run ./internal/gen/gencorpus -n "$BIG" -html -o "$BIGHTML" 2>/dev/null
+  cat $(find "$BIGHTML" -name '*.html') > /dev/null
+  read -r hb hbk < <(best3 "$BIN" parse --format jsonl "$BIGHTML")
+  awk -v n="$N" -v k="$hk" -v b="$BIG" -v kb="$hbk" -v s="$hb" 'BEGIN {
+    printf "peak RSS of parse on HTML pages: %.1f MiB for %d files, %.1f MiB for %d files (%.2f s)\n", k / 1024, n, kb / 1024, b, s }'
 fi

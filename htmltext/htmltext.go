@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	xhtml "golang.org/x/net/html"
 )
@@ -29,62 +30,109 @@ type Text struct {
 	// Text is the lines a reader sees, joined by "\n" (never "\r"); lines
 	// are not trimmed.
 	Text string
-	segs []seg
-	// lineSeg[i] is the index in segs of output line i's first segment
-	// (len(segs) for a line without one).
-	lineSeg []int32
+	// PlainRefs says every character reference stood for a printable
+	// character below U+0300 (no control, no combining mark) or one of the
+	// dashes, quotation marks and the euro sign: the text holds no
+	// character a text parser must look at twice that the document did not
+	// hold as it is.
+	PlainRefs bool
+
+	doc       string  // the source
+	segs      []seg   // in order of out
+	lineStart []int32 // byte offset in Text of each line's start
+	srcLines  []int32 // byte offset in doc of each source line's start, made on first use
 }
 
-// seg maps a run of an output line's characters to the source: literal
-// runs map character for character, the characters of an entity or of a
-// collapsed white-space run all map to where it starts.
+// seg maps a run of Text to the source: a literal run is a byte-for-byte
+// copy of the source; the characters of a reference, a collapsed
+// white-space run or a cell separator all map to where it starts.
 type seg struct {
-	col     int32 // 0-based output column (characters) of the run's first character
-	line    int32 // 1-based source line of that character
-	srcCol  int32 // 1-based source column (characters)
-	literal bool
+	out, src int32 // byte offsets in Text and in the document
+	literal  bool
 }
 
 // Source returns where the character at 1-based line and column (in
 // characters) of Text stands in the document: 1-based line and column, in
-// characters of the decoded document. A column past a line's last
-// character maps past the source of that character; a position outside
-// Text is returned as it is.
+// characters of the decoded document. A blank line maps to where the next
+// text comes from; a column past a line's end maps past its last
+// character's source. A position outside Text is returned as it is.
 func (t *Text) Source(line, col int) (int, int) {
-	if line < 1 || line > len(t.lineSeg) || col < 1 {
+	if line < 1 || line > len(t.lineStart) || col < 1 || len(t.segs) == 0 {
 		return line, col
 	}
-	from := int(t.lineSeg[line-1])
-	to := len(t.segs)
-	if line < len(t.lineSeg) {
-		to = int(t.lineSeg[line])
+	start := int(t.lineStart[line-1])
+	end := len(t.Text)
+	if line < len(t.lineStart) {
+		end = int(t.lineStart[line]) - 1
 	}
-	if from >= to {
-		// A line without characters (a blank line) stands where the next
-		// character does.
-		if from < len(t.segs) {
-			return int(t.segs[from].line), int(t.segs[from].srcCol)
+	off, extra := start, col-1
+	for extra > 0 && off < end {
+		if t.Text[off] < utf8.RuneSelf {
+			off++
+		} else {
+			_, n := utf8.DecodeRuneInString(t.Text[off:end])
+			off += n
 		}
-		if n := len(t.segs); n > 0 {
-			return int(t.segs[n-1].line), int(t.segs[n-1].srcCol)
+		extra--
+	}
+	i := sort.Search(len(t.segs), func(i int) bool { return int(t.segs[i].out) > off }) - 1
+	if i < 0 || int(t.segs[i].out) < start {
+		// Nothing of this line at or before the column: the line's (or the
+		// next line's) first run.
+		i = sort.Search(len(t.segs), func(i int) bool { return int(t.segs[i].out) >= start })
+		if i == len(t.segs) {
+			i = len(t.segs) - 1
 		}
-		return line, col
+		return t.srcPos(int(t.segs[i].src), 0)
 	}
-	c := int32(col - 1)
-	run := t.segs[from:to]
-	i := sort.Search(len(run), func(i int) bool { return run[i].col > c }) - 1
-	if i < 0 {
-		i = 0
+	s := t.segs[i]
+	if !s.literal {
+		return t.srcPos(int(s.src), 0)
 	}
-	s := run[i]
-	if !s.literal || c < s.col {
-		return int(s.line), int(s.srcCol)
+	return t.srcPos(int(s.src)+off-int(s.out), extra)
+}
+
+// srcPos turns a byte offset of the document (plus extra characters past
+// it) into a line and column.
+func (t *Text) srcPos(off, extra int) (int, int) {
+	if t.srcLines == nil {
+		t.srcLines = lineStarts(t.doc)
 	}
-	return int(s.line), int(s.srcCol + c - s.col)
+	off = min(max(off, 0), len(t.doc))
+	i := sort.Search(len(t.srcLines), func(i int) bool { return int(t.srcLines[i]) > off }) - 1
+	return i + 1, utf8.RuneCountInString(t.doc[t.srcLines[i]:off]) + 1 + extra
+}
+
+// lineStarts lists where each line of doc starts. Line ends are "\n",
+// "\r\n" and a lone "\r", as in a text file.
+func lineStarts(doc string) []int32 {
+	out := make([]int32, 1, strings.Count(doc, "\n")+2)
+	if strings.IndexByte(doc, '\r') < 0 {
+		for i := 0; ; {
+			j := strings.IndexByte(doc[i:], '\n')
+			if j < 0 {
+				return out
+			}
+			i += j + 1
+			out = append(out, int32(i))
+		}
+	}
+	for i := 0; i < len(doc); i++ {
+		switch doc[i] {
+		case '\n':
+			out = append(out, int32(i+1))
+		case '\r':
+			if i+1 < len(doc) && doc[i+1] == '\n' {
+				i++
+			}
+			out = append(out, int32(i+1))
+		}
+	}
+	return out
 }
 
 // Lines returns the number of lines of Text.
-func (t *Text) Lines() int { return len(t.lineSeg) }
+func (t *Text) Lines() int { return len(t.lineStart) }
 
 // Sniff reports whether src (UTF-8, or any ASCII-compatible encoding) looks
 // like an HTML document: after white space, a byte order mark and comments,
@@ -222,110 +270,79 @@ func contentCharset(s string) string {
 }
 
 // Extract reads the text of a decoded (UTF-8) HTML document. It never
-// fails: the tokenizer reads any bytes as some HTML.
+// fails: the tokenizer reads any bytes as some HTML. Documents over 2 GiB
+// are beyond its offsets; asectl's inputs are bounded far below.
 func Extract(doc string) *Text {
-	b := &builder{}
+	b := &builder{bol: true}
 	b.out = make([]byte, 0, len(doc)/2)
-	b.bol = true
 	b.segs = make([]seg, 0, len(doc)/64)
-	b.lineSeg = make([]int32, 1, len(doc)/200+1)
-	b.pos = cursor{line: 1, col: 1, cr: strings.IndexByte(doc, '\r') >= 0}
+	b.lineStart = make([]int32, 1, len(doc)/200+1)
 	z := xhtml.NewTokenizer(strings.NewReader(doc))
 	b.run(z)
-	return &Text{Text: string(b.out), segs: b.segs, lineSeg: b.lineSeg}
+	// The buffer is not written again: the text views it.
+	return &Text{Text: unsafe.String(unsafe.SliceData(b.out), len(b.out)), PlainRefs: !b.rareRefs,
+		doc: doc, segs: b.segs, lineStart: b.lineStart}
 }
 
-// cursor tracks the source line and column (in characters) of a byte
-// offset as the tokens go by. Line ends are "\n", "\r\n" and a lone "\r",
-// as in a text file.
-type cursor struct {
-	line, col int
-	cr        bool // the document has a "\r": take the slow path
-	afterCR   bool // the last byte was "\r"
+// tagInfo is what the builder does with an element.
+type tagInfo struct {
+	name    string
+	skip    bool // dropped with everything in it
+	block   int  // line breaks it asks for where it starts and ends (2: a paragraph)
+	heading bool
+	void    bool // never has content
 }
 
-// advance moves the cursor over b.
-func (c *cursor) advance(b []byte) {
-	if !c.cr {
-		for {
-			i := bytes.IndexByte(b, '\n')
-			if i < 0 {
-				c.col += utf8.RuneCount(b)
-				return
-			}
-			c.line++
-			c.col = 1
-			b = b[i+1:]
+// tags holds the elements the builder acts on; any other is inline.
+var tags = func() map[string]*tagInfo {
+	m := map[string]*tagInfo{}
+	get := func(n string) *tagInfo {
+		if m[n] == nil {
+			m[n] = &tagInfo{name: n}
 		}
+		return m[n]
 	}
-	for len(b) > 0 {
-		ch := b[0]
-		switch {
-		case ch == '\n':
-			if !c.afterCR {
-				c.line++
-				c.col = 1
-			}
-			c.afterCR = false
-			b = b[1:]
-		case ch == '\r':
-			c.line++
-			c.col = 1
-			c.afterCR = true
-			b = b[1:]
-		default:
-			c.afterCR = false
-			if ch < utf8.RuneSelf {
-				c.col++
-				b = b[1:]
-				continue
-			}
-			_, n := utf8.DecodeRune(b)
-			c.col++
-			b = b[n:]
-		}
+	for _, n := range []string{"script", "style", "title", "head", "template", "noscript", "nav", "footer",
+		"select", "textarea", "button", "datalist", "iframe", "object", "svg", "math", "canvas", "audio",
+		"video", "map", "noembed", "noframes"} {
+		get(n).skip = true
 	}
-}
-
-// What is dropped with everything in it.
-var skipped = map[string]bool{
-	"script": true, "style": true, "title": true, "head": true, "template": true, "noscript": true,
-	"nav": true, "footer": true, "select": true, "textarea": true, "button": true, "datalist": true,
-	"iframe": true, "object": true, "svg": true, "math": true, "canvas": true, "audio": true,
-	"video": true, "map": true, "noembed": true, "noframes": true,
-}
-
-// Elements that end a line where they start and end; "p" (and the headings
-// in blanks) set a blank line apart.
-var blocks = map[string]int{
-	"address": 1, "article": 1, "aside": 1, "blockquote": 1, "body": 1, "center": 1, "dd": 1,
-	"details": 1, "dialog": 1, "dir": 1, "div": 1, "dl": 1, "dt": 1, "fieldset": 1,
-	"figcaption": 1, "figure": 1, "footer": 1, "form": 1, "h1": 1, "h2": 1, "h3": 1, "h4": 1,
-	"h5": 1, "h6": 1, "header": 1, "hgroup": 1, "hr": 1, "html": 1, "legend": 1, "li": 1,
-	"listing": 1, "main": 1, "menu": 1, "ol": 1, "p": 2, "pre": 1, "section": 1,
-	"summary": 1, "table": 1, "caption": 1, "thead": 1, "tbody": 1, "tfoot": 1, "tr": 1,
-	"ul": 1, "xmp": 1, "plaintext": 1, "option": 1, "optgroup": 1,
-}
-
-var headings = map[string]bool{"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true}
+	for _, n := range []string{"address", "article", "aside", "blockquote", "body", "center", "dd",
+		"details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "form",
+		"h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "listing",
+		"main", "menu", "ol", "pre", "section", "summary", "table", "caption", "thead", "tbody", "tfoot",
+		"tr", "ul", "xmp", "plaintext", "option", "optgroup"} {
+		get(n).block = 1
+	}
+	get("p").block = 2
+	for _, n := range []string{"h1", "h2", "h3", "h4", "h5", "h6"} {
+		get(n).heading = true
+	}
+	for _, n := range []string{"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+		"source", "track", "wbr"} {
+		get(n).void = true
+	}
+	get("td")
+	get("th")
+	return m
+}()
 
 type builder struct {
-	out     []byte
-	segs    []seg
-	lineSeg []int32
-	pos     cursor
+	out       []byte
+	segs      []seg
+	lineStart []int32
+	off       int // byte offset of the current token in the document
 
-	col       int32 // output column of the next character
-	lineText  bool  // the current output line has a character
-	bol       bool  // white space here is dropped: a line or a cell begins
-	breaks    int   // line breaks owed before the next text (innerText's required line breaks)
-	space     bool  // a collapsed space is owed before the next text on this line
-	spaceLine int32 // where the owed space's white space began
-	spaceCol  int32
-	pre       int // depth of <pre> (white space kept)
-
-	skipName  string // the element being dropped, with its nesting depth
-	skipDepth int
+	lineText  bool // the current output line has a character
+	bol       bool // white space here is dropped: a line or a cell begins
+	breaks    int  // line breaks owed before the next text (innerText's required line breaks)
+	space     bool // a collapsed space is owed before the next text on this line
+	spaceSrc  int  // where the owed space's white space began
+	spaceLit  bool // the owed space is one " " in the source
+	rareRefs  bool // a reference stood for a character the text parser looks at twice
+	pre       int  // depth of <pre> (white space kept)
+	skipName  string
+	skipDepth int  // the element being dropped, with its nesting depth
 	wayback   bool // inside the Wayback Machine's toolbar
 
 	tables []row // the open tables' current rows
@@ -347,7 +364,6 @@ type row struct {
 // stays.
 type formMark struct {
 	out, segs, lines int
-	col              int32
 	lineText, bol    bool
 	breaks           int
 	headings         int
@@ -357,25 +373,25 @@ func (b *builder) run(z *xhtml.Tokenizer) {
 	for {
 		tt := z.Next()
 		raw := z.Raw()
-		start := b.pos
-		b.pos.advance(raw)
+		start := b.off
+		b.off += len(raw)
 		switch tt {
 		case xhtml.ErrorToken:
 			b.endForm()
 			return
-		case xhtml.CommentToken:
-			b.comment(raw)
 		case xhtml.TextToken:
 			if b.skipName == "" && !b.wayback {
 				b.text(raw, start)
 			}
+		case xhtml.CommentToken:
+			b.comment(raw)
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 			if b.wayback {
 				continue
 			}
+			info := lookupTag(raw[1:])
 			if b.skipName != "" {
-				name := tagName(raw[1:])
-				if b.skipDepth == 1 && impliedEnd(b.skipName, name) {
+				if b.skipDepth == 1 && info != nil && impliedEnd(b.skipName, info.name) {
 					// <p hidden>…<p>: the second <p> ends the first.
 					b.skipName = ""
 				} else {
@@ -385,7 +401,7 @@ func (b *builder) run(z *xhtml.Tokenizer) {
 					continue
 				}
 			}
-			b.startTag(z, tagName(raw[1:]), raw, tt == xhtml.SelfClosingTagToken)
+			b.startTag(z, info, raw, tt == xhtml.SelfClosingTagToken)
 		case xhtml.EndTagToken:
 			if b.wayback {
 				continue
@@ -399,7 +415,7 @@ func (b *builder) run(z *xhtml.Tokenizer) {
 				}
 				continue
 			}
-			b.endTag(tagName(raw[2:]))
+			b.endTag(lookupTag(raw[2:]))
 		}
 	}
 }
@@ -410,7 +426,7 @@ func (b *builder) run(z *xhtml.Tokenizer) {
 func impliedEnd(open, next string) bool {
 	switch open {
 	case "p":
-		return blocks[next] > 0 && next != "option" && next != "optgroup"
+		return tags[next] != nil && tags[next].block > 0 && next != "option" && next != "optgroup"
 	case "li", "option", "tr":
 		return next == open
 	case "dt", "dd":
@@ -451,64 +467,42 @@ func nameIs(raw []byte, name string) bool {
 	return len(n) == len(name) && hasPrefixFold(n, name)
 }
 
-// tagName reads a tag's name from its raw bytes after "<" or "</",
-// lower-cased; it allocates only for names not in the tables.
-func tagName(raw []byte) string {
+// lookupTag finds a tag, by its raw bytes after "<" or "</", in the table
+// (nil for an inline or unknown element) without allocating.
+func lookupTag(raw []byte) *tagInfo {
 	name := rawName(raw)
 	var buf [16]byte
-	if len(name) <= len(buf) {
-		low := buf[:len(name)]
-		for j, c := range name {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			low[j] = c
-		}
-		if s, ok := knownTag[string(low)]; ok { // no allocation: map lookup of a []byte conversion
-			return s
-		}
-		return ""
+	if len(name) > len(buf) {
+		return nil
 	}
-	return ""
+	low := buf[:len(name)]
+	for j, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[j] = c
+	}
+	return tags[string(low)]
 }
 
-// knownTag interns the names the builder acts on; any other is "".
-var knownTag = func() map[string]string {
-	m := map[string]string{}
-	for k := range skipped {
-		m[k] = k
-	}
-	for k := range blocks {
-		m[k] = k
-	}
-	for _, k := range []string{"br", "td", "th", "img", "input", "wbr"} {
-		m[k] = k
-	}
-	return m
-}()
-
-func (b *builder) startTag(z *xhtml.Tokenizer, name string, raw []byte, selfClosing bool) {
-	if name == "" {
+func (b *builder) startTag(z *xhtml.Tokenizer, info *tagInfo, raw []byte, selfClosing bool) {
+	if info == nil {
 		// An inline element (a, span, b, …) or an unknown one: no line
 		// break, but it may still be hidden.
-		if hidden(z, raw) {
-			b.skipUnknown(raw)
+		if hasAttrs(raw) && hidden(z, raw) && !selfClosing {
+			if name := strings.ToLower(string(rawName(raw[1:]))); name != "" {
+				b.skipName, b.skipDepth = name, 1
+			}
 		}
 		return
 	}
-	if skipped[name] {
-		if !selfClosing {
-			b.skipName, b.skipDepth = name, 1
+	if info.skip || !info.void && hasAttrs(raw) && hidden(z, raw) {
+		if !selfClosing && !info.void {
+			b.skipName, b.skipDepth = info.name, 1
 		}
 		return
 	}
-	if name != "br" && name != "wbr" && name != "img" && name != "input" && hidden(z, raw) {
-		if !selfClosing {
-			b.skipName, b.skipDepth = name, 1
-		}
-		return
-	}
-	switch name {
+	switch info.name {
 	case "br":
 		b.newline()
 		return
@@ -516,7 +510,7 @@ func (b *builder) startTag(z *xhtml.Tokenizer, name string, raw []byte, selfClos
 		b.pre++
 	case "form":
 		if b.form == nil {
-			b.form = &formMark{out: len(b.out), segs: len(b.segs), lines: len(b.lineSeg), col: b.col,
+			b.form = &formMark{out: len(b.out), segs: len(b.segs), lines: len(b.lineStart),
 				lineText: b.lineText, bol: b.bol, breaks: b.breaks, headings: b.headingsIn}
 		}
 	case "table":
@@ -524,36 +518,29 @@ func (b *builder) startTag(z *xhtml.Tokenizer, name string, raw []byte, selfClos
 	case "tr":
 		b.endRow()
 	case "td", "th":
-		b.cell(name == "th")
+		b.cell(info.name == "th")
 		return
 	}
-	if headings[name] {
+	if info.heading {
 		b.headingsIn++
 	}
-	if n := blocks[name]; n > 0 {
-		b.owe(n)
+	if info.block > 0 {
+		b.owe(info.block)
 	}
 }
 
-// skipUnknown drops a hidden element whose name is not in the tables; the
-// name is taken as written.
-func (b *builder) skipUnknown(raw []byte) {
-	name := strings.ToLower(string(rawName(raw[1:])))
-	if name == "" || voids[name] {
-		return
-	}
-	b.skipName, b.skipDepth = name, 1
+// hasAttrs reports whether a start tag's raw bytes go on after its name.
+func hasAttrs(raw []byte) bool {
+	n := len(rawName(raw[1:])) + 1
+	return n < len(raw) && raw[n] != '>' && raw[n] != '/'
 }
-
-var voids = map[string]bool{"area": true, "base": true, "col": true, "embed": true, "hr": true, "img": true,
-	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true, "br": true}
 
 // hidden reports an element a reader does not see: the hidden attribute,
 // aria-hidden="true", an inline style of display:none or
 // visibility:hidden, a role of navigation, or the Wayback Machine's
 // toolbar (ids "wm-ipp…") when its comments are gone.
 func hidden(z *xhtml.Tokenizer, raw []byte) bool {
-	if !containsFold(raw, "hidden") && !containsFold(raw, "none") && !containsFold(raw, "navigation") && !containsFold(raw, "wm-ipp") {
+	if !mayHide(raw) {
 		return false
 	}
 	for more := true; more; {
@@ -584,33 +571,33 @@ func hidden(z *xhtml.Tokenizer, raw []byte) bool {
 	return false
 }
 
-func containsFold(s []byte, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		if i = indexFoldFirst(s, word[0], i); i < 0 || i+len(word) > len(s) {
-			return false
-		}
-		if hasPrefixFold(s[i:], word) {
-			return true
+// mayHide is hidden's quick test: the tag holds one of the words its
+// attributes would, in any case.
+func mayHide(raw []byte) bool {
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] | 0x20 {
+		case 'h':
+			if hasPrefixFold(raw[i:], "hidden") {
+				return true
+			}
+		case 'n':
+			if hasPrefixFold(raw[i:], "none") || hasPrefixFold(raw[i:], "navigation") {
+				return true
+			}
+		case 'w':
+			if hasPrefixFold(raw[i:], "wm-ipp") {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// indexFoldFirst finds the next byte from i equal to the lower-case letter c
-// in either case.
-func indexFoldFirst(s []byte, c byte, i int) int {
-	for ; i < len(s); i++ {
-		if s[i]|0x20 == c {
-			return i
-		}
-	}
-	return -1
-}
-
-func (b *builder) endTag(name string) {
-	switch name {
-	case "":
+func (b *builder) endTag(info *tagInfo) {
+	if info == nil {
 		return
+	}
+	switch info.name {
 	case "br":
 		// "</br>" is a <br> to a browser.
 		b.newline()
@@ -631,8 +618,8 @@ func (b *builder) endTag(name string) {
 	case "td", "th":
 		return
 	}
-	if n := blocks[name]; n > 0 {
-		b.owe(n)
+	if info.block > 0 {
+		b.owe(info.block)
 	}
 }
 
@@ -667,7 +654,7 @@ func (b *builder) endRow() {
 		label := b.out[bytes.LastIndexByte(b.out[:t.labelTab], '\n')+1 : t.labelTab]
 		label = bytes.TrimSpace(label)
 		if len(label) > 0 && label[len(label)-1] != ':' {
-			// Same length, so no column moves: "Label:value" reads as "Label: value".
+			// Same length, so nothing moves: "Label:value" reads as "Label: value".
 			b.out[t.labelTab] = ':'
 		}
 	}
@@ -689,16 +676,19 @@ func (b *builder) endForm() {
 	}
 	b.out = b.out[:f.out]
 	b.segs = b.segs[:f.segs]
-	b.lineSeg = b.lineSeg[:f.lines]
-	b.col, b.lineText, b.breaks, b.space, b.bol = f.col, f.lineText, f.breaks, false, f.bol
+	b.lineStart = b.lineStart[:f.lines]
+	b.lineText, b.breaks, b.space, b.bol = f.lineText, f.breaks, false, f.bol
 	b.owe(1)
 }
+
+// lineLen is the bytes written on the current line.
+func (b *builder) lineLen() int { return len(b.out) - int(b.lineStart[len(b.lineStart)-1]) }
 
 // owe asks for n line breaks before the next text (the most asked wins,
 // and none at the start of the document).
 func (b *builder) owe(n int) {
 	b.space = false
-	if len(b.out) == 0 && b.col == 0 {
+	if len(b.out) == 0 {
 		return
 	}
 	b.breaks = max(b.breaks, n)
@@ -713,10 +703,9 @@ func (b *builder) newline() {
 
 func (b *builder) endLine() {
 	b.out = append(b.out, '\n')
-	b.col = 0
 	b.lineText = false
 	b.bol = true
-	b.lineSeg = append(b.lineSeg, int32(len(b.segs)))
+	b.lineStart = append(b.lineStart, int32(len(b.out)))
 }
 
 func (b *builder) flushBreaks() {
@@ -725,7 +714,7 @@ func (b *builder) flushBreaks() {
 	}
 	n := b.breaks
 	b.breaks = 0
-	if b.lineText || b.col > 0 {
+	if b.lineText || b.lineLen() > 0 {
 		// The first break ends the current line.
 		b.endLine()
 		n--
@@ -738,87 +727,97 @@ func (b *builder) flushBreaks() {
 	}
 }
 
-// sep writes a cell separator and returns its byte offset.
+// sep writes a cell separator, which maps to where the cell's content
+// starts, and returns its byte offset.
 func (b *builder) sep(c byte) int {
 	b.flushBreaks()
 	b.space = false
 	off := len(b.out)
+	b.addSeg(b.off, false)
 	b.out = append(b.out, c)
-	b.addSeg(b.pos.line, b.pos.col, false)
-	b.col++
 	b.bol = true
 	return off
 }
 
-// addSeg records that the output character at b.col comes from (line, col).
-func (b *builder) addSeg(line, col int, literal bool) {
-	if n := len(b.segs); n > 0 && int(b.lineSeg[len(b.lineSeg)-1]) < n {
+// addSeg records that the output from here comes from the document's byte
+// src on.
+func (b *builder) addSeg(src int, literal bool) {
+	out := len(b.out)
+	if n := len(b.segs); n > 0 {
 		s := &b.segs[n-1]
-		if s.literal && literal && int(s.line) == line && int(s.srcCol+b.col-s.col) == col {
+		if s.literal && literal && int(s.src)+out-int(s.out) == src {
 			return
 		}
 	}
-	b.segs = append(b.segs, seg{col: b.col, line: int32(line), srcCol: int32(col), literal: literal})
+	b.segs = append(b.segs, seg{out: int32(out), src: int32(src), literal: literal})
 }
 
-// text writes a text token, raw as in the document, that starts at start.
-func (b *builder) text(raw []byte, start cursor) {
-	cur := start
-	for len(raw) > 0 {
-		c := raw[0]
+// text writes a text token, raw as in the document, that starts at byte
+// off.
+func (b *builder) text(raw []byte, off int) {
+	for i := 0; i < len(raw); {
+		c := raw[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
-			if b.pre > 0 && (c == '\n' || c == '\r') {
-				if c == '\r' && len(raw) > 1 && raw[1] == '\n' {
-					cur.advance(raw[:1])
-					raw = raw[1:]
-				}
-				b.newline()
-				cur.advance(raw[:1])
-				raw = raw[1:]
-				continue
-			}
 			if b.pre > 0 {
-				b.char(raw[:1], cur.line, cur.col, true)
-				cur.advance(raw[:1])
-				raw = raw[1:]
+				if c == '\n' || c == '\r' {
+					if c == '\r' && i+1 < len(raw) && raw[i+1] == '\n' {
+						i++
+					}
+					b.newline()
+				} else {
+					b.char(raw[i:i+1], off+i, true)
+				}
+				i++
 				continue
 			}
-			if !b.space && !b.bol && b.breaks == 0 {
-				b.space, b.spaceLine, b.spaceCol = true, int32(cur.line), int32(cur.col)
-			}
-			cur.advance(raw[:1])
-			raw = raw[1:]
-		case c == '&':
-			n, dec := entity(raw)
-			b.chars(dec, cur.line, cur.col)
-			cur.advance(raw[:n])
-			raw = raw[n:]
-		default:
-			// A run of literal characters, copied at once.
 			n := 1
-			for n < len(raw) {
-				c := raw[n]
-				if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '&' {
-					break
-				}
+			for i+n < len(raw) && (raw[i+n] == ' ' || raw[i+n] == '\t' || raw[i+n] == '\n' || raw[i+n] == '\r' || raw[i+n] == '\f') {
 				n++
 			}
-			b.char(raw[:n], cur.line, cur.col, true)
-			cur.advance(raw[:n])
-			raw = raw[n:]
+			if !b.space && !b.bol && b.breaks == 0 {
+				// One plain space stands for itself, and the literal run
+				// goes on through it.
+				b.space, b.spaceSrc, b.spaceLit = true, off+i, n == 1 && c == ' '
+			}
+			i += n
+		case c == '&':
+			n, dec := entity(raw[i:])
+			b.chars(dec, off+i)
+			i += n
+		default:
+			// A stretch of literal characters and single spaces between
+			// them, which collapse to themselves: copied at once. It holds
+			// no line end, and a space at its end is left to the white
+			// space that follows.
+			j := i + 1
+			for j < len(raw) {
+				c := raw[j]
+				if stop[c] {
+					break
+				}
+				if c == ' ' && (j+1 == len(raw) || raw[j+1] == ' ' || stop[raw[j+1]]) {
+					break
+				}
+				j++
+			}
+			b.char(raw[i:j], off+i, true)
+			i = j
 		}
 	}
 }
 
-// chars writes decoded entity text, which maps to the entity's start. White
-// space in it collapses like any other.
-func (b *builder) chars(s string, line, col int) {
+// stop marks the bytes that end a literal stretch of text.
+var stop = [256]bool{'\t': true, '\n': true, '\r': true, '\f': true, '&': true}
+
+// chars writes decoded reference text, which maps to the reference's start
+// src. White space in it collapses like any other.
+func (b *builder) chars(s string, src int) {
 	for len(s) > 0 {
 		c := s[0]
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') && b.pre == 0 {
 			if !b.space && !b.bol && b.breaks == 0 {
-				b.space, b.spaceLine, b.spaceCol = true, int32(line), int32(col)
+				b.space, b.spaceSrc, b.spaceLit = true, src, false
 			}
 			s = s[1:]
 			continue
@@ -828,26 +827,29 @@ func (b *builder) chars(s string, line, col int) {
 			s = s[1:]
 			continue
 		}
-		_, n := utf8.DecodeRuneInString(s)
-		b.char([]byte(s[:n]), line, col, false)
+		r, n := utf8.DecodeRuneInString(s)
+		if r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0 || r >= 0x300 && !(r >= 0x2010 && r <= 0x2027 || r == 0x20ac) {
+			// What the parser's line scan looks at (parser.suspect, safeRune).
+			b.rareRefs = true
+		}
+		b.char([]byte(s[:n]), src, false)
 		s = s[n:]
 	}
 }
 
-// char writes text with no white space (but in <pre>) from (line, col).
-func (b *builder) char(t []byte, line, col int, literal bool) {
+// char writes text that starts at the document's byte src: no white space
+// but single spaces between characters (any in <pre>).
+func (b *builder) char(t []byte, src int, literal bool) {
 	b.flushBreaks()
 	if b.space {
 		b.space = false
-		b.addSeg(int(b.spaceLine), int(b.spaceCol), false)
+		b.addSeg(b.spaceSrc, b.spaceLit)
 		b.out = append(b.out, ' ')
-		b.col++
 	}
-	b.addSeg(line, col, literal)
-	// A NUL or a carriage return must not make a line end of its own in
-	// the text: the parser would count lines differently.
+	b.addSeg(src, literal)
+	// A NUL or a lone carriage return never gets here as a line end: the
+	// parser would count lines differently. (A "\r" in <pre> is a line end.)
 	b.out = append(b.out, t...)
-	b.col += int32(utf8.RuneCount(t))
 	b.lineText = true
 	b.bol = false
 }
@@ -870,6 +872,58 @@ func entity(raw []byte) (int, string) {
 		}
 		break
 	}
-	ref := string(raw[:n])
-	return n, html.UnescapeString(ref)
+	if n > 2 && raw[n-1] == ';' {
+		if r, ok := numericRef(raw[1 : n-1]); ok {
+			return n, string(r)
+		}
+		if t, ok := commonRefs[string(raw[1:n-1])]; ok {
+			return n, t
+		}
+	}
+	return n, html.UnescapeString(string(raw[:n]))
+}
+
+// commonRefs are the named references of Finnish pages, looked up without
+// html.UnescapeString's work; any other goes to it.
+var commonRefs = map[string]string{
+	"amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u00a0",
+	"auml": "ä", "ouml": "ö", "aring": "å", "Auml": "Ä", "Ouml": "Ö", "Aring": "Å",
+	"eacute": "é", "uuml": "ü", "Uuml": "Ü", "ndash": "–", "mdash": "—", "euro": "€",
+}
+
+// numericRef reads "#228" or "#xE4" as the character it stands for, when
+// that is a plain one (printable, not a surrogate or beyond Unicode, not
+// one of the C1 numbers HTML maps to Windows-1252); ok is false for any
+// other, which html.UnescapeString decodes.
+func numericRef(b []byte) (rune, bool) {
+	if len(b) < 2 || b[0] != '#' || len(b) > 9 {
+		return 0, false
+	}
+	b = b[1:]
+	base := rune(10)
+	if b[0] == 'x' || b[0] == 'X' {
+		base, b = 16, b[1:]
+	}
+	if len(b) == 0 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b {
+		var d rune
+		switch {
+		case c >= '0' && c <= '9':
+			d = rune(c - '0')
+		case base == 16 && c >= 'a' && c <= 'f':
+			d = rune(c-'a') + 10
+		case base == 16 && c >= 'A' && c <= 'F':
+			d = rune(c-'A') + 10
+		default:
+			return 0, false
+		}
+		r = r*base + d
+	}
+	if r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0xd800 && r < 0xe000 || r > 0xffff {
+		return 0, false
+	}
+	return r, true
 }

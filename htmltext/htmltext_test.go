@@ -2,6 +2,7 @@ package htmltext
 
 import (
 	"fmt"
+	"html"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -137,4 +138,25 @@ func FuzzExtract(f *testing.F) {
 		}
 		_ = fmt.Sprint(Sniff(doc), HasMarkup(doc), Charset([]byte(doc)))
 	})
+}
+
+// TestRefsAgree: the fast paths for references decode as
+// html.UnescapeString does.
+func TestRefsAgree(t *testing.T) {
+	for r := 0; r <= 0x10ffff; r++ {
+		for _, ref := range []string{fmt.Sprintf("&#%d;", r), fmt.Sprintf("&#x%X;", r), fmt.Sprintf("&#x%x;", r)} {
+			n, got := entity([]byte(ref))
+			if n != len(ref) || got != html.UnescapeString(ref) {
+				t.Fatalf("%s: %q (%d bytes), html.UnescapeString: %q", ref, got, n, html.UnescapeString(ref))
+			}
+		}
+		if r > 0x3000 {
+			r += 97 // a sample of the rest
+		}
+	}
+	for name := range commonRefs {
+		ref := "&" + name + ";"
+		_, got := entity([]byte(ref))
+		assert.Equal(t, html.UnescapeString(ref), got, ref)
+	}
 }

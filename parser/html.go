@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/encoding/htmlindex"
 
@@ -30,7 +31,7 @@ func isHTML(source, text string) bool {
 
 // parseHTML reads an HTML page: its charset, then the text a reader sees,
 // parsed as a text copy, with every position moved back into the page.
-func parseHTML(source string, src []byte, text, enc string, opt Options) (*Result, error) {
+func parseHTML(source string, src []byte, text, enc string, clean bool, opt Options) (*Result, error) {
 	auto := opt.Encoding == "" || strings.EqualFold(opt.Encoding, "auto")
 	if auto && enc == "windows-1252" {
 		// The bytes are not UTF-8 and carry no BOM: the page's own
@@ -41,14 +42,16 @@ func parseHTML(source string, src []byte, text, enc string, opt Options) (*Resul
 			if e, err := htmlindex.Get(label); err == nil {
 				if name, _ := htmlindex.Name(e); name != "utf-8" && name != enc {
 					if out, err := e.NewDecoder().Bytes(src); err == nil {
-						text, enc = string(out), name
+						text, enc, clean = string(out), name, false
 					}
 				}
 			}
 		}
 	}
 	t := htmltext.Extract(text)
-	res, err := parseText(source, t.Text, enc, false)
+	// Clean input stays clean unless a reference brought in a character
+	// the line scan must look at.
+	res, err := parseText(source, t.Text, enc, clean && t.PlainRefs)
 	if err != nil {
 		if reason, ok := NotDescriptionReason(err); ok && (reason == reasonNoLabel || reason == reasonEmpty || reason == reasonBlank) {
 			return nil, fmt.Errorf("%w: %s", ErrNotDescription, reasonHTMLNoLabel)
@@ -97,19 +100,18 @@ func remapPositions(res *Result, f func(line, col int) (int, int)) {
 }
 
 // remapValue walks the model for its positions. Reflection keeps it right
-// whatever fields the model gains.
+// whatever fields the model gains; each struct type's fields that hold a
+// position are found once (posFields), so the walk skips the rest.
 func remapValue(v reflect.Value, f func(model.Pos) model.Pos) {
 	switch v.Kind() {
 	case reflect.Struct:
 		if v.Type() == posType {
-			v.Set(reflect.ValueOf(f(v.Interface().(model.Pos))))
+			p := (*model.Pos)(v.Addr().UnsafePointer())
+			*p = f(*p)
 			return
 		}
-		t := v.Type()
-		for i := 0; i < v.NumField(); i++ {
-			if t.Field(i).IsExported() {
-				remapValue(v.Field(i), f)
-			}
+		for _, i := range posFields(v.Type()) {
+			remapValue(v.Field(i), f)
 		}
 	case reflect.Pointer:
 		if !v.IsNil() {
@@ -136,6 +138,23 @@ func remapValue(v reflect.Value, f func(model.Pos) model.Pos) {
 			v.SetMapIndex(x.k, x.v)
 		}
 	}
+}
+
+var posFieldCache sync.Map // reflect.Type → []int
+
+// posFields lists the exported fields of a struct type that hold a position.
+func posFields(t reflect.Type) []int {
+	if v, ok := posFieldCache.Load(t); ok {
+		return v.([]int)
+	}
+	var out []int
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).IsExported() && hasPos(t.Field(i).Type) {
+			out = append(out, i)
+		}
+	}
+	posFieldCache.Store(t, out)
+	return out
 }
 
 // hasPos reports whether a type holds a position.

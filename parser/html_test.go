@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,148 +16,21 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/asectl/asectl/internal/htmlpage"
 	"github.com/asectl/asectl/model"
 )
 
-// The markup styles the renderer writes a text description in. The real
-// page's markup is not known (FORMAT.md, "HTML pages"), so the twins span
-// the likely shapes.
+var styles = htmlpage.Styles
+
 const (
-	styleParagraphs = "paragraphs" // <h2> headings, a <p> per field, <br> between a text's lines
-	styleBreaks     = "breaks"     // every line in one <div>, ended by <br>; non-ASCII as entities
-	styleTables     = "tables"     // label/value pairs and 8.2 as tables; <th> labels without colon
+	styleParagraphs = htmlpage.Paragraphs
+	styleBreaks     = htmlpage.Breaks
+	styleTables     = htmlpage.Tables
 )
 
-var styles = []string{styleParagraphs, styleBreaks, styleTables}
-
-// renderHTML writes text (a description, parsed as doc) as an HTML page in
-// one of the styles, inside page chrome a reader does not read: a head
-// with title, style and script, a navigation bar, a search form and a
-// footer.
-func renderHTML(style, text string, doc *model.Description) string {
-	text = strings.TrimPrefix(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text), "\ufeff")
-	lines := strings.Split(text, "\n")
-	heading := map[int]string{} // line → section number, for the headings the parser took
-	for num, s := range doc.Sections {
-		if !s.Implicit {
-			heading[s.Pos.Line] = num
-		}
-	}
-	var b strings.Builder
-	b.WriteString("<!DOCTYPE html>\n<html lang=\"" + doc.Language + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
-		"<title>Hankkeen kuvaus &ndash; EURA 2014</title>\n<style>p { margin: 0 } .piilo { display: none }</style>\n" +
-		"<script>if (1 < 2 && document) { document.title = \"<p>Hankekoodi: X</p>\"; }</script>\n</head>\n<body>\n" +
-		"<nav><ul><li><a href=\"/\">Etusivu</a></li><li><a href=\"projektilista.php\">Hankkeet</a></li></ul></nav>\n" +
-		"<form action=\"haku.php\"><label>Hae hanketta: <input name=\"q\"></label><button>Hae</button></form>\n" +
-		"<div style=\"DISPLAY: none\">Hankekoodi: Z99999</div><p hidden>Toimintalinja: 9. X</p>\n<div id=\"sisalto\">\n")
-	esc := html.EscapeString
-	if style == styleBreaks {
-		esc = func(s string) string { return entities(html.EscapeString(s)) }
-	}
-	sec := ""
-	var run []string // a paragraph's lines
-	flush := func() {
-		if len(run) > 0 {
-			b.WriteString("<p>")
-			for i, l := range run {
-				if i > 0 {
-					b.WriteString("<br>\n")
-				}
-				b.WriteString(esc(l))
-			}
-			b.WriteString("</p>\n")
-		}
-		run = run[:0]
-	}
-	table := false
-	closeTable := func() {
-		if table {
-			b.WriteString("</table>\n")
-			table = false
-		}
-	}
-	row := func(cells ...string) {
-		if !table {
-			b.WriteString("<table class=\"tiedot\">\n")
-			table = true
-		}
-		b.WriteString("<tr>" + strings.Join(cells, "") + "</tr>\n")
-	}
-	for i, l := range lines {
-		if num, ok := heading[i+1]; ok {
-			sec = num
-		}
-		switch style {
-		case styleBreaks:
-			b.WriteString(esc(l) + "<br>\n")
-			continue
-		case styleParagraphs:
-			if num, ok := heading[i+1]; ok {
-				flush()
-				tag := "h2"
-				if strings.Contains(num, ".") {
-					tag = "h3"
-				}
-				fmt.Fprintf(&b, "<%s>%s</%s>\n", tag, esc(l), tag)
-				continue
-			}
-			if strings.TrimSpace(l) == "" {
-				flush()
-				continue
-			}
-			run = append(run, l)
-			continue
-		}
-		// Tables: label/value pairs of the field sections, and 8.2.
-		if num, ok := heading[i+1]; ok {
-			flush()
-			closeTable()
-			fmt.Fprintf(&b, "<h2>%s</h2>\n", esc(l))
-			_ = num
-			continue
-		}
-		switch {
-		case sec == "8.2":
-			flush()
-			name, d, in, _, _, ok := splitScoreRow(l)
-			switch {
-			case strings.TrimSpace(l) == "":
-				row("<td colspan=\"3\">&nbsp;</td>")
-			case ok && looksLikeScore(d) && looksLikeScore(in):
-				row("<td>"+esc(name)+"</td>", "<td>"+esc(d)+"</td>", "<td>"+esc(in)+"</td>")
-			case l == "VälitönVälillinen" || l == "DirectIndirect":
-				half := strings.Index(l[1:], "V") + 1
-				if l[0] == 'D' {
-					half = strings.Index(l, "I")
-				}
-				row("<th></th>", "<th>"+esc(l[:half])+"</th>", "<th>"+esc(l[half:])+"</th>")
-			default:
-				row("<td colspan=\"3\">" + esc(l) + "</td>")
-			}
-		case sec == "1" || sec == "2" || sec == "5" || sec == "6" || sec == "7.1" || sec == "7.2" || sec == "8.1":
-			flush()
-			label, value, _, isLabel := splitLabel(l)
-			switch {
-			case strings.TrimSpace(l) == "":
-				// Blank lines between fields are not rows.
-			case isLabel && looksLikeLabel(label) && strings.TrimSpace(l[:strings.IndexByte(l, ':')]) == label:
-				row("<th>"+esc(label)+"</th>", "<td>"+esc(value)+"</td>")
-			default:
-				row("<td colspan=\"2\">" + esc(l) + "</td>")
-			}
-		default:
-			closeTable()
-			if strings.TrimSpace(l) == "" {
-				flush()
-				continue
-			}
-			run = append(run, l)
-		}
-	}
-	flush()
-	closeTable()
-	b.WriteString("</div>\n<footer><p>Tietosuojaseloste | Saavutettavuusseloste</p></footer>\n</body>\n</html>\n")
-	return b.String()
+// renderHTML writes text (a description, parsed as doc) as an HTML page.
+func renderHTML(style htmlpage.Style, text string, doc *model.Description) string {
+	return htmlpage.Render(style, text, htmlpage.Headings(doc.Sections), doc.Language)
 }
 
 // sameJSON compares two descriptions' JSON but their sources, naming the
@@ -181,27 +53,6 @@ func sameJSON(t *testing.T, want, got *model.Description) {
 	}
 }
 
-// entities writes letters beyond ASCII as named or numeric references, so
-// that a page's text and source columns differ.
-func entities(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == 'ä':
-			b.WriteString("&auml;")
-		case r == 'ö':
-			b.WriteString("&ouml;")
-		case r == 'Ä':
-			b.WriteString("&Auml;")
-		case r >= utf8.RuneSelf:
-			fmt.Fprintf(&b, "&#%d;", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // descriptionFiles lists every description under testdata.
 func descriptionFiles(t *testing.T) []string {
 	files, _ := filepath.Glob("../testdata/*.txt")
@@ -220,7 +71,7 @@ func TestHTMLTwins(t *testing.T) {
 		src := readFile(t, f)
 		txt := mustParse(t, "x", src)
 		for _, style := range styles {
-			t.Run(filepath.Base(f)+"/"+style, func(t *testing.T) {
+			t.Run(filepath.Base(f)+"/"+string(style), func(t *testing.T) {
 				page := renderHTML(style, string(src), txt.Doc)
 				res, err := Parse("x.html", []byte(page), Options{})
 				require.NoError(t, err)
@@ -562,7 +413,7 @@ func TestHTMLFixtures(t *testing.T) {
 	}
 }
 
-func renderHTMLFile(t *testing.T, path, style string) string {
+func renderHTMLFile(t *testing.T, path string, style htmlpage.Style) string {
 	src := readFile(t, path)
 	return renderHTML(style, string(src), mustParse(t, "x", src).Doc)
 }
@@ -582,4 +433,30 @@ func waybackWrap(page string) string {
 		"<td class=\"n\">JUN</td><td class=\"c\">12</td><td class=\"n\">AUG</td></tr>\n<tr><td>14 captures</td><td>12 Jun 2019 - 3 Mar 2023</td></tr></table>\n"+
 		"</div></div>\n<!-- END WAYBACK TOOLBAR INSERT -->\n", 1)
 	return page + "<!--\n     FILE ARCHIVED ON 10:12:33 Jun 12, 2019 AND RETRIEVED FROM THE\n     INTERNET ARCHIVE ON 08:01:02 Nov 29, 2026.\n     JAVASCRIPT APPENDED BY WAYBACK MACHINE, COPYRIGHT INTERNET ARCHIVE.\n-->\n"
+}
+
+// BenchmarkParseHTML parses the reference sample's twin in each markup
+// style, beside BenchmarkParseSample's text (bytes are the text's, so that
+// MB/s compares descriptions a second).
+func BenchmarkParseHTML(b *testing.B) {
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := Parse("x", src, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, style := range styles {
+		page := []byte(renderHTML(style, string(src), res.Doc))
+		b.Run(string(style), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse("x.html", page, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

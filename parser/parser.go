@@ -64,7 +64,7 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 		return nil, err
 	}
 	if isHTML(source, text) {
-		return parseHTML(source, src, text, enc, opt)
+		return parseHTML(source, src, text, enc, clean, opt)
 	}
 	return parseText(source, text, enc, clean)
 }
