@@ -190,7 +190,7 @@ func (b *batch) names() []string {
 func runBatch[R any](b *batch, work func(in input) (R, outcome, error), emit func(it *item[R]) error) error {
 	ios := b.g.ios
 	b.bar = newProgress(ios, len(b.inputs))
-	defer b.bar.clear()
+	defer b.bar.stop()
 	return runOrdered(len(b.inputs), b.common.jobs,
 		func(i int) item[R] {
 			in := b.inputs[i]

@@ -22,6 +22,11 @@ type IOStreams struct {
 	Getenv func(string) string
 	// Getwd is the working directory for relative paths in reports.
 	Getwd func() (string, error)
+	// TermWidth is stderr's terminal width in columns (0: unknown), for
+	// the progress bar.
+	TermWidth func() int
+
+	tty *ttyOut // stdout, when it is the terminal stderr is (set by Run)
 }
 
 // System returns the process's streams.
@@ -38,6 +43,13 @@ func System() *IOStreams {
 		StderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 		Getenv:    os.Getenv,
 		Getwd:     os.Getwd,
+		TermWidth: func() int {
+			w, _, err := term.GetSize(int(os.Stderr.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
+		},
 	}
 }
 

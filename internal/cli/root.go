@@ -167,6 +167,11 @@ func Run(args []string, ios *IOStreams) int {
 	sys := *ios
 	out := &checkedWriter{w: ios.Out}
 	sys.Out = out
+	if ios.StdoutTTY && ios.StderrTTY {
+		// One terminal for both: stdout's writes clear the progress bar.
+		sys.tty = &ttyOut{w: out}
+		sys.Out = sys.tty
+	}
 	ios = &sys
 	root := NewRoot(ios)
 	root.SetArgs(args)

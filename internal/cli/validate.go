@@ -189,7 +189,7 @@ func colorMode(mode string, ios *IOStreams) (bool, error) {
 		return false, nil
 	case "auto":
 		_, noColor := lookupEnv(ios, "NO_COLOR")
-		return ios.StdoutTTY && !noColor, nil
+		return ios.StdoutTTY && !noColor && ios.Getenv("TERM") != "dumb", nil
 	}
 	return false, usagef("unknown --color %q (valid: auto, always, never)", mode)
 }
