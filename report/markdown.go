@@ -6,35 +6,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/asectl/asectl/internal/mdescape"
 	"github.com/asectl/asectl/validate"
 )
 
 // MarkdownEscape makes a value safe in a GitHub-flavoured Markdown table
 // cell: no line breaks, no pipes, no HTML, no emphasis or links.
-func MarkdownEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-		case '|', '\\', '`', '*', '_', '[', ']', '#', '~', '!':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		default:
-			if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-				continue
-			}
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func MarkdownEscape(s string) string { return mdescape.Escape(s) }
 
 // maxMarkdownChars is GitHub's limit for a pull-request comment; the
 // table stops short of it, leaving room for the line that says how many

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/asectl/asectl/report"
+	"github.com/asectl/asectl/internal/mdescape"
 )
 
-// mdEscape is the report package's escaping for table cells.
-var mdEscape = report.MarkdownEscape
+// mdEscape is the report package's escaping for table cells (report.MarkdownEscape).
+var mdEscape = mdescape.Escape
 
 type mdWriter struct {
 	w   io.Writer
