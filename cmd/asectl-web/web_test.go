@@ -1,0 +1,565 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/asectl/asectl/internal/cli"
+)
+
+var update = flag.Bool("update", false, "write the page's screenshot to docs/web-page.png")
+
+const today = "2026-11-27"
+
+// The site is built once for all tests (two WebAssembly builds).
+var site struct {
+	once  sync.Once
+	dir   string
+	sizes []Size
+	err   error
+}
+
+func builtSite(t *testing.T) string {
+	t.Helper()
+	site.once.Do(func() {
+		site.dir, site.err = os.MkdirTemp("", "asectl-site-")
+		if site.err == nil {
+			site.sizes, site.err = Build(site.dir, cli.Version())
+		}
+	})
+	if site.err != nil {
+		t.Fatal(site.err)
+	}
+	return site.dir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if site.dir != "" {
+		os.RemoveAll(site.dir)
+	}
+	os.Exit(code)
+}
+
+func findChromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// browser starts a headless Chromium with a fresh profile.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	bin := findChromium()
+	if bin == "" {
+		t.Skip("no Chromium found (apt-get install chromium): the browser tests are skipped")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1200, 900),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	t.Cleanup(cancel)
+	actx, cancelA := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelA)
+	bctx, cancelB := chromedp.NewContext(actx)
+	t.Cleanup(cancelB)
+	return bctx
+}
+
+// watch records the page's requests, exceptions and dialogs (a dialog is
+// dismissed: hostile text must never open one).
+type watch struct {
+	mu         sync.Mutex
+	loaded     bool
+	before     []string // requests up to the engine's readiness
+	after      []string // requests after it: there must be none
+	exceptions []string
+	dialogs    []string
+}
+
+func (w *watch) start(t *testing.T, ctx context.Context) {
+	t.Helper()
+	err := chromedp.Listen(ctx, func(ev any) {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			u := ev.Request.URL
+			if strings.HasPrefix(u, "data:") {
+				return
+			}
+			if w.loaded {
+				w.after = append(w.after, u)
+			} else {
+				w.before = append(w.before, u)
+			}
+		case *runtime.EventExceptionThrown:
+			w.exceptions = append(w.exceptions, ev.ExceptionDetails.Text+" "+fmt.Sprint(ev.ExceptionDetails.Exception))
+		case *page.EventJavascriptDialogOpening:
+			w.dialogs = append(w.dialogs, ev.Message)
+			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (w *watch) markLoaded() {
+	w.mu.Lock()
+	w.loaded = true
+	w.mu.Unlock()
+}
+
+func (w *watch) check(t *testing.T) {
+	t.Helper()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	t.Logf("requests while loading: %d (%s)", len(w.before), strings.Join(w.before, " "))
+	for _, u := range w.after {
+		if !strings.HasPrefix(u, "blob:") {
+			t.Errorf("request after load: %s", u)
+		}
+	}
+	if n := len(w.after); n > 0 {
+		t.Logf("blob: URLs after load (downloads, made in the page): %d", n)
+	}
+	for _, e := range w.exceptions {
+		t.Errorf("uncaught exception: %s", e)
+	}
+	for _, d := range w.dialogs {
+		t.Errorf("a dialog opened: %q", d)
+	}
+}
+
+func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func do(t *testing.T, ctx context.Context, a ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, a...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval runs JavaScript that may return a promise.
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	return run(t, ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+}
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// runCLI runs asectl in-process in dir and returns its standard output.
+func runCLI(t *testing.T, args ...string) []byte {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	ios := &cli.IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }}
+	if code := cli.Run(args, ios); code > 1 {
+		t.Fatalf("asectl %v: exit %d: %s", args, code, errOut.String())
+	}
+	return out.Bytes()
+}
+
+// load opens the page and waits for the engine; it returns the time from
+// navigation to ready, in ms.
+func load(t *testing.T, ctx context.Context, w *watch, url string) float64 {
+	t.Helper()
+	w.start(t, ctx)
+	do(t, ctx, chromedp.Navigate(url))
+	version := eval[string](t, ctx, `asectl.ready.then(r => r.version)`)
+	w.markLoaded()
+	ready := eval[float64](t, ctx, `asectl.timings().ready`)
+	t.Logf("engine %s ready %.0f ms after navigation (compile %.0f ms, start %.0f ms)", version, ready,
+		eval[float64](t, ctx, `asectl.timings().compile`), eval[float64](t, ctx, `asectl.timings().start`))
+	if ready > 5000 {
+		t.Errorf("engine ready after %.0f ms (target 1500 ms)", ready)
+	}
+	return ready
+}
+
+// waitResults waits until n descriptions are shown.
+func waitResults(t *testing.T, ctx context.Context, n int) {
+	t.Helper()
+	js := fmt.Sprintf(`new Promise((resolve) => {
+		const done = () => document.querySelectorAll("#results article").length >= %d;
+		if (done()) return resolve(true);
+		const o = new MutationObserver(() => { if (done()) { o.disconnect(); resolve(true); } });
+		o.observe(document.getElementById("results"), { childList: true, subtree: true });
+	})`, n)
+	tctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(tctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("waiting for %d results: %v", n, err)
+	}
+}
+
+// referenceChecks loads the reference description through the file input
+// and checks what the page shows of it.
+func referenceChecks(t *testing.T, ctx context.Context, ref string) {
+	t.Helper()
+	do(t, ctx, chromedp.SetUploadFiles(chromedp.ID("files"), []string{ref}))
+	waitResults(t, ctx, 1)
+	got := run(t, ctx, chromedp.Text(chromedp.CSS("#results article .finding")))
+	if !strings.Contains(got, "108:14") || !strings.Contains(got, "indicator-not-applicable") {
+		t.Errorf("finding shown as %q, want 108:14 … [indicator-not-applicable]", got)
+	}
+	facts := run(t, ctx, chromedp.Text(chromedp.CSS("#results article .facts")))
+	for _, want := range []string{"A72213", "EAKR"} {
+		if !strings.Contains(facts, want) {
+			t.Errorf("key facts %q lack %q", facts, want)
+		}
+	}
+	// Keyboard only: focus the finding, press Enter; the focus lands on
+	// line 108, column 14 of the text, which is scrolled into view.
+	do(t, ctx, chromedp.Focus(chromedp.CSS("#results article .finding")), chromedp.KeyEvent("\r"))
+	type focus struct {
+		ID, Text, Line string
+		Visible        bool
+	}
+	f := eval[focus](t, ctx, `(() => {
+		const a = document.activeElement, pre = a.closest("pre");
+		const r = a.getBoundingClientRect(), p = pre.getBoundingClientRect();
+		return { ID: a.id, Text: a.textContent, Line: a.parentElement.dataset.line,
+			Visible: r.top >= Math.max(p.top, 0) && r.bottom <= Math.min(p.bottom, innerHeight) };
+	})()`)
+	lines := strings.Split(readFile(t, ref), "\n")
+	wantChar := string([]rune(lines[107])[13])
+	if f.Line != "108" || !strings.HasSuffix(f.ID, "-108-14") || f.Text != wantChar || !f.Visible {
+		t.Errorf("after the finding's button: focus %+v, want line 108 column 14 (%q), in view", f, wantChar)
+	}
+	// The rule's explanation is there on demand.
+	expl := eval[string](t, ctx, `document.querySelector("#results article details.explain pre").textContent`)
+	if !strings.Contains(expl, "indicator") {
+		t.Errorf("explanation %q", expl)
+	}
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// testFiles are every test description, as the CLI is given them.
+func testFiles(t *testing.T) []string {
+	t.Helper()
+	paths, _ := filepath.Glob("../../testdata/*.txt")
+	real, _ := filepath.Glob("../../testdata/real/*")
+	paths = append(paths, real...)
+	if len(paths) < 10 {
+		t.Fatalf("only %d test descriptions", len(paths))
+	}
+	for i, p := range paths {
+		// Absolute: downloadChecks changes the working directory.
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths[i] = abs
+	}
+	return paths
+}
+
+// apiChecks holds the JS API's JSON byte-equal to the CLI's.
+func apiChecks(t *testing.T, ctx context.Context, paths []string) {
+	t.Helper()
+	for _, p := range paths {
+		text := readFile(t, p)
+		got := eval[string](t, ctx, fmt.Sprintf(`asectl.parse(%s, %s)`, jsString(text), jsString(p)))
+		if want := runCLI(t, "parse", p); got != string(want) {
+			t.Errorf("%s: asectl.parse differs from asectl parse", p)
+		}
+		for _, lang := range []string{"en", "fi"} {
+			got := eval[string](t, ctx, fmt.Sprintf(`asectl.validate(%s, {name: %s, today: %q, lang: %q})`, jsString(text), jsString(p), today, lang))
+			if want := runCLI(t, "--lang", lang, "validate", "--format", "json", "--today", today, p); got != string(want) {
+				t.Errorf("%s: asectl.validate (%s) differs from asectl validate --format json:\n%s\nwant\n%s", p, lang, got, want)
+			}
+		}
+	}
+	t.Logf("asectl.parse and asectl.validate (en, fi) equal the CLI's JSON on %d test descriptions", len(paths))
+}
+
+// TestServed is the site from a web server: the page, the API, the
+// downloads, hostile text, a 5 MB paste and no request after load.
+func TestServed(t *testing.T) {
+	ctx := browser(t)
+	dir := builtSite(t)
+	var served atomic.Int64
+	var afterLoad atomic.Bool
+	var late []string
+	var mu sync.Mutex
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		served.Add(1)
+		if afterLoad.Load() {
+			mu.Lock()
+			late = append(late, r.URL.Path)
+			mu.Unlock()
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	for _, s := range site.sizes {
+		t.Logf("%s: %d bytes, %d gzipped", s.Name, s.Raw, s.Gzip)
+		if strings.HasSuffix(s.Name, ".wasm") && s.Raw > 12<<20 {
+			t.Errorf("%s is %d bytes (over 12 MiB)", s.Name, s.Raw)
+		}
+	}
+
+	paths := testFiles(t)
+	w := &watch{}
+	load(t, ctx, w, srv.URL+"/index.html")
+	afterLoad.Store(true)
+	t.Logf("the server answered %d requests while the page loaded", served.Load())
+
+	do(t, ctx, chromedp.SetValue(chromedp.ID("lang"), "en"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("lang").dispatchEvent(new Event("change"))`),
+		chromedp.SetValue(chromedp.ID("today"), today),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("today").dispatchEvent(new Event("change"))`))
+	ref, _ := filepath.Abs("../../testdata/A72213.txt")
+	referenceChecks(t, ctx, ref)
+	if *update {
+		// The reference description, its finding clicked, as the README shows it.
+		shot := run(t, ctx, chromedp.FullScreenshot(100))
+		if err := os.WriteFile("../../docs/web-page.png", shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// Dropped: a real drop event with a file, as a browser makes it.
+	drop := fmt.Sprintf(`(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([%s], "dropped.txt", { type: "text/plain" }));
+		document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+		return true;
+	})()`, jsString(readFile(t, ref)))
+	eval[bool](t, ctx, drop)
+	waitResults(t, ctx, 2)
+	got := run(t, ctx, chromedp.Text(chromedp.CSS("#results article:nth-of-type(2) .finding")))
+	if !strings.Contains(got, "108:14") {
+		t.Errorf("dropped file: finding %q, want one at 108:14", got)
+	}
+	downloadChecks(t, ctx, ref)
+	hostileChecks(t, ctx)
+	apiChecks(t, ctx, paths)
+	speedChecks(t, ctx, ref)
+
+	w.check(t)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(late) > 0 {
+		t.Errorf("the server was asked for %v after the page had loaded", late)
+	}
+}
+
+// downloadChecks holds each download byte-equal to the CLI's output for the
+// same two files (the reference as A72213.txt, and dropped.txt).
+func downloadChecks(t *testing.T, ctx context.Context, ref string) {
+	t.Helper()
+	dir := t.TempDir()
+	src := readFile(t, ref)
+	for _, name := range []string{"A72213.txt", "dropped.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	// What a download hands the browser is caught as its Blob.
+	eval[bool](t, ctx, `(() => {
+		const orig = URL.createObjectURL;
+		URL.createObjectURL = (b) => { window.lastBlob = b; return orig(b); };
+		HTMLAnchorElement.prototype.click = function () {};
+		return true;
+	})()`)
+	files := []string{"A72213.txt", "dropped.txt"}
+	for _, c := range []struct {
+		button string
+		args   []string
+	}{
+		{"parse", []string{"parse"}},
+		{"csv", []string{"parse", "--format", "csv"}},
+		{"json", []string{"validate", "--today", today, "--format", "json"}},
+		{"sarif", []string{"validate", "--today", today, "--format", "sarif"}},
+		{"report", []string{"report", "--today", today}},
+	} {
+		got := eval[string](t, ctx, fmt.Sprintf(`(async () => {
+			window.lastBlob = null;
+			document.querySelector('[data-download=%q]').click();
+			for (let i = 0; i < 600 && !window.lastBlob; i++) await new Promise(r => setTimeout(r, 50));
+			return window.lastBlob ? await window.lastBlob.text() : "no download";
+		})()`, c.button))
+		want := runCLI(t, append(append([]string{"--lang", "en"}, c.args...), files...)...)
+		if got != string(want) {
+			t.Errorf("download %s differs from asectl %v (%d bytes, want %d)", c.button, c.args, len(got), len(want))
+		}
+	}
+	t.Logf("downloads (JSON, CSV, findings JSON, SARIF, HTML report) equal the CLI's output")
+}
+
+// hostileChecks pastes text made to break a page: markup, script, control
+// characters, bidirectional overrides, lone surrogates and a huge line.
+func hostileChecks(t *testing.T, ctx context.Context) {
+	t.Helper()
+	before := eval[int](t, ctx, `document.querySelectorAll("#results article").length`)
+	hostile := `(() => {
+		const parts = [
+			"EAKR 2014-2020 Hankkeen kuvaus <img src=x onerror=alert(1)>",
+			"Hankekoodi: <script>alert(2)</script>",
+			"Hankkeen nimi: \u202e\u0000\u0007\u001b[31m</pre><iframe src=javascript:alert(3)>",
+			"Hakija: " + "\ud800" + "\udfff" + "&lt;b&gt;" + "'\"` + "`" + `",
+			"x".repeat(200000),
+		];
+		return parts.join("\n");
+	})()`
+	eval[bool](t, ctx, fmt.Sprintf(`(() => {
+		const ta = document.getElementById("paste");
+		ta.value = %s;
+		ta.dispatchEvent(new Event("input"));
+		document.getElementById("check").click();
+		return true;
+	})()`, hostile))
+	waitResults(t, ctx, before+1)
+	n := eval[int](t, ctx, `document.querySelectorAll("#results img, #results script, #results iframe").length`)
+	if n != 0 {
+		t.Errorf("hostile text made %d elements", n)
+	}
+	// The page still works.
+	got := eval[string](t, ctx, `asectl.validate("hello", {name: "x", today: "2026-11-27"})`)
+	if !strings.Contains(got, "not-a-description") {
+		t.Errorf("after hostile text: %s", got)
+	}
+	bad := eval[string](t, ctx, `asectl.validate(42).then(() => "accepted", e => e.message)`)
+	if !strings.Contains(bad, "string") {
+		t.Errorf("a number as input: %q", bad)
+	}
+}
+
+// speedChecks logs how fast the page checks: the reference description
+// through the API, and a 5 MB paste with the main thread's longest pause.
+func speedChecks(t *testing.T, ctx context.Context, ref string) {
+	t.Helper()
+	type timing struct{ Round, Engine float64 }
+	tm := eval[timing](t, ctx, fmt.Sprintf(`(async () => {
+		const text = %s;
+		await asectl.validate(text, {name: "A72213.txt", today: "2026-11-27"});
+		let round = 0, engine = 0, n = 20;
+		for (let i = 0; i < n; i++) {
+			const t0 = performance.now();
+			const r = await asectl._call("validate", [text, "A72213.txt", "2026-11-27", "en"]);
+			round += performance.now() - t0;
+			engine += r.ms;
+		}
+		return { Round: round / n, Engine: engine / n };
+	})()`, jsString(readFile(t, ref))))
+	t.Logf("validating the reference description: %.1f ms in the engine, %.1f ms round trip from the page (mean of 20; target 50 ms)", tm.Engine, tm.Round)
+	if tm.Round > 500 {
+		t.Errorf("validating the reference takes %.1f ms", tm.Round)
+	}
+
+	type big struct {
+		Bytes, Findings, ViewBytes                    int
+		Total, MaxGap, Engine, EngineRound, EngineGap float64
+		Paste, PasteGap                               float64
+	}
+	b := eval[big](t, ctx, fmt.Sprintf(`(async () => {
+		const one = %s;
+		let text = "";
+		while (text.length < 5 * 1024 * 1024) text += one + "\n";
+		let last = performance.now(), maxGap = 0;
+		const beat = setInterval(() => { const now = performance.now(); maxGap = Math.max(maxGap, now - last); last = now; }, 10);
+		const settle = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+		const e0 = performance.now();
+		const r = await asectl._call("view", [text, "big.txt", "2026-11-27", "en"]);
+		const engineRound = performance.now() - e0, engine = r.ms, viewBytes = r.text.length;
+		const engineGap = maxGap;
+		maxGap = 0; last = performance.now();
+		const before = document.querySelectorAll("#results article").length;
+		// Pasted as a browser pastes: a paste event with the text.
+		const dt = new DataTransfer();
+		dt.setData("text/plain", text);
+		const p0 = performance.now();
+		document.getElementById("paste").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+		const pasteMs = performance.now() - p0;
+		const t0 = performance.now();
+		while (document.querySelectorAll("#results article").length <= before) await new Promise(r => setTimeout(r, 10));
+		await settle();
+		const total = performance.now() - t0;
+		clearInterval(beat);
+		const findings = document.querySelectorAll("#results article:last-of-type .finding").length;
+		return { Bytes: text.length, Total: total, MaxGap: maxGap, Findings: findings, Engine: engine, EngineRound: engineRound,
+			EngineGap: engineGap, ViewBytes: viewBytes, Paste: pasteMs };
+	})()`, jsString(readFile(t, ref))))
+	t.Logf("a %d-byte input: the engine's view takes %.0f ms in the worker (%.0f ms round trip, %d bytes of JSON back; the main thread's longest pause meanwhile %.0f ms)",
+		b.Bytes, b.Engine, b.EngineRound, b.ViewBytes, b.EngineGap)
+	t.Logf("pasting it into the page: the paste event returns after %.0f ms; shown after %.0f ms more (%d findings listed); the main thread's longest pause meanwhile %.0f ms",
+		b.Paste, b.Total, b.Findings, b.MaxGap)
+	if b.MaxGap > 1500 {
+		t.Errorf("a 5 MB paste froze the page for %.0f ms", b.MaxGap)
+	}
+}
+
+// TestFromDisk is the single-file page opened from disk (file://).
+func TestFromDisk(t *testing.T) {
+	ctx := browser(t)
+	dir := builtSite(t)
+	w := &watch{}
+	load(t, ctx, w, "file://"+filepath.Join(dir, "asectl.html"))
+	do(t, ctx, chromedp.SetValue(chromedp.ID("lang"), "en"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("lang").dispatchEvent(new Event("change"))`))
+	ref, _ := filepath.Abs("../../testdata/A72213.txt")
+	referenceChecks(t, ctx, ref)
+	paths := testFiles(t)
+	apiChecks(t, ctx, paths[:3])
+	w.check(t)
+}

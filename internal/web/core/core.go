@@ -1,0 +1,122 @@
+// Package core is the browser engine's main module (see package web): the
+// findings document, SARIF and CSV as the CLI writes them, the page's view
+// of one input and the rules' explanations.
+package core
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/asectl/asectl/internal/web"
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/report"
+	"github.com/asectl/asectl/validate"
+)
+
+// CSV is `asectl parse --format csv` of the inputs (without --excel).
+func CSV(ins []web.Input, o web.Options) ([]byte, error) {
+	l := o.Localizer()
+	var out bytes.Buffer
+	w := report.NewCSV(&out, false)
+	for _, in := range ins {
+		if err := w.Write(web.Read(in).Doc(in.Name, l)); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// Findings is `asectl validate --format FORMAT` of the inputs, format one
+// of report.Formats() ("json", "sarif", …), with the default rule settings
+// (no .asectl.yaml). SARIF's paths are the input names as given, without a
+// base: the page has no working directory.
+func Findings(ins []web.Input, format string, o web.Options) ([]byte, error) {
+	l := o.Localizer()
+	var out bytes.Buffer
+	w, err := report.New(format, &out, report.Options{
+		Version: o.Version, Rules: validate.Rules(), FailOn: int(validate.Error), L: l,
+	})
+	if err != nil {
+		return nil, err
+	}
+	cfg := validate.Config{Today: o.Today}
+	var sum report.Summary
+	unreadable, failed := false, false
+	for _, in := range ins {
+		f := report.File{Source: in.Name}
+		f.Error, f.Findings = web.Check(web.Read(in), cfg, l)
+		unreadable = unreadable || f.Error != ""
+		for _, x := range f.Findings {
+			failed = failed || x.Severity >= validate.Error
+		}
+		sum.Add(f)
+		if err := w.File(f); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case unreadable:
+		sum.ExitCode = 2
+	case failed:
+		sum.ExitCode = 1
+	}
+	if err := w.Finish(sum); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// View is what the page shows of one input.
+type View struct {
+	Source   string  `json:"source"`
+	Error    *string `json:"error"`    // why it could not be read, as the findings document says
+	Encoding string  `json:"encoding"` // the encoding it was read as; "" when unread
+	// Doc is the parse document (asectl parse's JSON).
+	Doc      []byte               `json:"-"`
+	Findings []report.JSONFinding `json:"findings"`
+	Summary  report.JSONSummary   `json:"summary"`
+	// Text is the decoded input without a byte order mark: its lines are
+	// what finding positions count (lines and columns from 1, columns in
+	// Unicode code points).
+	Text string `json:"text"`
+}
+
+// ViewOf is one input's description, findings and text for the page.
+func ViewOf(in web.Input, o web.Options) View {
+	l := o.Localizer()
+	oc := web.Read(in)
+	f := report.File{Source: in.Name}
+	f.Error, f.Findings = web.Check(oc, validate.Config{Today: o.Today}, l)
+	jf := report.ToJSON(f, report.Options{L: l})
+	v := View{Source: in.Name, Error: jf.Error, Findings: jf.Findings}
+	var sum report.Summary
+	sum.Add(f)
+	v.Summary = report.JSONSummary{Files: sum.Files, Errors: sum.Errors, Warnings: sum.Warnings, Infos: sum.Infos}
+	v.Doc = oc.Doc(in.Name, l).AppendJSON(nil)
+	if !oc.Unread {
+		if text, enc, err := parser.Decode(in.Src, ""); err == nil {
+			v.Text, v.Encoding = strings.TrimPrefix(text, "\ufeff"), enc
+		}
+	}
+	return v
+}
+
+// RuleInfo is one rule for the page's explanations.
+type RuleInfo struct {
+	ID       string `json:"id"`
+	Severity string `json:"severity"`
+	Doc      string `json:"doc"`
+	Explain  string `json:"explain"`
+}
+
+// Rules lists every rule, as `asectl rules RULE` explains it.
+func Rules() []RuleInfo {
+	var out []RuleInfo
+	for _, r := range validate.Rules() {
+		out = append(out, RuleInfo{ID: r.ID, Severity: r.Severity.String(), Doc: r.Doc, Explain: r.Explain})
+	}
+	return out
+}
