@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -16,12 +17,14 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/asectl/asectl/internal/cli"
 )
@@ -294,9 +297,11 @@ func readFile(t *testing.T, p string) string {
 // testFiles are every test description, as the CLI is given them.
 func testFiles(t *testing.T) []string {
 	t.Helper()
-	paths, _ := filepath.Glob("../../testdata/*.txt")
-	real, _ := filepath.Glob("../../testdata/real/*")
-	paths = append(paths, real...)
+	var paths []string
+	for _, pattern := range []string{"../../testdata/*.txt", "../../testdata/real/*", "../../testdata/html/*.htm*", "../../testdata/html/*/*.htm*"} {
+		m, _ := filepath.Glob(pattern)
+		paths = append(paths, m...)
+	}
 	if len(paths) < 10 {
 		t.Fatalf("only %d test descriptions", len(paths))
 	}
@@ -316,12 +321,17 @@ func apiChecks(t *testing.T, ctx context.Context, paths []string) {
 	t.Helper()
 	for _, p := range paths {
 		text := readFile(t, p)
-		got := eval[string](t, ctx, fmt.Sprintf(`asectl.parse(%s, %s)`, jsString(text), jsString(p)))
+		arg := jsString(text)
+		if !utf8.ValidString(text) {
+			// Bytes, for the engine to detect their encoding as the CLI does.
+			arg = fmt.Sprintf(`Uint8Array.from(atob(%q), (c) => c.charCodeAt(0))`, base64.StdEncoding.EncodeToString([]byte(text)))
+		}
+		got := eval[string](t, ctx, fmt.Sprintf(`asectl.parse(%s, %s)`, arg, jsString(p)))
 		if want := runCLI(t, "parse", p); got != string(want) {
 			t.Errorf("%s: asectl.parse differs from asectl parse", p)
 		}
 		for _, lang := range []string{"en", "fi"} {
-			got := eval[string](t, ctx, fmt.Sprintf(`asectl.validate(%s, {name: %s, today: %q, lang: %q})`, jsString(text), jsString(p), today, lang))
+			got := eval[string](t, ctx, fmt.Sprintf(`asectl.validate(%s, {name: %s, today: %q, lang: %q})`, arg, jsString(p), today, lang))
 			if want := runCLI(t, "--lang", lang, "validate", "--format", "json", "--today", today, p); got != string(want) {
 				t.Errorf("%s: asectl.validate (%s) differs from asectl validate --format json:\n%s\nwant\n%s", p, lang, got, want)
 			}
@@ -358,6 +368,16 @@ func TestServed(t *testing.T) {
 	}
 
 	paths := testFiles(t)
+	// The reference in Windows-1252 too: the API takes its bytes.
+	latin, err := charmap.Windows1252.NewEncoder().String(readFile(t, "../../testdata/A72213.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	latinPath := filepath.Join(t.TempDir(), "A72213-cp1252.txt")
+	if err := os.WriteFile(latinPath, []byte(latin), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, latinPath)
 	w := &watch{}
 	load(t, ctx, w, srv.URL+"/index.html")
 	afterLoad.Store(true)

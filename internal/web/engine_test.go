@@ -13,8 +13,9 @@ import (
 	"github.com/asectl/asectl/internal/web/htmlreport"
 )
 
-// testInputs are every test description: the reference sample and the real
-// pages (SOURCES.md among them, as an input that is not a description).
+// testInputs are every test description: the samples, the real pages
+// (SOURCES.md among them, as an input that is not a description) and the
+// HTML pages.
 func testInputs(t testing.TB) []Input {
 	t.Helper()
 	paths, err := filepath.Glob("../../testdata/*.txt")
@@ -26,6 +27,14 @@ func testInputs(t testing.TB) []Input {
 		t.Fatal(err)
 	}
 	paths = append(paths, real...)
+	// HTML pages, as saved from the service and from the web archive.
+	for _, pattern := range []string{"../../testdata/html/*.htm*", "../../testdata/html/*/*.htm*"} {
+		html, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, html...)
+	}
 	if len(paths) < 10 {
 		t.Fatalf("only %d test descriptions found", len(paths))
 	}
