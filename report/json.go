@@ -50,6 +50,17 @@ type JSONSummary struct {
 	Infos    int `json:"infos"`
 	// Unreadable counts the inputs that could not be read.
 	Unreadable int `json:"unreadable"`
+	// List is there only with validate --list.
+	List *JSONListSummary `json:"list,omitempty"`
+}
+
+// JSONListSummary counts the comparison with a project list.
+type JSONListSummary struct {
+	Rows            int `json:"rows"`
+	Unsplit         int `json:"unsplit"`
+	PagesMatched    int `json:"pages_matched"`
+	PagesWithoutRow int `json:"pages_without_row"`
+	RowsWithoutPage int `json:"rows_without_page"`
 }
 
 // ToJSON converts a file's outcome to its JSON form.
@@ -172,7 +183,11 @@ func (j *jsonWriter) Finish(s Summary) error {
 	if j.n > 0 {
 		j.write("\n  ")
 	}
-	b, _ := json.Marshal(JSONSummary{Files: s.Files, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Unreadable: s.Unreadable})
+	js := JSONSummary{Files: s.Files, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Unreadable: s.Unreadable}
+	if l := s.List; l != nil {
+		js.List = &JSONListSummary{Rows: l.Rows, Unsplit: l.Unsplit, PagesMatched: l.PagesMatched, PagesWithoutRow: l.PagesWithoutRow, RowsWithoutPage: l.RowsWithoutPage}
+	}
+	b, _ := json.Marshal(js)
 	j.write("],\n  \"summary\": ")
 	j.write(string(b))
 	j.write("\n}\n")

@@ -27,6 +27,18 @@ type Summary struct {
 	// Unreadable counts the files that could not be read (an Error).
 	Unreadable int
 	ExitCode   int
+	// List counts the comparison with a project list (validate --list);
+	// nil without one.
+	List *ListSummary
+}
+
+// ListSummary counts a comparison of descriptions with a project list.
+type ListSummary struct {
+	Rows            int // the list's data rows
+	Unsplit         int // rows that could not be split (list-row)
+	PagesMatched    int // descriptions compared with their row
+	PagesWithoutRow int // descriptions whose code has no row in the list
+	RowsWithoutPage int // rows no description matched
 }
 
 // Add counts one file's findings.
@@ -84,6 +96,10 @@ func (o Options) summaryLine(s Summary) string {
 	line := o.L.Summary(s.Files, s.Errors, s.Warnings)
 	if s.Unreadable > 0 {
 		line += ", " + o.L.Sprintf("%d unreadable", s.Unreadable)
+	}
+	if l := s.List; l != nil {
+		line += "; " + o.L.Sprintf("project list (%d rows, %d not split): pages compared with their row %d, pages without a row %d, rows without a page %d",
+			l.Rows, l.Unsplit, l.PagesMatched, l.PagesWithoutRow, l.RowsWithoutPage)
 	}
 	return line
 }

@@ -4,7 +4,8 @@ package validate
 // made by the callers that read a list, as for not-a-description: a rule's
 // Run sees one description, not a list.
 const (
-	RuleListRow = "list-row"
+	RuleListRow      = "list-row"
+	RuleListMismatch = "list-mismatch"
 )
 
 var ruleListRow = &Rule{
@@ -19,5 +20,19 @@ kept as raw text ("raw" in the JSON), never split by a guess. The other rows are
 
 Example (a spreadsheet moved the granted amount into the start date column):
   A70359,EAKR,Toranda Events toimintakeskus | vaihe2,1, Pohjois-Pohjanmaan …,Toiminnassa,425180,31.12.2015,H-EQUITY OY, ,425180,…   <- list-row`,
+	Run: func(*Pass) {},
+}
+var ruleListMismatch = &Rule{
+	ID: RuleListMismatch, Severity: Warning,
+	Doc: "a description differs from its row in the project list given with --list",
+	Explain: `asectl validate --list LIST.csv PAGES... compares each description with the list's
+row of the same project code: name, authority, applicant, start and end date, status and
+the four amounts. Names are compared ignoring case, commas and runs of spaces (the
+exports lost commas). Each differing field is one finding on the description, naming
+both values. The lists are snapshots: a description newer than the list differs in its
+realised amounts, and that is what this report is for.
+
+Example (the list says 1 551 280):
+  Myönnetty EU- ja valtion rahoitus: 1 600 000   <- list-mismatch`,
 	Run: func(*Pass) {},
 }

@@ -78,6 +78,7 @@ var registry = []*Rule{
 
 	// Project lists.
 	ruleListRow,
+	ruleListMismatch,
 }
 
 var (

@@ -66,3 +66,20 @@ func validateList(p *parsed, c *commonFlags, cfg validate.Config) (report.File, 
 	}
 	return f, outRead, nil
 }
+
+// loadListIndex reads the --list file ("" for none). A file that cannot be
+// read or is not a project list is a usage error.
+func loadListIndex(path string, ios *IOStreams, c *commonFlags) (*projectlist.Index, error) {
+	if path == "" {
+		return nil, nil
+	}
+	src, err := readInput(input{Name: path}, ios.In, c.maxSize, nil)
+	if err != nil {
+		return nil, usagef("--list %s: %v", termName(path), cleanPathError(err))
+	}
+	ix, err := projectlist.NewIndex(report.PathText(path), src, c.encoding)
+	if err != nil {
+		return nil, usagef("--list %s: %v", termName(path), err)
+	}
+	return ix, nil
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/asectl/asectl/internal/config"
 	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/projectlist"
 	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
@@ -66,6 +67,7 @@ func newValidateCmd(g *globals) *cobra.Command {
 		out        string
 		failOn     int
 		today      model.Date
+		listPath   string
 		color      string
 		junitFails bool
 	)
@@ -119,6 +121,10 @@ reported).`,
 				return err
 			}
 			b.quietND = true // a finding of its own, not-a-description
+			ix, err := loadListIndex(listPath, ios, &common)
+			if err != nil {
+				return err
+			}
 			specs, err := parseFormatSpecs(formats, out)
 			if err != nil {
 				return err
@@ -136,7 +142,7 @@ reported).`,
 			var sum report.Summary
 			failed := false
 			err = runBatch(b,
-				func(in input) (report.File, outcome, error) { return validateInput(in, ios, &common, rs.cfg) },
+				func(in input) (report.File, outcome, error) { return validateInput(in, ios, &common, rs.cfg, ix) },
 				func(it *item[report.File]) error {
 					f := it.R
 					f.Source = it.In.Name
@@ -155,6 +161,11 @@ reported).`,
 				code = max(code, ExitFindings)
 			}
 			sum.ExitCode = code
+			if ix != nil {
+				st := ix.Stats()
+				sum.List = &report.ListSummary{Rows: st.Rows, Unsplit: st.Unsplit, PagesMatched: st.PagesMatched,
+					PagesWithoutRow: st.PagesWithoutRow, RowsWithoutPage: st.RowsWithoutPage}
+			}
 			if err == nil {
 				err = w.Finish(sum)
 			}
@@ -168,6 +179,7 @@ reported).`,
 	f.BoolVar(&junitFails, "junit-failures-only", false, "with --format junit: write only the failing test cases (a whole programme within GitLab's limits)")
 	failOnFlag(f, &failOn, "fail-on", int(validate.Error), "error", "exit 1 when a finding is at least this severe: "+strings.Join(config.FailOnValues, ", ")+" (default: fail-on in "+config.FileName+", else error)")
 	dateFlag(f, &today, "today", "reference date YYYY-MM-DD for the date rules (default: today in "+config.FileName+", else today)")
+	f.StringVar(&listPath, "list", "", "compare each description with its row in this project-list export (list-mismatch)")
 	f.StringVar(&color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(report.Formats()...))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(config.FailOnValues...))
@@ -201,8 +213,9 @@ func lookupEnv(ios *IOStreams, key string) (string, bool) {
 	return v, v != ""
 }
 
-// validateInput reads, parses and checks one input.
-func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config) (report.File, outcome, error) {
+// validateInput reads, parses and checks one input; with a list index
+// (--list), a description is also compared with its row.
+func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, ix *projectlist.Index) (report.File, outcome, error) {
 	p, o, err := parseInput(in, ios, c)
 	// Nothing parsed views the input: its buffer can serve the next file
 	// while this result waits for its turn.
@@ -214,6 +227,10 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 	switch o {
 	case outRead:
 		f.Findings = validate.Check(p.res, cfg)
+		if ix != nil {
+			f.Findings = append(f.Findings, ix.Compare(p.res.Doc, cfg)...)
+			validate.SortFindings(f.Findings)
+		}
 	case outNotDescription:
 		if x, ok := validate.NotDescription(err, cfg); ok {
 			f.Findings = []validate.Finding{x}

@@ -108,6 +108,7 @@ var finnish = map[string]string{
 	"the status column is not followed by the start date, end date and beneficiary columns":                     "tilasaraketta eivät seuraa aloituspäivän, päättymispäivän ja toteuttajan sarakkeet",
 	"the %s column holds %q, not a date: the row's columns have shifted":                                        "sarakkeessa %s on %q eikä päivämäärä: rivin sarakkeet ovat siirtyneet",
 	"the %s column holds %q, which is also one of the row's amounts: the row's columns have shifted":            "sarakkeessa %s on %q, joka on myös yksi rivin summista: rivin sarakkeet ovat siirtyneet",
+	"the %s differs from the project list (line %d): %s here, %s in the list":                                   "%s poikkeaa hankelistasta (rivi %d): tässä %s, listassa %s",
 	"no priority axis number between the name and the authority":                                                "nimen ja viranomaisen välissä ei ole toimintalinjan numeroa",
 }
 
@@ -154,6 +155,11 @@ var terms = map[string]string{
 	"mainstreaming":      "valtavirtaistaminen",
 	"main goal":          "päätavoite",
 	// Project-list columns.
+	"project name":                  "hankkeen nimi",
+	"authority":                     "viranomainen",
+	"applicant":                     "toteuttaja",
+	"status":                        "tila",
+	"no value":                      "ei arvoa",
 	"start date":                    "aloituspäivä",
 	"end date":                      "päättymispäivä",
 	"EU and state funding granted":  "myönnetty EU- ja valtion rahoitus",
@@ -242,5 +248,6 @@ var uiFinnish = map[string]string{
 	"running":                 "toiminnassa",
 	"today":                   "tänään",
 	"%d findings in %d files": "%d havaintoa %d tiedostossa",
-	"a project list and descriptions cannot share one CSV file; write them to separate files": "hankelistaa ja kuvauksia ei voi kirjoittaa samaan CSV-tiedostoon; kirjoita ne eri tiedostoihin",
+	"project list (%d rows, %d not split): pages compared with their row %d, pages without a row %d, rows without a page %d": "hankelista (rivejä %d, jakamatta %d): riviinsä verrattuja sivuja %d, sivuja ilman riviä %d, rivejä ilman sivua %d",
+	"a project list and descriptions cannot share one CSV file; write them to separate files":                                "hankelistaa ja kuvauksia ei voi kirjoittaa samaan CSV-tiedostoon; kirjoita ne eri tiedostoihin",
 }

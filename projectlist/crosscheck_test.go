@@ -1,0 +1,84 @@
+package projectlist
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/validate"
+)
+
+func TestCompare(t *testing.T) {
+	list := readFile(t, "../testdata/projectlist/crosscheck_2014-2020.csv")
+	page := string(readFile(t, "../testdata/A72213.txt"))
+	for _, tc := range []struct {
+		name, from, to string
+		want           []string // "line:col field message"
+	}{
+		{"same", "", "", nil},
+		{"one figure", "Myönnetty EU- ja valtion rahoitus: 1 551 280", "Myönnetty EU- ja valtion rahoitus: 1 551 281",
+			[]string{"80:36 funding.eu_state_granted the EU and state funding granted differs from the project list (line 2): 1 551 281 € here, 1 551 280 € in the list"}},
+		{"an amount gone", "Toteutunut julkinen rahoitus yhteensä: 1 840 531", "Toteutunut julkinen rahoitus yhteensä:",
+			[]string{"86:1 funding.public_realised the public funding realised differs from the project list (line 2): no value here, 1 840 531 € in the list"}},
+		{"applicant and status", "Hakijan virallinen nimi: Lapin Yliopisto", "Hakijan virallinen nimi: Lapin Ammattikorkeakoulu",
+			[]string{"23:26 applicant.name the applicant differs from the project list (line 2): \"Lapin Ammattikorkeakoulu\" here, \"LAPIN YLIOPISTO\" in the list"}},
+		{"end date", "päättyy 15.3.2018", "päättyy 16.3.2018",
+			[]string{"15:64 project.period.end the end date differs from the project list (line 2): 16.3.2018 here, 15.3.2018 in the list"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix, err := NewIndex("list.csv", list, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := page
+			if tc.from != "" {
+				if !strings.Contains(text, tc.from) {
+					t.Fatalf("the sample has no %q", tc.from)
+				}
+				text = strings.Replace(text, tc.from, tc.to, 1)
+			}
+			res, err := parser.Parse("A72213.txt", []byte(text), parser.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, x := range ix.Compare(res.Doc, validateConfig()) {
+				if x.Rule != validate.RuleListMismatch || x.Severity != validate.Warning {
+					t.Errorf("rule %s %s", x.Rule, x.Severity)
+				}
+				got = append(got, x.Pos.String()+" "+x.Field+" "+x.Message())
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			st := ix.Stats()
+			if st != (Stats{Rows: 3, Unsplit: 1, PagesMatched: 1, PagesWithoutRow: 0, RowsWithoutPage: 1}) {
+				t.Errorf("stats %+v", st)
+			}
+		})
+	}
+}
+
+func TestCompareWithoutRow(t *testing.T) {
+	ix, err := NewIndex("list.csv", readFile(t, "../testdata/projectlist/crosscheck_2014-2020.csv"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := parser.Parse("x.txt", readFile(t, "../testdata/real/S20044.txt"), parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := validateConfig()
+	if fs := ix.Compare(res.Doc, cfg); len(fs) != 0 {
+		t.Errorf("findings for a page without a row: %v", fs)
+	}
+	cfg.Off = map[string]bool{validate.RuleListMismatch: true}
+	page := strings.Replace(string(readFile(t, "../testdata/A72213.txt")), "1 551 280", "1 551 281", 1)
+	res, _ = parser.Parse("A72213.txt", []byte(page), parser.Options{})
+	if fs := ix.Compare(res.Doc, cfg); len(fs) != 0 {
+		t.Errorf("list-mismatch off, but %v", fs)
+	}
+	if st := ix.Stats(); st.PagesWithoutRow != 1 || st.PagesMatched != 1 || st.RowsWithoutPage != 1 {
+		t.Errorf("stats %+v", st)
+	}
+}
