@@ -23,6 +23,7 @@ import (
 	"unsafe"
 
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Text is the text of a document and its map back to the source.
@@ -801,9 +802,37 @@ func (b *builder) text(raw []byte, off int) {
 				}
 				j++
 			}
-			b.char(raw[i:j], off+i, true)
+			if mayCompose(raw[i:j]) && !norm.NFC.IsNormal(raw[i:j]) {
+				b.composed(raw[i:j], off+i)
+			} else {
+				b.char(raw[i:j], off+i, true)
+			}
 			i = j
 		}
+	}
+}
+
+// mayCompose reports a byte that may start a character NFC composes with
+// what goes before (U+0300 and up).
+func mayCompose(t []byte) bool {
+	for _, c := range t {
+		if c >= 0xcc {
+			return true
+		}
+	}
+	return false
+}
+
+// composed writes decomposed text (from macOS, or a PDF copy) composed, as
+// the text parser would compose its line, each composed character mapped
+// to where its decomposed form starts.
+func (b *builder) composed(t []byte, src int) {
+	var it norm.Iter
+	it.Init(norm.NFC, t)
+	for !it.Done() {
+		at := it.Pos()
+		seg := it.Next()
+		b.char(seg, src+at, bytes.Equal(seg, t[at:it.Pos()]))
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/asectl/asectl/internal/htmlpage"
 	"github.com/asectl/asectl/model"
@@ -459,4 +460,44 @@ func BenchmarkParseHTML(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestHTMLDecomposed: a page in decomposed Unicode (NFD, from macOS) reads
+// as its composed text does, with positions on the decomposed source.
+func TestHTMLDecomposed(t *testing.T) {
+	src := readFile(t, sample)
+	txt := mustParse(t, "x", src)
+	for _, style := range []htmlpage.Style{styleParagraphs, styleTables} { // Breaks writes letters as references
+		page := norm.NFD.String(renderHTML(style, string(src), txt.Doc))
+		require.True(t, page != norm.NFC.String(page), "not decomposed")
+		res, err := Parse("x.html", []byte(page), Options{})
+		require.NoError(t, err)
+		sameJSON(t, txt.Doc, res.Doc)
+		tp, hp := positions(txt), positions(res)
+		require.Equal(t, len(tp), len(hp))
+		tl, hl := strings.Split(string(src), "\n"), strings.Split(page, "\n")
+		for i := range tp {
+			want := textAt(tl, tp[i].pos)
+			if want == "" {
+				continue
+			}
+			got := norm.NFC.String(pageAt(hl, hp[i].pos))
+			n := min(len([]rune(want)), len([]rune(got)), 12)
+			require.True(t, n > 0 && string([]rune(want)[:n]) == string([]rune(got)[:n]),
+				"%s %s: text %v %q, page %v %q", style, tp[i].path, tp[i].pos, want, hp[i].pos, got)
+		}
+	}
+}
+
+// TestHTMLMessageLines: a line number inside a message ("the value at line
+// N is kept") names the page's line, as the finding's position does.
+func TestHTMLMessageLines(t *testing.T) {
+	page := "<html><body>\n<h2>1 Hanke</h2>\n<p>Hankekoodi: A72213</p>\n<p>Hankkeen nimi: X</p>\n\n<p>Hankekoodi: A72214</p>\n</body></html>\n"
+	res, err := Parse("x.html", []byte(page), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Problems, 1)
+	p := res.Problems[0]
+	assert.Equal(t, RuleDuplicateField, p.Rule)
+	assert.Equal(t, model.Pos{Line: 6, Col: 4}, p.Pos)
+	assert.Equal(t, `"Hankekoodi" appears again; the value at line 3 is kept`, p.Msg.String())
 }
