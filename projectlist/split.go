@@ -406,13 +406,13 @@ func isAxis(s string) bool {
 }
 
 // statuses are the statuses the service prints, and the state of each.
-var statuses = map[string]string{}
+var statuses []struct{ text, state string }
 
 func init() {
 	for _, code := range []string{"fi", "en"} {
 		if l := parser.LanguageByCode(code); l != nil {
 			for s, st := range l.Statuses {
-				statuses[strings.ToLower(s)] = st
+				statuses = append(statuses, struct{ text, state string }{s, st})
 			}
 		}
 	}
@@ -428,8 +428,15 @@ func stateOf(s string) (string, bool) {
 	if len(v) > 32 || v == "" || v[0] == '"' {
 		return "", false
 	}
-	st, ok := statuses[strings.ToLower(strings.Join(strings.Fields(v), " "))]
-	return st, ok
+	if strings.Contains(v, "  ") || strings.ContainsAny(v, "\t\u00a0") {
+		v = strings.Join(strings.Fields(v), " ") // rare: spaced out
+	}
+	for _, st := range statuses {
+		if len(st.text) == len(v) && strings.EqualFold(st.text, v) {
+			return st.state, true
+		}
+	}
+	return "", false
 }
 
 // dateShaped matches what may stand in a date column: nothing, d.m.yyyy
