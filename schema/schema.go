@@ -15,7 +15,10 @@ var parseSchema []byte
 //go:embed findings.schema.json
 var findingsSchema []byte
 
-var schemas = map[string][]byte{"parse": parseSchema, "findings": findingsSchema}
+//go:embed listrow.schema.json
+var listRowSchema []byte
+
+var schemas = map[string][]byte{"parse": parseSchema, "findings": findingsSchema, "list-row": listRowSchema}
 
 // Names lists the schemas.
 func Names() []string {
@@ -31,7 +34,7 @@ func Names() []string {
 func Get(name string) ([]byte, error) {
 	b, ok := schemas[name]
 	if !ok {
-		return nil, fmt.Errorf("no schema %q (valid: parse, findings)", name)
+		return nil, fmt.Errorf("no schema %q (valid: findings, list-row, parse)", name)
 	}
 	return b, nil
 }

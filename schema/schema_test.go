@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/asectl/asectl/internal/gen"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/projectlist"
 	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
@@ -104,4 +106,38 @@ func TestSchemaRejectsDrift(t *testing.T) {
 	b, _ = json.Marshal(m)
 	inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 	require.Error(t, s.Validate(inst), "an unknown key fails, so the schema must follow the model")
+}
+
+// TestListRowsMatchTheSchema: every row of both real exports, split or not,
+// fits the list-row schema, and drift fails it.
+func TestListRowsMatchTheSchema(t *testing.T) {
+	s := compile(t, "list-row")
+	for _, f := range []string{"../testdata/projectlist/projektilista_2014-2020.csv", "../testdata/projectlist/projektilista_2007-2013_excerpt.csv"} {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		n := 0
+		_, err = projectlist.Scan(f, src, "", func(r *projectlist.Row) error {
+			validateJSON(t, s, r.AppendJSON(nil), f+":"+strconv.Itoa(r.Line))
+			n++
+			return nil
+		})
+		require.NoError(t, err)
+		require.Greater(t, n, 500)
+	}
+	src := []byte("Koodi,Rahasto,Hankkeen nimi,Tl,Viranomainen,Tila,Aloituspvm,Päättymispvm,Toteuttajan nimi,Myönnetty EU- ja valtion rahoitus,Toteutunut EU- ja valtion rahoitus,Suunniteltu julkinen rahoitus yhteensä,Toteutunut julkinen rahoitus yhteensä\n" +
+		"A70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,42005,31.12.2016,Oy,100,,200,80\n")
+	_, _, err := projectlist.Read("x", src, "")
+	require.NoError(t, err)
+	_, err = projectlist.Scan("x", src, "", func(r *projectlist.Row) error {
+		b := r.AppendJSON(nil)
+		validateJSON(t, s, b, "serial date")
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(b, &m))
+		m["unexpected"] = 1
+		b, _ = json.Marshal(m)
+		inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		require.Error(t, s.Validate(inst), "an unknown key fails, so the schema must follow the row")
+		return nil
+	})
+	require.NoError(t, err)
 }

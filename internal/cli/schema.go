@@ -8,14 +8,16 @@ import (
 
 func newSchemaCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:   "schema [parse|findings]",
+		Use:   "schema [parse|findings|list-row]",
 		Short: "Print the JSON Schema of an output",
 		Long: `Schema prints the JSON Schema (draft 2020-12) of asectl's JSON documents:
 "parse" (the default) for the output of asectl parse, "findings" for asectl
-validate --format json. Both documents carry a "version" key that changes only
-when a key is renamed or removed or changes meaning.`,
+validate --format json, "list-row" for a row of a project-list export as asectl
+parse writes it. Every document carries a "version" key that changes only when
+a key is renamed or removed or changes meaning.`,
 		Example: `  asectl schema parse > parse.schema.json
-  asectl schema findings`,
+  asectl schema findings
+  asectl schema list-row`,
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: schema.Names(),
 		RunE: func(cmd *cobra.Command, args []string) error {
