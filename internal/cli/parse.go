@@ -155,8 +155,14 @@ several arguments or a directory; jsonl prints one object a line; csv one row
 a description with stable English headers (--excel adds a byte order mark and
 defuses formula-like cells). 'asectl schema parse' prints the JSON Schema.
 
+A project-list export of the EURA services (a CSV whose header starts
+"Koodi,Rahasto,") is read row by row: one object a row ("kind": "list_row";
+an array of rows for --format json), or one CSV line a row with the list's
+own columns. A row that cannot be split into its columns in exactly one way is
+reported as FILE:LINE:COL: error: … [list-row] and kept as raw text.
+
 Exit status: 0 when every input parsed; 1 when some input is not a
-description at all (the others are still printed); 2 for usage errors and
+description at all, or a list row could not be split (the others are still printed); 2 for usage errors and
 unreadable inputs.`,
 		Example: `  asectl parse testdata/A72213.txt
   asectl parse testdata/A72213.txt | jq '.funding'

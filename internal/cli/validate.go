@@ -83,6 +83,12 @@ then a summary line. Files are reported in input order, whatever --jobs is; a
 directory stands for the .txt, .html and .htm files beneath it, sorted by
 path; findings in an HTML page point into its source.
 
+A project-list export (a CSV whose header starts "Koodi,Rahasto,") is checked
+row by row, each finding at the row's line and the field's column. With
+--list LIST.csv each description is also compared with the list's row of its
+project code (list-mismatch), and the summary counts the pages without a row
+and the rows without a page.
+
 Formats: text (default), json, sarif (GitHub code scanning), junit (Jenkins,
 GitLab), github (workflow annotations). 'asectl rules' lists the rules;
 .asectl.yaml in the working directory (or --config) can turn rules off or
@@ -96,7 +102,9 @@ reported).`,
   asectl validate --format json --fail-on warning submitted/ > findings.json
   asectl validate --format sarif -o asectl.sarif descriptions/
   asectl validate --format github descriptions/      # in a GitHub Actions step
-  asectl validate --format junit -o report.xml descriptions/`,
+  asectl validate --format junit -o report.xml descriptions/
+  asectl validate --today 2017-01-01 projektilista_2014-2020.csv
+  asectl validate --list projektilista_2014-2020.csv descriptions/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l, err := g.begin(cmd, &common)
