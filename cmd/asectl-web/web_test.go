@@ -410,6 +410,7 @@ func TestServed(t *testing.T) {
 	if !strings.Contains(got, "108:14") {
 		t.Errorf("dropped file: finding %q, want one at 108:14", got)
 	}
+	langChecks(t, ctx)
 	downloadChecks(t, ctx, ref)
 	hostileChecks(t, ctx)
 	apiChecks(t, ctx, paths)
@@ -420,6 +421,40 @@ func TestServed(t *testing.T) {
 	defer mu.Unlock()
 	if len(late) > 0 {
 		t.Errorf("the server was asked for %v after the page had loaded", late)
+	}
+}
+
+// langChecks switches the page to Finnish and back: the labels and the
+// findings' messages follow (the messages as asectl --lang fi words them).
+func langChecks(t *testing.T, ctx context.Context) {
+	t.Helper()
+	switchTo := func(lang string) string {
+		return eval[string](t, ctx, fmt.Sprintf(`(async () => {
+			const sel = document.getElementById("lang");
+			const before = document.querySelector("#results article .finding .msg");
+			sel.value = %q;
+			sel.dispatchEvent(new Event("change"));
+			for (let i = 0; i < 400; i++) {
+				const now = document.querySelector("#results article .finding .msg");
+				if (now && now !== before) break;
+				await new Promise(r => setTimeout(r, 25));
+			}
+			return document.documentElement.lang + "|" + document.getElementById("input-h").textContent + "|" +
+				document.querySelector("#results article .finding .msg").textContent;
+		})()`, lang))
+	}
+	var want struct {
+		Files []struct{ Findings []struct{ Message string } }
+	}
+	if err := json.Unmarshal(runCLI(t, "--lang", "fi", "validate", "--format", "json", "--today", today, "../../testdata/A72213.txt"), &want); err != nil {
+		t.Fatal(err)
+	}
+	fi := want.Files[0].Findings[0].Message
+	if got := switchTo("fi"); got != "fi|Tarkistettavat kuvaukset|"+fi {
+		t.Errorf("in Finnish: %q, want the heading and %q", got, fi)
+	}
+	if got := switchTo("en"); !strings.HasPrefix(got, "en|Descriptions to check|6 new jobs given") {
+		t.Errorf("back in English: %q", got)
 	}
 }
 

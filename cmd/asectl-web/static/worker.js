@@ -1,7 +1,7 @@
 // asectl's engine worker: runs the two WebAssembly modules off the page's
 // main thread, so that a long input never freezes the page. The page sends
 // {type: "init", core, report} once (URLs to fetch, or the modules in
-// base64 for the single-file page), then {id, fn, args} calls; it gets
+// base64 of their gzip for the single-file page), then {id, fn, args} calls; it gets
 // {type: "ready", ...timings} and {id, result} or {id, error} back.
 "use strict";
 /* global Go, importScripts */
@@ -29,12 +29,13 @@ function fromBase64(s) {
 }
 
 // compile fetches (both modules at once, before anything else happens) or
-// decodes a module and compiles it.
-function compile(src) {
+// decodes an inline module (base64 of its gzip) and compiles it.
+async function compile(src) {
   if (src.url) {
     return WebAssembly.compileStreaming(fetch(src.url, { credentials: "omit" }));
   }
-  return WebAssembly.compile(fromBase64(src.base64));
+  const gz = new Blob([fromBase64(src.base64)]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return WebAssembly.compile(await new Response(gz).arrayBuffer());
 }
 
 // run starts a compiled module and resolves once it has set globalThis[name].
