@@ -201,7 +201,7 @@ func renderPage(files map[string][]byte, single bool) ([]byte, error) {
 	d := pageData{Single: single}
 	if !single {
 		d.CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; " +
-			"style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
+			"style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
 	} else {
 		worker := string(files["wasm_exec.js"]) + "\n" + string(files["worker.js"])
 		if strings.Contains(strings.ToLower(worker+string(files["app.js"])), "</script") {

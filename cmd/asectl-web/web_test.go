@@ -103,6 +103,10 @@ func browser(t *testing.T) context.Context {
 // watch records the page's requests, exceptions and dialogs (a dialog is
 // dismissed: hostile text must never open one).
 type watch struct {
+	// fetched is what the page and its worker had fetched when the engine
+	// was ready, by their Resource Timing entries (CDP's network events of
+	// the page do not show the dedicated worker's requests).
+	fetched    []string
 	mu         sync.Mutex
 	loaded     bool
 	before     []string // requests up to the engine's readiness
@@ -151,8 +155,44 @@ func (w *watch) markLoaded() {
 	w.mu.Unlock()
 }
 
-func (w *watch) check(t *testing.T) {
+// cspChecks holds that the page itself may not connect anywhere, nor run
+// an inline script it did not ship (run last: the attempts may show as
+// blocked requests).
+func cspChecks(t *testing.T, ctx context.Context) {
 	t.Helper()
+	got := eval[string](t, ctx, `(async () => {
+		let out = "";
+		try { await fetch(location.href); out += "fetch allowed;"; } catch (e) { out += "fetch blocked;"; }
+		window.inlineRan = false;
+		const s = document.createElement("script");
+		s.textContent = "window.inlineRan = true";
+		document.body.append(s);
+		out += window.inlineRan ? "inline script ran" : "inline script blocked";
+		s.remove();
+		return out;
+	})()`)
+	if got != "fetch blocked;inline script blocked" {
+		t.Errorf("Content-Security-Policy: %s", got)
+	}
+}
+
+// resources lists what the page and its worker have fetched.
+func resources(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	var out []string
+	js := `asectl._call("resources", []).then(r => JSON.parse(r.text).map(u => "worker: " + u)
+		.concat(performance.getEntriesByType("resource").map(e => "page: " + e.name)))`
+	out = eval[[]string](t, ctx, js)
+	return out
+}
+
+func (w *watch) check(t *testing.T, ctx context.Context) {
+	t.Helper()
+	now := resources(t, ctx)
+	t.Logf("fetched by the page and its worker while loading (Resource Timing): %s", strings.Join(w.fetched, " "))
+	if strings.Join(now, " ") != strings.Join(w.fetched, " ") {
+		t.Errorf("fetched after load: %v, at load %v", now, w.fetched)
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	t.Logf("requests while loading: %d (%s)", len(w.before), strings.Join(w.before, " "))
@@ -219,6 +259,7 @@ func load(t *testing.T, ctx context.Context, w *watch, url string) float64 {
 	do(t, ctx, chromedp.Navigate(url))
 	version := eval[string](t, ctx, `asectl.ready.then(r => r.version)`)
 	w.markLoaded()
+	w.fetched = resources(t, ctx)
 	ready := eval[float64](t, ctx, `asectl.timings().ready`)
 	t.Logf("engine %s ready %.0f ms after navigation (compile %.0f ms, start %.0f ms)", version, ready,
 		eval[float64](t, ctx, `asectl.timings().compile`), eval[float64](t, ctx, `asectl.timings().start`))
@@ -416,7 +457,8 @@ func TestServed(t *testing.T) {
 	apiChecks(t, ctx, paths)
 	speedChecks(t, ctx, ref)
 
-	w.check(t)
+	w.check(t, ctx)
+	cspChecks(t, ctx)
 	mu.Lock()
 	defer mu.Unlock()
 	if len(late) > 0 {
@@ -616,5 +658,6 @@ func TestFromDisk(t *testing.T) {
 	referenceChecks(t, ctx, ref)
 	paths := testFiles(t)
 	apiChecks(t, ctx, paths[:3])
-	w.check(t)
+	w.check(t, ctx)
+	cspChecks(t, ctx)
 }
