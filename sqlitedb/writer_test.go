@@ -1,0 +1,461 @@
+package sqlitedb
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/asectl/asectl/internal/gen"
+	"github.com/asectl/asectl/internal/golden"
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/validate"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var today = model.Date{Year: 2026, Month: time.November, Day: 27}
+
+// input is one test input: its name and bytes.
+type input struct {
+	name string
+	src  []byte
+}
+
+// testInputs are every shipped sample, generated descriptions (with
+// varied codes, periods, amounts and indicators, and some with broken
+// values) and an input that is not a description.
+func testInputs(t testing.TB) []input {
+	t.Helper()
+	var ins []input
+	paths, err := filepath.Glob("../testdata/real/*.txt")
+	require.NoError(t, err)
+	paths = append(paths, "../testdata/A72213.txt")
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		ins = append(ins, input{p, b})
+	}
+	tmpl := ins[len(ins)-1].src
+	g := gen.New(tmpl, 17)
+	for i := range 60 {
+		b := g.Description(i)
+		if i%7 == 3 {
+			b = bytes.Replace(b, []byte("Y-tunnus: "), []byte("Y-tunnus: 1"), 1)
+			b = bytes.Replace(b, []byte("Kunnat: Rovaniemi"), []byte("Kunnat: Oulu, Eikuntaa"), 1)
+		}
+		ins = append(ins, input{fmt.Sprintf("gen/%03d.txt", i), b})
+	}
+	ins = append(ins, input{"notes.txt", []byte("shopping list\nmilk\n")})
+	return ins
+}
+
+// entry is what an export takes for one input.
+type entry struct {
+	doc      *model.Description
+	findings []validate.Finding
+}
+
+func prepare(t testing.TB, ins []input) []entry {
+	t.Helper()
+	var out []entry
+	cfg := validate.Config{Today: today}
+	for _, in := range ins {
+		res, err := parser.Parse(in.name, in.src, parser.Options{})
+		if err != nil {
+			e := entry{doc: model.Failed(in.name, err.Error())}
+			if x, ok := validate.NotDescription(err, cfg); ok {
+				e.findings = append(e.findings, x)
+			}
+			out = append(out, e)
+			continue
+		}
+		out = append(out, entry{res.Doc, validate.Check(res, cfg)})
+	}
+	return out
+}
+
+func export(t testing.TB, path string, entries []entry, opt Options) Counts {
+	t.Helper()
+	w, err := Create(path, opt)
+	require.NoError(t, err)
+	for _, e := range entries {
+		require.NoError(t, w.Add(e.doc, e.findings))
+	}
+	require.NoError(t, w.Commit())
+	return w.Counts()
+}
+
+func open(t testing.TB, path string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// jsonFigures are the counts and sums a test compares: from the parse
+// JSON here, from SQL in sqlFigures.
+func jsonFigures(t testing.TB, entries []entry) map[string]int64 {
+	t.Helper()
+	m := map[string]int64{}
+	for _, e := range entries {
+		var d map[string]any
+		dec := json.NewDecoder(bytes.NewReader(e.doc.AppendJSON(nil)))
+		dec.UseNumber()
+		require.NoError(t, dec.Decode(&d))
+		m["descriptions"]++
+		m["findings"] += int64(len(e.findings))
+		for _, f := range e.findings {
+			m["findings "+f.Severity.String()]++
+		}
+		if d["error"] != nil {
+			m["errors"]++
+			continue
+		}
+		get := func(path string) any {
+			var v any = d
+			for _, k := range strings.Split(path, ".") {
+				v = v.(map[string]any)[k]
+			}
+			return v
+		}
+		money := func(path string) int64 {
+			n, ok := get(path).(json.Number)
+			if !ok {
+				return 0
+			}
+			x, err := model.ParseFixed2(n.String())
+			require.NoError(t, err)
+			return int64(x)
+		}
+		count := func(key, path string) { m[key] += int64(len(get(path).([]any))) }
+		count("co_implementers", "applicant.co_implementers")
+		count("transfer_recipients", "applicant.transfer_recipients")
+		count("regions", "area.regions")
+		count("sub_regions", "area.sub_regions")
+		count("municipalities", "area.municipalities")
+		count("sustainability", "horizontal.sustainability")
+		for _, s := range get("horizontal.sustainability").([]any) {
+			for _, k := range []string{"direct", "indirect"} {
+				if n, ok := s.(map[string]any)[k].(json.Number); ok {
+					v, _ := n.Int64()
+					m["sum "+k] += v
+				}
+			}
+		}
+		for _, f := range []string{"eu_state_granted", "eu_state_realised", "public_planned", "public_realised"} {
+			m["cents "+f] += money("funding." + f)
+		}
+		for _, ind := range []string{"new_jobs", "new_companies"} {
+			for _, f := range []string{"planned.total", "planned.women", "realised.total", "realised.women"} {
+				m["hundredths "+strings.ReplaceAll(f, ".", "_")] += money("indicators." + ind + "." + f)
+			}
+		}
+		for _, q := range []string{"context_analysis", "mainstreamed", "main_goal"} {
+			switch get("horizontal.gender_equality." + q + ".answer") {
+			case true:
+				m["yes"]++
+			case false:
+				m["no"]++
+			}
+		}
+		if s, ok := get("project.period.start").(string); ok && s != "" {
+			m["starts"]++
+		}
+		if s, ok := get("project.name").(string); ok {
+			m["name characters"] += int64(utf8.RuneCountInString(s))
+		}
+		if s, ok := get("summary").(string); ok {
+			m["summary characters"] += int64(utf8.RuneCountInString(s))
+		}
+	}
+	return m
+}
+
+func sqlFigures(t testing.TB, db *sql.DB) map[string]int64 {
+	t.Helper()
+	m := map[string]int64{}
+	q := func(key, query string) {
+		var v sql.NullInt64
+		require.NoError(t, db.QueryRow(query).Scan(&v), query)
+		m[key] = v.Int64
+	}
+	q("descriptions", `SELECT count(*) FROM descriptions`)
+	q("errors", `SELECT count(*) FROM descriptions WHERE error IS NOT NULL`)
+	q("findings", `SELECT count(*) FROM findings`)
+	for _, s := range []string{"error", "warning", "info"} {
+		q("findings "+s, `SELECT count(*) FROM findings WHERE severity = '`+s+`'`)
+	}
+	q("co_implementers", `SELECT count(*) FROM partners WHERE role = 'co_implementer'`)
+	q("transfer_recipients", `SELECT count(*) FROM partners WHERE role = 'transfer_recipient'`)
+	q("regions", `SELECT count(*) FROM areas WHERE level = 'region'`)
+	q("sub_regions", `SELECT count(*) FROM areas WHERE level = 'sub_region'`)
+	q("municipalities", `SELECT count(*) FROM areas WHERE level = 'municipality'`)
+	q("sustainability", `SELECT count(*) FROM sustainability`)
+	q("sum direct", `SELECT sum(direct) FROM sustainability`)
+	q("sum indirect", `SELECT sum(indirect) FROM sustainability`)
+	for _, f := range []string{"eu_state_granted", "eu_state_realised", "public_planned", "public_realised"} {
+		q("cents "+f, `SELECT sum(`+f+`_cents) FROM descriptions`)
+	}
+	for _, f := range []string{"planned_total", "planned_women", "realised_total", "realised_women"} {
+		q("hundredths "+f, `SELECT CAST(round(sum(`+f+`) * 100) AS INTEGER) FROM indicators`)
+	}
+	q("yes", `SELECT count(*) FROM gender_equality WHERE answer = 1`)
+	q("no", `SELECT count(*) FROM gender_equality WHERE answer = 0`)
+	q("starts", `SELECT count(period_start) FROM descriptions`)
+	q("name characters", `SELECT sum(length(name)) FROM descriptions`)
+	q("summary characters", `SELECT sum(length(summary)) FROM descriptions`)
+	for k, v := range m {
+		if v == 0 {
+			delete(m, k)
+		}
+	}
+	return m
+}
+
+func nonZero(m map[string]int64) map[string]int64 {
+	out := map[string]int64{}
+	for k, v := range m {
+		if v != 0 {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// checkClean runs SQLite's own checks of the file.
+func checkClean(t testing.TB, db *sql.DB) {
+	t.Helper()
+	var ok string
+	require.NoError(t, db.QueryRow(`PRAGMA integrity_check`).Scan(&ok))
+	assert.Equal(t, "ok", ok)
+	rows, err := db.Query(`PRAGMA foreign_key_check`)
+	require.NoError(t, err)
+	defer rows.Close()
+	assert.False(t, rows.Next(), "foreign_key_check reports a row")
+}
+
+// TestFiguresMatchJSON: counts and sums from SQL equal those from the
+// parse JSON (and the findings), for every test input.
+func TestFiguresMatchJSON(t *testing.T) {
+	entries := prepare(t, testInputs(t))
+	path := filepath.Join(t.TempDir(), "p.db")
+	n := export(t, path, entries, Options{Version: "test"})
+	assert.Equal(t, len(entries), n.Descriptions)
+	db := open(t, path)
+	checkClean(t, db)
+	want := nonZero(jsonFigures(t, entries))
+	got := sqlFigures(t, db)
+	assert.Equal(t, want, got)
+	// The figures are not all zero: the test would pass on an empty export.
+	for _, k := range []string{"descriptions", "errors", "findings", "co_implementers", "municipalities", "sustainability", "sum direct", "cents eu_state_granted", "hundredths planned_total", "yes", "no"} {
+		assert.NotZero(t, want[k], k)
+	}
+}
+
+// TestOneDescription checks the reference sample's rows value by value.
+func TestOneDescription(t *testing.T) {
+	entries := prepare(t, testInputs(t))
+	var ref entry
+	for _, e := range entries {
+		if e.doc.Source == "../testdata/A72213.txt" {
+			ref = e
+		}
+	}
+	path := filepath.Join(t.TempDir(), "p.db")
+	export(t, path, []entry{ref}, Options{Version: "test", Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)})
+	db := open(t, path)
+	var b strings.Builder
+	dump := func(query string) {
+		rows, err := db.Query(query)
+		require.NoError(t, err)
+		defer rows.Close()
+		cols, _ := rows.Columns()
+		fmt.Fprintf(&b, "%s\n", query)
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			require.NoError(t, rows.Scan(ptrs...))
+			for i, v := range vals {
+				if s, ok := v.(string); ok && utf8.RuneCountInString(s) > 60 {
+					v = string([]rune(s)[:60]) + "…"
+				}
+				fmt.Fprintf(&b, "  %s=%v", cols[i], v)
+			}
+			b.WriteString("\n")
+		}
+		require.NoError(t, rows.Err())
+	}
+	dump(`SELECT * FROM descriptions`)
+	dump(`SELECT * FROM funding_euros`)
+	dump(`SELECT * FROM areas`)
+	dump(`SELECT * FROM sustainability`)
+	dump(`SELECT * FROM indicators`)
+	dump(`SELECT * FROM gender_equality`)
+	dump(`SELECT * FROM findings`)
+	dump(`SELECT * FROM meta`)
+	golden.Check(t, "testdata/A72213.rows", []byte(b.String()), *update)
+}
+
+// TestAppendTwice: exporting with --append twice gives the counts of
+// once; a changed description replaces its row.
+func TestAppendTwice(t *testing.T) {
+	entries := prepare(t, testInputs(t))
+	dir := t.TempDir()
+	once, twice := filepath.Join(dir, "once.db"), filepath.Join(dir, "twice.db")
+	export(t, once, entries, Options{})
+	export(t, twice, entries[:10], Options{Append: true}) // a file that does not exist yet
+	export(t, twice, entries, Options{Append: true})
+	n := export(t, twice, entries, Options{Append: true, Inputs: []string{"again"}})
+	assert.Equal(t, len(entries), n.Replaced)
+	a, b := open(t, once), open(t, twice)
+	checkClean(t, b)
+	assert.Equal(t, sqlFigures(t, a), sqlFigures(t, b))
+	for _, table := range []string{"descriptions", "partners", "areas", "sustainability", "indicators", "gender_equality", "findings", "schema_tables", "schema_columns", "meta"} {
+		var x, y int
+		require.NoError(t, a.QueryRow(`SELECT count(*) FROM `+table).Scan(&x))
+		require.NoError(t, b.QueryRow(`SELECT count(*) FROM `+table).Scan(&y))
+		assert.Equal(t, x, y, table)
+	}
+	var inputs string
+	require.NoError(t, b.QueryRow(`SELECT value FROM meta WHERE "key" = 'inputs'`).Scan(&inputs))
+	assert.Equal(t, `["again"]`, inputs)
+
+	// A description of the same source and code with other values replaces
+	// the old one and its rows.
+	changed := *entries[len(entries)-2].doc
+	changed.Horizontal.Sustainability = changed.Horizontal.Sustainability[:3]
+	export(t, twice, []entry{{doc: &changed}}, Options{Append: true})
+	c := open(t, twice)
+	var descs, scores int
+	require.NoError(t, c.QueryRow(`SELECT count(*) FROM descriptions`).Scan(&descs))
+	require.NoError(t, c.QueryRow(`SELECT count(*) FROM sustainability s JOIN descriptions d ON d.id = s.description_id WHERE d.source = ?`, changed.Source).Scan(&scores))
+	assert.Equal(t, len(entries), descs)
+	assert.Equal(t, 3, scores)
+	checkClean(t, c)
+}
+
+// TestAppendRefusesOtherFiles: --append into a file that is not an asectl
+// database fails and leaves it as it was.
+func TestAppendRefusesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.db")
+	require.NoError(t, os.WriteFile(text, []byte("not a database at all, just some text that is long enough"), 0o644))
+	other := filepath.Join(dir, "other.db")
+	db, err := sql.Open("sqlite", other)
+	require.NoError(t, err)
+	_, err = db.Exec(`CREATE TABLE t (x)`)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	before, _ := os.ReadFile(other)
+
+	_, err = Create(text, Options{Append: true})
+	assert.ErrorContains(t, err, "notes.db")
+	_, err = Create(other, Options{Append: true})
+	assert.ErrorContains(t, err, "not a database asectl export wrote")
+	after, _ := os.ReadFile(other)
+	assert.Equal(t, before, after)
+	entries, _ := os.ReadDir(dir)
+	assert.Len(t, entries, 2, "a temporary file was left behind")
+}
+
+// TestAbortLeavesTarget: an export that is aborted leaves the old file and
+// no temporary file.
+func TestAbortLeavesTarget(t *testing.T) {
+	entries := prepare(t, testInputs(t))
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.db")
+	export(t, path, entries[:5], Options{})
+	before, err := os.ReadFile(path)
+	require.NoError(t, err)
+	w, err := Create(path, Options{})
+	require.NoError(t, err)
+	for _, e := range entries {
+		require.NoError(t, w.Add(e.doc, e.findings))
+	}
+	w.Abort()
+	after, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, before, after)
+	files, _ := os.ReadDir(dir)
+	assert.Len(t, files, 1)
+	assert.Error(t, w.Add(entries[0].doc, nil))
+}
+
+// TestPathsWithURICharacters: a target whose name has ?, # or % in it is
+// that file, not a URI with parameters.
+func TestPathsWithURICharacters(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a?b#c%20d")
+	require.NoError(t, os.Mkdir(dir, 0o755))
+	path := filepath.Join(dir, "p?mode=ro#x.db")
+	export(t, path, prepare(t, testInputs(t))[:3], Options{})
+	files, _ := os.ReadDir(dir)
+	require.Len(t, files, 1)
+	assert.Equal(t, "p?mode=ro#x.db", files[0].Name())
+}
+
+// TestSchemaDocumented: every table and column is in schema_tables and
+// schema_columns, and the DDL is what asectl schema sqlite prints.
+func TestSchemaDocumented(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	export(t, path, nil, Options{})
+	db := open(t, path)
+	rows, err := db.Query(`SELECT m.name, p.name FROM sqlite_schema m JOIN pragma_table_info(m.name) p
+		WHERE m.type IN ('table', 'view') ORDER BY 1, 2`)
+	require.NoError(t, err)
+	n := 0
+	for rows.Next() {
+		var table, col string
+		require.NoError(t, rows.Scan(&table, &col))
+		var doc string
+		err := db.QueryRow(`SELECT description FROM schema_columns WHERE table_name = ? AND column_name = ?`, table, col).Scan(&doc)
+		if table == "funding_euros" {
+			continue // a view: its columns are the table's
+		}
+		if assert.NoError(t, err, "%s.%s is not documented", table, col) {
+			assert.NotEmpty(t, doc)
+		}
+		n++
+	}
+	require.NoError(t, rows.Err())
+	rows.Close()
+	assert.Greater(t, n, 60)
+	var tables, docs int
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type IN ('table', 'view')`).Scan(&tables))
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM schema_tables`).Scan(&docs))
+	assert.Equal(t, tables, docs)
+	golden.Check(t, "testdata/schema.sql", []byte(Schema()), *update)
+}
+
+// TestSQLiteShell opens an export with Debian's sqlite3 shell (.ci/run
+// installs it): the file is a database other programs read.
+func TestSQLiteShell(t *testing.T) {
+	shell, err := exec.LookPath("sqlite3")
+	if err != nil {
+		t.Skip("sqlite3 is not installed (apt-get install sqlite3); .ci/run installs it")
+	}
+	path := filepath.Join(t.TempDir(), "p.db")
+	export(t, path, prepare(t, testInputs(t)), Options{})
+	out, err := exec.Command(shell, "-readonly", path,
+		"PRAGMA integrity_check; PRAGMA foreign_key_check;",
+		"SELECT count(*) FROM descriptions;",
+		"SELECT code, eu_state_granted FROM funding_euros WHERE code = 'A72213';").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Equal(t, "ok\n110\nA72213|1551280.0\n", string(out))
+}
