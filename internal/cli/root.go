@@ -152,7 +152,7 @@ JSON or checks them against the programme's rules.`,
 	pf := root.PersistentFlags()
 	languageFlag(pf, &g.lang, "lang", "message language: en or fi (default: lang in "+config.FileName+", else from LC_ALL, LC_MESSAGES or LANG)")
 	pf.StringVar(&g.config, "config", "", "configuration file (default: "+config.FileName+" in the working directory, if there is one)")
-	root.AddCommand(newParseCmd(g), newValidateCmd(g), newFmtCmd(g), newReportCmd(g), newRulesCmd(g), newSchemaCmd(g), newFetchCmd(g))
+	root.AddCommand(newParseCmd(g), newValidateCmd(g), newFmtCmd(g), newReportCmd(g), newRulesCmd(g), newSchemaCmd(g), newFetchCmd(g), newExportCmd(g))
 	return root
 }
 

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/asectl/asectl/internal/gen"
+	"github.com/asectl/asectl/model"
+	_ "modernc.org/sqlite"
+)
+
+// exportCorpus writes n generated descriptions (some with findings that
+// quote the input) and a file that is not a description under dir.
+func exportCorpus(t *testing.T, dir string, n int) {
+	t.Helper()
+	tmpl, err := os.ReadFile("../../testdata/A72213.txt")
+	require.NoError(t, err)
+	g := gen.New(tmpl, 99)
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	for i := range n {
+		b := g.Description(i)
+		if i%9 == 4 {
+			b = bytes.Replace(b, []byte("Y-tunnus: "), []byte("Y-tunnus: 1"), 1)
+			b = bytes.Replace(b, []byte("\nPostinumero:"), []byte(fmt.Sprintf("\nMuu tieto %d: x\nPostinumero:", i)), 1)
+		}
+		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), b, 0o644))
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "zz-notes.txt"), []byte("not a description\n"), 0o644))
+}
+
+// TestExportMatchesParseAndValidate: what export writes is what parse and
+// validate print for the same inputs, input by input: the project code,
+// the amounts in cents, the number of list rows and the findings by rule.
+func TestExportMatchesParseAndValidate(t *testing.T) {
+	dir := t.TempDir()
+	exportCorpus(t, filepath.Join(dir, "gen"), 150)
+	inputs := []string{"../../testdata/real", "../../testdata/A72213.txt", filepath.Join(dir, "gen")}
+	db := filepath.Join(dir, "p.db")
+
+	_, stderr, code := run(t, dir, append([]string{"export", "--today", "2026-11-27", "-o", db}, inputs...)...)
+	assert.Equal(t, 1, code, "the file that is not a description gives exit 1, as in parse") // as parse does
+	assert.Contains(t, stderr, "zz-notes.txt: error: not an EURA 2014 project description")
+	jsonl, _, code := run(t, dir, append([]string{"parse", "--format", "jsonl"}, inputs...)...)
+	assert.Equal(t, 1, code)
+	findingsJSON, _, _ := run(t, dir, append([]string{"validate", "--today", "2026-11-27", "--format", "json"}, inputs...)...)
+
+	type figures struct {
+		Code                                    string
+		Granted, Realised, Planned, PubRealised int64
+		Partners, Areas, Scores                 int
+		Findings                                string
+	}
+	want := map[string]*figures{}
+	var order []string
+	cents := func(v any) int64 {
+		n, ok := v.(json.Number)
+		if !ok {
+			return -1
+		}
+		x, err := model.ParseFixed2(n.String())
+		require.NoError(t, err)
+		return int64(x)
+	}
+	dec := json.NewDecoder(strings.NewReader(jsonl))
+	dec.UseNumber()
+	for dec.More() {
+		var d struct {
+			Source  string
+			Error   *string
+			Project struct{ Code *string }
+			Funding map[string]any
+			Appl    struct {
+				Co []any `json:"co_implementers"`
+				Tr []any `json:"transfer_recipients"`
+			} `json:"applicant"`
+			Area       map[string]any
+			Horizontal struct{ Sustainability []any }
+		}
+		require.NoError(t, dec.Decode(&d))
+		f := &figures{}
+		if d.Project.Code != nil {
+			f.Code = *d.Project.Code
+		}
+		f.Granted, f.Realised = cents(d.Funding["eu_state_granted"]), cents(d.Funding["eu_state_realised"])
+		f.Planned, f.PubRealised = cents(d.Funding["public_planned"]), cents(d.Funding["public_realised"])
+		f.Partners = len(d.Appl.Co) + len(d.Appl.Tr)
+		for _, k := range []string{"regions", "sub_regions", "municipalities"} {
+			l, _ := d.Area[k].([]any)
+			f.Areas += len(l)
+		}
+		f.Scores = len(d.Horizontal.Sustainability)
+		want[d.Source] = f
+		order = append(order, d.Source)
+	}
+	var report struct {
+		Files []struct {
+			Source   string
+			Findings []struct{ Rule, Severity, Message, Field string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(findingsJSON), &report))
+	require.Len(t, report.Files, len(order))
+	for _, f := range report.Files {
+		var rules []string
+		for _, x := range f.Findings {
+			rules = append(rules, x.Rule+"/"+x.Severity+"/"+x.Field+"/"+x.Message)
+		}
+		want[f.Source].Findings = strings.Join(rules, "\n")
+	}
+
+	conn, err := sql.Open("sqlite", db)
+	require.NoError(t, err)
+	defer conn.Close()
+	rows, err := conn.Query(`
+		SELECT d.source, coalesce(d.code, ''),
+		       coalesce(eu_state_granted_cents, -1), coalesce(eu_state_realised_cents, -1),
+		       coalesce(public_planned_cents, -1), coalesce(public_realised_cents, -1),
+		       (SELECT count(*) FROM partners p WHERE p.description_id = d.id),
+		       (SELECT count(*) FROM areas a WHERE a.description_id = d.id),
+		       (SELECT count(*) FROM sustainability s WHERE s.description_id = d.id),
+		       (SELECT coalesce(group_concat(rule || '/' || severity || '/' || coalesce(field, '') || '/' || message, char(10)), '')
+		          FROM (SELECT * FROM findings f WHERE f.description_id = d.id ORDER BY f.id))
+		FROM descriptions d ORDER BY d.id`)
+	require.NoError(t, err)
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var src string
+		f := &figures{}
+		require.NoError(t, rows.Scan(&src, &f.Code, &f.Granted, &f.Realised, &f.Planned, &f.PubRealised, &f.Partners, &f.Areas, &f.Scores, &f.Findings))
+		got = append(got, src)
+		if assert.Contains(t, want, src) {
+			assert.Equal(t, want[src], f, src)
+		}
+	}
+	require.NoError(t, rows.Err())
+	assert.Equal(t, order, got, "the descriptions are in input order")
+	assert.Greater(t, len(got), 190)
+}
+
+// TestExportUsage: the mistakes export refuses, each with a message.
+func TestExportUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "../../testdata/A72213.txt"}, "export needs -o FILE"},
+		{[]string{"export", "-o", "-", "../../testdata/A72213.txt"}, "export needs -o FILE"},
+		{[]string{"export", "--format", "csv", "-o", "x.db", "../../testdata/A72213.txt"}, `unknown --format "csv" (valid: sqlite)`},
+		{[]string{"export", "--today", "27.11.2026", "-o", "x.db", "../../testdata/A72213.txt"}, "--today"},
+		{[]string{"export", "-o", filepath.Join(dir, "missing", "x.db"), "../../testdata/A72213.txt"}, "no such directory"},
+		{[]string{"export", "-o", "/dev/null", "../../testdata/A72213.txt"}, "not a regular file"},
+		{[]string{"export", "-o", "../../testdata/A72213.txt", "../../testdata/A72213.txt"}, "is also an input"},
+	} {
+		_, stderr, code := run(t, dir, tc.args...)
+		assert.Equal(t, 2, code, "%v", tc.args)
+		assert.Contains(t, stderr, tc.want, "%v", tc.args)
+	}
+	files, _ := os.ReadDir(dir)
+	assert.Empty(t, files)
+}
+
+// TestExportStopped: an export killed half-way (SIGKILL: no clean-up at
+// all) or interrupted (SIGINT) leaves the previous database as it was and
+// readable; the interrupted one also removes its temporary file.
+func TestExportStopped(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("signals")
+	}
+	asectl, err := exec.LookPath("asectl")
+	require.NoError(t, err, "testscript.Main puts asectl on PATH")
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	exportCorpus(t, corpus, 400)
+	db := filepath.Join(dir, "p.db")
+	_, _, code := run(t, dir, "export", "-o", db, "../../testdata/A72213.txt")
+	require.Equal(t, 0, code)
+	before, err := os.ReadFile(db)
+	require.NoError(t, err)
+
+	for _, sig := range []os.Signal{syscall.SIGKILL, os.Interrupt} {
+		t.Run(sig.String(), func(t *testing.T) {
+			// The corpus named many times over: long enough to stop in the middle.
+			args := []string{"export", "--jobs", "1", "-o", db}
+			for range 40 {
+				args = append(args, corpus)
+			}
+			cmd := exec.Command(asectl, args...)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			require.NoError(t, cmd.Start())
+			// Wait until the temporary database has grown past its schema.
+			deadline := time.Now().Add(30 * time.Second)
+			for {
+				tmps, _ := filepath.Glob(filepath.Join(dir, ".p.db.tmp-*"))
+				if len(tmps) == 1 {
+					if st, err := os.Stat(tmps[0]); err == nil && st.Size() > 512<<10 {
+						break
+					}
+				}
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatalf("no temporary database grew within 30 s; stderr: %s", stderr.String())
+				}
+				time.Sleep(2 * time.Millisecond)
+			}
+			require.NoError(t, cmd.Process.Signal(sig))
+			err := cmd.Wait()
+			require.Error(t, err, "the export ended before it was stopped; stderr: %s", stderr.String())
+
+			after, err := os.ReadFile(db)
+			require.NoError(t, err)
+			assert.Equal(t, before, after, "the previous database changed")
+			conn, err := sql.Open("sqlite", db)
+			require.NoError(t, err)
+			defer conn.Close()
+			var ok string
+			var n int
+			require.NoError(t, conn.QueryRow(`PRAGMA integrity_check`).Scan(&ok))
+			require.NoError(t, conn.QueryRow(`SELECT count(*) FROM descriptions`).Scan(&n))
+			assert.Equal(t, "ok", ok)
+			assert.Equal(t, 1, n)
+
+			tmps, _ := filepath.Glob(filepath.Join(dir, ".p.db.tmp-*"))
+			if sig == os.Interrupt {
+				assert.Equal(t, 130, cmd.ProcessState.ExitCode())
+				assert.Empty(t, tmps, "the interrupted export left its temporary file")
+			}
+			for _, f := range tmps {
+				os.Remove(f)
+			}
+		})
+	}
+}

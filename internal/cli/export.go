@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/asectl/asectl/internal/output"
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/report"
+	"github.com/asectl/asectl/sqlitedb"
+	"github.com/asectl/asectl/validate"
+)
+
+var exportFormats = []string{"sqlite"}
+
+// exported is one input made ready for the database: its description (or
+// nil for an input that could not be read) and its findings.
+type exported struct {
+	p        parsed
+	findings []validate.Finding
+}
+
+// exportInput reads, parses and checks one input. Its strings may view the
+// input buffer: emit releases it once the rows are written.
+func exportInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config) (exported, outcome, error) {
+	p, o, err := parseInput(in, ios, c)
+	e := exported{p: p}
+	switch o {
+	case outRead:
+		e.findings = validate.Check(p.res, cfg)
+	case outNotDescription:
+		if x, ok := validate.NotDescription(err, cfg); ok {
+			e.findings = []validate.Finding{x}
+		}
+	}
+	return e, o, err
+}
+
+func newExportCmd(g *globals) *cobra.Command {
+	ios := g.ios
+	var (
+		common commonFlags
+		format string
+		out    string
+		today  string
+		append bool
+	)
+	cmd := &cobra.Command{
+		Use:   "export --format sqlite -o FILE.db FILE|DIR|- ...",
+		Short: "Export descriptions and their findings into a SQLite database",
+		Long: `Export reads project descriptions (inputs as for parse) and writes them into a
+SQLite database: a descriptions table with one row per input, and tables for
+the lists of a description that join it on description_id — partners, areas
+(with Statistics Finland's codes), sustainability, indicators, gender_equality
+— and findings, checked as asectl validate checks them (--today, --config).
+Money is integer cents (the view funding_euros shows euros), dates ISO text,
+booleans 0/1. The tables schema_tables and schema_columns say what each
+column holds; 'asectl schema sqlite' prints the DDL.
+
+The database is built in a temporary file beside FILE.db and renamed into
+place when complete: an export that fails or is stopped leaves the previous
+file as it was. --append adds to an existing database instead, replacing a
+description of the same source and project code rather than duplicating it.
+
+Exit status: 0 when every input parsed; 1 when some input is not a
+description (it has a row with its error, and its finding); 2 for usage
+errors, unreadable inputs and a database that cannot be written.`,
+		Example: `  asectl export --format sqlite -o programme.db testdata/real/
+  asectl export --append -o programme.db new/
+  sqlite3 programme.db 'SELECT fund, count(*) FROM descriptions GROUP BY fund'
+  datasette programme.db`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			l, err := g.begin(&common)
+			if err != nil {
+				return err
+			}
+			if format != "sqlite" {
+				return usagef("unknown --format %q (valid: sqlite)", format)
+			}
+			if out == "" || out == "-" {
+				return usagef("export needs -o FILE: a database cannot go to standard output")
+			}
+			rs, err := g.ruleSettings(cmd, "", today)
+			if err != nil {
+				return err
+			}
+			b, err := g.newBatch(args, &common, l)
+			if err != nil {
+				return err
+			}
+			o, err := g.openOutput(out, b)
+			if err != nil {
+				return err
+			}
+			tmp := o.TempName()
+			if tmp == "" {
+				o.Abort()
+				return usagef("-o %s: not a regular file; a database is written to a file", termName(out))
+			}
+			if append {
+				if err := copyInto(o, out); err != nil {
+					o.Abort()
+					return writeFailed(ios, err)
+				}
+			}
+			w, err := sqlitedb.Open(tmp, out, sqlitedb.Options{
+				Version: Version(), Inputs: args,
+				Message: func(f validate.Finding) string { return l.Message(f.Msg) },
+			})
+			if err != nil {
+				o.Abort()
+				return usagef("-o %v", err)
+			}
+			err = runBatch(b,
+				func(in input) (exported, outcome, error) { return exportInput(in, ios, &common, rs.cfg) },
+				func(it *item[exported]) error {
+					p := it.R.p
+					defer p.release()
+					var doc *model.Description
+					if it.Outcome == outRead {
+						doc = p.res.Doc
+					} else {
+						// The input keeps its place, with its reason.
+						doc = model.Failed(report.PathText(it.In.Name), b.reason(it.Outcome, it.Err))
+					}
+					return w.Add(doc, it.R.findings)
+				})
+			// The database is closed before the output syncs and renames it.
+			if err == nil {
+				err = w.Commit()
+			} else {
+				w.Abort()
+			}
+			if err == nil {
+				err = o.Commit()
+			} else {
+				o.Abort()
+			}
+			if err != nil {
+				return writeFailed(ios, err)
+			}
+			n := w.Counts()
+			fmt.Fprintf(ios.ErrOut, "%s: %d descriptions (%d replaced), %d findings\n", termName(out), n.Descriptions, n.Replaced, n.Findings)
+			if code := b.exitFor(); code != ExitOK {
+				return exitError{code}
+			}
+			return nil
+		},
+	}
+	common.register(cmd)
+	f := cmd.Flags()
+	f.StringVar(&format, "format", "sqlite", "output format: sqlite")
+	f.StringVarP(&out, "output", "o", "", "the database file to write (required)")
+	f.StringVar(&today, "today", "", "reference date YYYY-MM-DD for the date rules (default: today)")
+	f.BoolVar(&append, "append", false, "add to the database instead of replacing it; a description of the same source and code is replaced")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(exportFormats...))
+	return cmd
+}
+
+// copyInto copies the database at path, if there is one, into the output's
+// temporary file, so that --append works on a copy: the old file stays as
+// it was until the new one is renamed over it.
+func copyInto(o *output.File, path string) error {
+	src, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	if _, err := io.Copy(o, src); err != nil {
+		return err
+	}
+	return o.Flush()
+}
