@@ -72,6 +72,10 @@ HTMLDIR="$OUT/corpus-$N-html"
 cat $(find "$HTMLDIR" -name '*.html') > /dev/null
 read -r h hk < <(best3 "$BIN" parse --format jsonl "$HTMLDIR")
 row "asectl parse --format jsonl HTMLDIR" "$h" "$hk" "$g"
+# The SQLite export beside the parse it builds on (issue 17: at most 3x).
+read -r e ek < <(best3 sh -c 'rm -f "$1" && exec "$2" export -o "$1" "$3"' sh "$OUT/export.db" "$BIN" "$CORPUS")
+row "asectl export --format sqlite DIR" "$e" "$ek" "$g"
+awk -v e="$e" -v p="$p" 'BEGIN { printf "%-40s %8.2fx the time of parse --format jsonl\n", "  export vs parse", (p > 0 ? e / p : 0) }'
 # One and two workers in turns, so that a slow spell of the machine does not
 # fall on one side only; the ratio is of the medians of TURNS (7) turns.
 # The floor goes through the same turns: how far two vCPUs of this machine
@@ -149,4 +153,8 @@ if [ "${SCALE:-1}" = 1 ]; then
   read -r hb hbk < <(best3 "$BIN" parse --format jsonl "$BIGHTML")
   awk -v n="$N" -v k="$hk" -v b="$BIG" -v kb="$hbk" -v s="$hb" 'BEGIN {
     printf "peak RSS of parse on HTML pages: %.1f MiB for %d files, %.1f MiB for %d files (%.2f s)\n", k / 1024, n, kb / 1024, b, s }'
+  read -r eb ebk < <(best3 sh -c 'rm -f "$1" && exec "$2" export -o "$1" "$3"' sh "$OUT/export.db" "$BIN" "$BIGDIR")
+  awk -v n="$N" -v k="$ek" -v b="$BIG" -v kb="$ebk" -v s="$eb" 'BEGIN {
+    printf "peak RSS of export: %.1f MiB for %d files, %.1f MiB for %d files (%.2f s)\n", k / 1024, n, kb / 1024, b, s }'
+  rm -f "$OUT/export.db"
 fi
