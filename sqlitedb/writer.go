@@ -17,7 +17,9 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/programme"
+	"github.com/asectl/asectl/projectlist"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -36,6 +38,9 @@ type Options struct {
 	Now time.Time
 	// Message renders a finding's message; nil means English.
 	Message func(validate.Finding) string
+	// Text renders other messages (why a list row could not be split);
+	// nil means English.
+	Text func(parser.Message) string
 }
 
 // Writer streams descriptions into a database file. Rows go straight into
@@ -51,10 +56,10 @@ type Writer struct {
 
 	db *sql.DB
 	tx *sql.Tx
-	st struct{ del, desc *sql.Stmt }
+	st struct{ del, desc, delList, listRow *sql.Stmt }
 	// The list tables' rows of one description go in with one statement
 	// each: a statement's fixed cost is most of a small row's.
-	partners, areas, scores, indicators, gender, findings *batch
+	partners, areas, scores, indicators, gender, sections, findings *batch
 
 	opt     Options
 	inputs  []string // every export's inputs, for meta
@@ -69,6 +74,7 @@ type Counts struct {
 	Descriptions int // descriptions written, including inputs that could not be read
 	Replaced     int // of them, descriptions that replaced one of the same source and code
 	Findings     int
+	ListRows     int // project-list rows written
 }
 
 // Open starts writing the database into file, which the caller made and
@@ -131,6 +137,9 @@ func newWriter(file, name string, opt Options) *Writer {
 	}
 	if opt.Message == nil {
 		opt.Message = func(f validate.Finding) string { return f.Message() }
+	}
+	if opt.Text == nil {
+		opt.Text = parser.Message.String
 	}
 	return &Writer{file: file, name: name, opt: opt, regions: programme.GetRegions()}
 }
@@ -253,23 +262,22 @@ func (w *Writer) createSchema() error {
 }
 
 func (w *Writer) prepare() error {
-	descCols := tables[1].cols
-	placeholders := "?"
-	for range descCols[2:] {
-		placeholders += ", ?"
-	}
+	placeholders := "?" + strings.Repeat(", ?", len(tableCols("descriptions"))-2)
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
 	}{
 		{&w.st.del, `DELETE FROM descriptions WHERE source = ? AND coalesce(code, '') = coalesce(?, '')`},
 		{&w.st.desc, `INSERT INTO descriptions VALUES (NULL, ` + placeholders + `)`},
+		{&w.st.delList, `DELETE FROM list_rows WHERE source = ?`},
+		{&w.st.listRow, `INSERT INTO list_rows VALUES (NULL` + strings.Repeat(", ?", len(tableCols("list_rows"))-1) + `)`},
 	}
 	w.partners = w.newBatch("partners")
 	w.areas = w.newBatch("areas")
 	w.scores = w.newBatch("sustainability")
 	w.indicators = w.newBatch("indicators")
 	w.gender = w.newBatch("gender_equality")
+	w.sections = w.newBatch("other_sections")
 	w.findings = w.newBatch("findings")
 	for _, s := range stmts {
 		st, err := w.tx.Prepare(s.sql)
@@ -293,9 +301,7 @@ func (w *Writer) Add(d *model.Description, findings []validate.Finding) error {
 	}
 	if err := w.add(d, findings); err != nil {
 		// Nothing of this description may linger for the next one.
-		for _, b := range []*batch{w.partners, w.areas, w.scores, w.indicators, w.gender, w.findings} {
-			b.reset()
-		}
+		w.resetBatches()
 		return fmt.Errorf("%s: %w", d.Source, err)
 	}
 	return nil
@@ -347,16 +353,87 @@ func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 	}
 	for i := range findings {
 		f := &findings[i]
-		w.findings.add(id, f.Rule, f.Severity.String(), w.opt.Message(*f),
+		w.findings.add(id, nil, f.Rule, f.Severity.String(), w.opt.Message(*f),
 			positive(f.Pos.Line), positive(f.Pos.Col), nullIfEmpty(f.Field))
 	}
 	w.counts.Findings += len(findings)
-	for _, b := range []*batch{w.partners, w.areas, w.scores, w.indicators, w.gender, w.findings} {
+	for _, b := range w.batches() {
 		if err := b.flush(); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func (w *Writer) batches() []*batch {
+	return []*batch{w.partners, w.areas, w.scores, w.indicators, w.gender, w.sections, w.findings}
+}
+
+// resetBatches drops gathered rows after a failure: nothing of one
+// description may linger for the next.
+func (w *Writer) resetBatches() {
+	for _, b := range w.batches() {
+		b.reset()
+	}
+}
+
+// BeginList starts the rows of the project list named source: the rows an
+// earlier export of the same source wrote (and their findings) are
+// deleted, so that exporting a list again replaces it.
+func (w *Writer) BeginList(source string) error {
+	if w.done {
+		return errors.New("sqlitedb: BeginList after Commit or Abort")
+	}
+	if _, err := w.st.delList.Exec(source); err != nil {
+		return fmt.Errorf("%s: %w", source, err)
+	}
+	return nil
+}
+
+// AddListRow writes one project-list row and its findings (as
+// projectlist.Checker gives them). Strings are copied: r may be reused once
+// it returns.
+func (w *Writer) AddListRow(r *projectlist.Row, findings []validate.Finding) error {
+	if w.done {
+		return errors.New("sqlitedb: AddListRow after Commit or Abort")
+	}
+	if err := w.addListRow(r, findings); err != nil {
+		w.resetBatches()
+		return fmt.Errorf("%s:%d: %w", r.Source, r.Line, err)
+	}
+	return nil
+}
+
+func (w *Writer) addListRow(r *projectlist.Row, findings []validate.Finding) error {
+	var errText, raw, repairs any
+	if r.Err != nil {
+		errText, raw = w.opt.Text(*r.Err), r.Raw
+	}
+	if len(r.Repairs) > 0 {
+		repairs = strings.Join(r.Repairs, ",")
+	}
+	p, f := &r.Project, &r.Funding
+	res, err := w.st.listRow.Exec(r.Source, r.Line, r.Programme, errText, raw, text(r.Fund),
+		text(p.Code), text(p.Name), text(p.PriorityAxis.Number),
+		date(p.Period.Start), date(p.Period.End), text(p.Status), text(p.State), text(p.Authority),
+		text(r.Part), text(r.Applicant.Name),
+		cents(f.EUStateGranted), cents(f.EUStateRealised), cents(f.PublicPlanned), cents(f.PublicRealised),
+		repairs)
+	if err != nil {
+		return err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	w.counts.ListRows++
+	for i := range findings {
+		x := &findings[i]
+		w.findings.add(nil, id, x.Rule, x.Severity.String(), w.opt.Message(*x),
+			positive(x.Pos.Line), positive(x.Pos.Col), nullIfEmpty(x.Field))
+	}
+	w.counts.Findings += len(findings)
+	return w.findings.flush()
 }
 
 // addLists gathers the list tables' rows of a description that was read.
@@ -380,8 +457,15 @@ func (w *Writer) addLists(id int64, d *model.Description) {
 		key string
 		v   *model.Indicator
 	}{{"new_jobs", &d.Indicators.NewJobs}, {"new_companies", &d.Indicators.NewCompanies}} {
-		w.indicators.add(id, in.key, number(in.v.Planned.Total), number(in.v.Planned.Women),
+		w.indicators.add(id, in.key, nil, nil, nil, number(in.v.Planned.Total), number(in.v.Planned.Women),
 			number(in.v.Realised.Total), number(in.v.Realised.Women))
+	}
+	for i, o := range d.Indicators.Other {
+		w.indicators.add(id, "other", i+1, text(o.Number), text(o.Title), number(o.Planned.Total), number(o.Planned.Women),
+			number(o.Realised.Total), number(o.Realised.Women))
+	}
+	for i, o := range d.OtherSections {
+		w.sections.add(id, i+1, text(o.Number), text(o.Title), text(o.Text))
 	}
 	g := &d.Horizontal.GenderEquality
 	for _, q := range []struct {
@@ -437,9 +521,14 @@ type batch struct {
 const maxBatchRows = 64
 
 func (w *Writer) newBatch(table string) *batch {
+	return &batch{tx: w.tx, table: table, cols: len(tableCols(table)) - 1, stmts: map[int]*sql.Stmt{}}
+}
+
+// tableCols returns a table's columns.
+func tableCols(table string) []column {
 	for _, t := range tables {
 		if t.name == table {
-			return &batch{tx: w.tx, table: table, cols: len(t.cols) - 1, stmts: map[int]*sql.Stmt{}}
+			return t.cols
 		}
 	}
 	panic("sqlitedb: no table " + table)

@@ -21,6 +21,7 @@ import (
 	"github.com/asectl/asectl/internal/golden"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/projectlist"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -40,15 +41,26 @@ type input struct {
 func testInputs(t testing.TB) []input {
 	t.Helper()
 	var ins []input
-	paths, err := filepath.Glob("../testdata/real/*.txt")
-	require.NoError(t, err)
-	paths = append(paths, "../testdata/A72213.txt")
+	var paths []string
+	for _, pattern := range []string{"../testdata/real/*.txt", "../testdata/*.txt", "../testdata/html/*.htm*", "../testdata/html/*/*.htm*"} {
+		found, err := filepath.Glob(pattern)
+		require.NoError(t, err)
+		for _, p := range found {
+			if !strings.Contains(p, "_files") {
+				paths = append(paths, p)
+			}
+		}
+	}
+	var tmpl []byte
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		require.NoError(t, err)
 		ins = append(ins, input{p, b})
+		if p == "../testdata/A72213.txt" {
+			tmpl = b
+		}
 	}
-	tmpl := ins[len(ins)-1].src
+	require.NotNil(t, tmpl)
 	g := gen.New(tmpl, 17)
 	for i := range 60 {
 		b := g.Description(i)
@@ -148,6 +160,20 @@ func jsonFigures(t testing.TB, entries []entry) map[string]int64 {
 		count("sub_regions", "area.sub_regions")
 		count("municipalities", "area.municipalities")
 		count("sustainability", "horizontal.sustainability")
+		count("other indicators", "indicators.other")
+		count("other sections", "other_sections")
+		for _, o := range get("indicators.other").([]any) {
+			if n, ok := o.(map[string]any)["planned"].(map[string]any)["total"].(json.Number); ok {
+				x, err := model.ParseFixed2(n.String())
+				require.NoError(t, err)
+				m["hundredths other planned_total"] += int64(x)
+			}
+		}
+		for _, o := range get("other_sections").([]any) {
+			if s, ok := o.(map[string]any)["text"].(string); ok {
+				m["other sections characters"] += int64(utf8.RuneCountInString(s))
+			}
+		}
 		for _, s := range get("horizontal.sustainability").([]any) {
 			for _, k := range []string{"direct", "indirect"} {
 				if n, ok := s.(map[string]any)[k].(json.Number); ok {
@@ -205,13 +231,17 @@ func sqlFigures(t testing.TB, db *sql.DB) map[string]int64 {
 	q("sub_regions", `SELECT count(*) FROM areas WHERE level = 'sub_region'`)
 	q("municipalities", `SELECT count(*) FROM areas WHERE level = 'municipality'`)
 	q("sustainability", `SELECT count(*) FROM sustainability`)
+	q("other indicators", `SELECT count(*) FROM indicators WHERE indicator = 'other'`)
+	q("other sections", `SELECT count(*) FROM other_sections`)
+	q("hundredths other planned_total", `SELECT CAST(round(sum(planned_total) * 100) AS INTEGER) FROM indicators WHERE indicator = 'other'`)
+	q("other sections characters", `SELECT sum(length(text)) FROM other_sections`)
 	q("sum direct", `SELECT sum(direct) FROM sustainability`)
 	q("sum indirect", `SELECT sum(indirect) FROM sustainability`)
 	for _, f := range []string{"eu_state_granted", "eu_state_realised", "public_planned", "public_realised"} {
 		q("cents "+f, `SELECT sum(`+f+`_cents) FROM descriptions`)
 	}
 	for _, f := range []string{"planned_total", "planned_women", "realised_total", "realised_women"} {
-		q("hundredths "+f, `SELECT CAST(round(sum(`+f+`) * 100) AS INTEGER) FROM indicators`)
+		q("hundredths "+f, `SELECT CAST(round(sum(`+f+`) * 100) AS INTEGER) FROM indicators WHERE indicator <> 'other'`)
 	}
 	q("yes", `SELECT count(*) FROM gender_equality WHERE answer = 1`)
 	q("no", `SELECT count(*) FROM gender_equality WHERE answer = 0`)
@@ -261,7 +291,7 @@ func TestFiguresMatchJSON(t *testing.T) {
 	got := sqlFigures(t, db)
 	assert.Equal(t, want, got)
 	// The figures are not all zero: the test would pass on an empty export.
-	for _, k := range []string{"descriptions", "errors", "findings", "co_implementers", "municipalities", "sustainability", "sum direct", "cents eu_state_granted", "hundredths planned_total", "yes", "no"} {
+	for _, k := range []string{"descriptions", "errors", "findings", "co_implementers", "municipalities", "sustainability", "sum direct", "cents eu_state_granted", "hundredths planned_total", "yes", "no", "other indicators", "other sections", "other sections characters"} {
 		assert.NotZero(t, want[k], k)
 	}
 }
@@ -327,7 +357,7 @@ func TestAppendTwice(t *testing.T) {
 	a, b := open(t, once), open(t, twice)
 	checkClean(t, b)
 	assert.Equal(t, sqlFigures(t, a), sqlFigures(t, b))
-	for _, table := range []string{"descriptions", "partners", "areas", "sustainability", "indicators", "gender_equality", "findings", "schema_tables", "schema_columns", "meta"} {
+	for _, table := range []string{"descriptions", "partners", "areas", "sustainability", "indicators", "gender_equality", "other_sections", "findings", "list_rows", "schema_tables", "schema_columns", "meta"} {
 		var x, y int
 		require.NoError(t, a.QueryRow(`SELECT count(*) FROM `+table).Scan(&x))
 		require.NoError(t, b.QueryRow(`SELECT count(*) FROM `+table).Scan(&y))
@@ -455,7 +485,80 @@ func TestSQLiteShell(t *testing.T) {
 	out, err := exec.Command(shell, "-readonly", path,
 		"PRAGMA integrity_check; PRAGMA foreign_key_check;",
 		"SELECT count(*) FROM descriptions;",
-		"SELECT code, eu_state_granted FROM funding_euros WHERE code = 'A72213';").CombinedOutput()
+		"SELECT code, eu_state_granted FROM funding_euros WHERE source = '../testdata/A72213.txt';").CombinedOutput()
 	require.NoError(t, err, "%s", out)
-	assert.Equal(t, "ok\n110\nA72213|1551280.0\n", string(out))
+	assert.Equal(t, "ok\n117\nA72213|1551280.0\n", string(out))
+}
+
+// TestListRows: the rows of every test project list, and their findings,
+// match the rows' JSON and the checker; exporting a list again replaces
+// its rows.
+func TestListRows(t *testing.T) {
+	paths, err := filepath.Glob("../testdata/projectlist/*.csv")
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	path := filepath.Join(t.TempDir(), "p.db")
+	want := map[string]int64{}
+	write := func(opt Options) {
+		w, err := Create(path, opt)
+		require.NoError(t, err)
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			require.NoError(t, err)
+			chk := projectlist.NewChecker(validate.Config{Today: today})
+			require.NoError(t, w.BeginList(p))
+			_, err = projectlist.Scan(p, src, "auto", func(r *projectlist.Row) error {
+				fs := chk.Check(r)
+				if !opt.Append {
+					var j map[string]any
+					dec := json.NewDecoder(bytes.NewReader(r.AppendJSON(nil)))
+					dec.UseNumber()
+					require.NoError(t, dec.Decode(&j))
+					want["rows"]++
+					want["findings"] += int64(len(fs))
+					if j["error"] != nil {
+						want["errors"]++
+					}
+					if n, ok := j["funding"].(map[string]any)["eu_state_granted"].(json.Number); ok {
+						x, err := model.ParseFixed2(n.String())
+						require.NoError(t, err)
+						want["cents"] += int64(x)
+					}
+					if c, ok := j["project"].(map[string]any)["code"].(string); ok {
+						want["code characters"] += int64(utf8.RuneCountInString(c))
+					}
+					want["repairs"] += int64(len(j["repairs"].([]any)))
+				}
+				return w.AddListRow(r, fs)
+			})
+			require.NoError(t, err)
+		}
+		require.NoError(t, w.Commit())
+	}
+	write(Options{})
+	got := func() map[string]int64 {
+		db := open(t, path)
+		checkClean(t, db)
+		m := map[string]int64{}
+		for k, q := range map[string]string{
+			"rows":            `SELECT count(*) FROM list_rows`,
+			"findings":        `SELECT count(*) FROM findings WHERE list_row_id IS NOT NULL`,
+			"errors":          `SELECT count(*) FROM list_rows WHERE error IS NOT NULL`,
+			"cents":           `SELECT sum(eu_state_granted_cents) FROM list_rows`,
+			"code characters": `SELECT sum(length(code)) FROM list_rows`,
+			"repairs":         `SELECT coalesce(sum(length(repairs) - length(replace(repairs, ',', '')) + 1), 0) FROM list_rows`,
+		} {
+			var v sql.NullInt64
+			require.NoError(t, db.QueryRow(q).Scan(&v), q)
+			m[k] = v.Int64
+		}
+		db.Close()
+		return m
+	}
+	assert.Equal(t, want, got())
+	for _, k := range []string{"rows", "findings", "errors", "cents", "repairs"} {
+		assert.NotZero(t, want[k], k)
+	}
+	write(Options{Append: true})
+	assert.Equal(t, want, got(), "a list exported again replaces its rows")
 }

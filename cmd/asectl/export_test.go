@@ -5,10 +5,12 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -47,7 +49,9 @@ func exportCorpus(t *testing.T, dir string, n int) {
 func TestExportMatchesParseAndValidate(t *testing.T) {
 	dir := t.TempDir()
 	exportCorpus(t, filepath.Join(dir, "gen"), 150)
-	inputs := []string{"../../testdata/real", "../../testdata/A72213.txt", filepath.Join(dir, "gen")}
+	lists, err := filepath.Glob("../../testdata/projectlist/*.csv")
+	require.NoError(t, err)
+	inputs := append([]string{"../../testdata/real", "../../testdata/A72213.txt", "../../testdata/S22213-esf.txt", "../../testdata/html", filepath.Join(dir, "gen")}, lists...)
 	db := filepath.Join(dir, "p.db")
 
 	_, stderr, code := run(t, dir, append([]string{"export", "--today", "2026-11-27", "-o", db}, inputs...)...)
@@ -76,8 +80,11 @@ func TestExportMatchesParseAndValidate(t *testing.T) {
 	}
 	dec := json.NewDecoder(strings.NewReader(jsonl))
 	dec.UseNumber()
+	listRows := map[string]string{} // by list source: the rows' code, line, cents and error
 	for dec.More() {
 		var d struct {
+			Kind    string
+			Line    int
 			Source  string
 			Error   *string
 			Project struct{ Code *string }
@@ -90,6 +97,17 @@ func TestExportMatchesParseAndValidate(t *testing.T) {
 			Horizontal struct{ Sustainability []any }
 		}
 		require.NoError(t, dec.Decode(&d))
+		if d.Kind == "list_row" {
+			code := ""
+			if d.Project.Code != nil {
+				code = *d.Project.Code
+			}
+			listRows[d.Source] += fmt.Sprintf("%d %s %d %v\n", d.Line, code, cents(d.Funding["eu_state_granted"]), d.Error != nil)
+			if len(order) == 0 || order[len(order)-1] != d.Source {
+				order = append(order, d.Source)
+			}
+			continue
+		}
 		f := &figures{}
 		if d.Project.Code != nil {
 			f.Code = *d.Project.Code
@@ -113,10 +131,15 @@ func TestExportMatchesParseAndValidate(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(findingsJSON), &report))
 	require.Len(t, report.Files, len(order))
+	listFindings := map[string]string{}
 	for _, f := range report.Files {
 		var rules []string
 		for _, x := range f.Findings {
 			rules = append(rules, x.Rule+"/"+x.Severity+"/"+x.Field+"/"+x.Message)
+		}
+		if _, ok := listRows[f.Source]; ok {
+			listFindings[f.Source] = strings.Join(rules, "\n")
+			continue
 		}
 		want[f.Source].Findings = strings.Join(rules, "\n")
 	}
@@ -147,8 +170,28 @@ func TestExportMatchesParseAndValidate(t *testing.T) {
 		}
 	}
 	require.NoError(t, rows.Err())
-	assert.Equal(t, order, got, "the descriptions are in input order")
 	assert.Greater(t, len(got), 190)
+
+	// The project lists: every row, and the findings of each list in the
+	// order validate gives them (by line, then position and rule).
+	require.Len(t, listRows, len(lists))
+	for _, src := range order {
+		want, ok := listRows[src]
+		if !ok {
+			continue
+		}
+		var gotRows, gotFindings string
+		require.NoError(t, conn.QueryRow(`SELECT group_concat(line || ' ' || coalesce(code, '') || ' ' || coalesce(eu_state_granted_cents, -1) || ' ' || iif(error IS NULL, 'false', 'true'), char(10)) || char(10)
+			FROM (SELECT * FROM list_rows WHERE source = ? ORDER BY line)`, src).Scan(&gotRows))
+		assert.Equal(t, want, gotRows, src)
+		require.NoError(t, conn.QueryRow(`SELECT coalesce(group_concat(rule || '/' || severity || '/' || coalesce(field, '') || '/' || message, char(10)), '')
+			FROM (SELECT f.* FROM findings f JOIN list_rows r ON r.id = f.list_row_id WHERE r.source = ? ORDER BY r.line, f.id)`, src).Scan(&gotFindings))
+		assert.Equal(t, listFindings[src], gotFindings, src)
+		got = append(got, src)
+	}
+	// Input order: descriptions by id, then the lists (named last here).
+	assert.Equal(t, order, got, "the inputs are in input order")
+	assert.Greater(t, strings.Count(strings.Join(slices.Collect(maps.Values(listFindings)), "\n"), "\n"), 100)
 }
 
 // TestExportUsage: the mistakes export refuses, each with a message.

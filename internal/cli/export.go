@@ -11,6 +11,7 @@ import (
 
 	"github.com/asectl/asectl/internal/output"
 	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/projectlist"
 	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/sqlitedb"
 	"github.com/asectl/asectl/validate"
@@ -30,10 +31,12 @@ type exported struct {
 func exportInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config) (exported, outcome, error) {
 	p, o, err := parseInput(in, ios, c)
 	e := exported{p: p}
-	switch o {
-	case outRead:
+	switch {
+	case o == outRead && p.list:
+		// A project list's rows are read and checked as they are written.
+	case o == outRead:
 		e.findings = validate.Check(p.res, cfg)
-	case outNotDescription:
+	case o == outNotDescription:
 		if x, ok := validate.NotDescription(err, cfg); ok {
 			e.findings = []validate.Finding{x}
 		}
@@ -112,16 +115,51 @@ errors, unreadable inputs and a database that cannot be written.`,
 			w, err := sqlitedb.Open(tmp, out, sqlitedb.Options{
 				Version: Version(), Inputs: args,
 				Message: func(f validate.Finding) string { return l.Message(f.Msg) },
+				Text:    l.Message,
 			})
 			if err != nil {
 				o.Abort()
 				return usagef("-o %v", err)
+			}
+			chk := projectlist.NewChecker(rs.cfg)
+			listCode := ExitOK
+			// exportList writes a project list's rows with their findings.
+			exportList := func(p *parsed) error {
+				source := report.PathText(p.name)
+				if err := w.BeginList(source); err != nil {
+					return err
+				}
+				var werr error
+				unsplit := 0
+				err := listRows(p, &common, func(r *projectlist.Row) error {
+					if r.Err != nil {
+						unsplit++
+					}
+					werr = w.AddListRow(r, chk.Check(r))
+					return werr
+				})
+				switch {
+				case werr != nil:
+					return werr
+				case err != nil:
+					b.bar.errorf("%s: error: %s\n", termName(p.name), report.Safe(err.Error()))
+					listCode = ExitUsage
+				case unsplit > 0:
+					// As parse: rows that could not be split fail the run; they
+					// are in list_rows with their error and list-row finding.
+					b.bar.errorf("%s: error: %s\n", termName(p.name), report.Safe(l.Sprintf("%d rows could not be split into the list's columns [%s]", unsplit, validate.RuleListRow)))
+					listCode = max(listCode, ExitFindings)
+				}
+				return nil
 			}
 			err = runBatch(b,
 				func(in input) (exported, outcome, error) { return exportInput(in, ios, &common, rs.cfg) },
 				func(it *item[exported]) error {
 					p := it.R.p
 					defer p.release()
+					if it.Outcome == outRead && p.list {
+						return exportList(&p)
+					}
 					var doc *model.Description
 					if it.Outcome == outRead {
 						doc = p.res.Doc
@@ -146,8 +184,12 @@ errors, unreadable inputs and a database that cannot be written.`,
 				return writeFailed(ios, err)
 			}
 			n := w.Counts()
-			fmt.Fprintf(ios.ErrOut, "%s: %d descriptions (%d replaced), %d findings\n", termName(out), n.Descriptions, n.Replaced, n.Findings)
-			if code := b.exitFor(); code != ExitOK {
+			if n.ListRows > 0 {
+				fmt.Fprint(ios.ErrOut, l.Sprintf("%s: %d descriptions (%d replaced), %d list rows, %d findings\n", termName(out), n.Descriptions, n.Replaced, n.ListRows, n.Findings))
+			} else {
+				fmt.Fprint(ios.ErrOut, l.Sprintf("%s: %d descriptions (%d replaced), %d findings\n", termName(out), n.Descriptions, n.Replaced, n.Findings))
+			}
+			if code := max(b.exitFor(), listCode); code != ExitOK {
 				return exitError{code}
 			}
 			return nil

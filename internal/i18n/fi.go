@@ -250,4 +250,8 @@ var uiFinnish = map[string]string{
 	"%d findings in %d files": "%d havaintoa %d tiedostossa",
 	"project list (%d rows, %d not split): pages compared with their row %d, pages without a row %d, rows without a page %d": "hankelista (rivejä %d, jakamatta %d): riviinsä verrattuja sivuja %d, sivuja ilman riviä %d, rivejä ilman sivua %d",
 	"a project list and descriptions cannot share one CSV file; write them to separate files":                                "hankelistaa ja kuvauksia ei voi kirjoittaa samaan CSV-tiedostoon; kirjoita ne eri tiedostoihin",
+	// asectl export
+	"%d rows could not be split into the list's columns [%s]":        "%d riviä ei voitu jakaa listan sarakkeisiin [%s]",
+	"%s: %d descriptions (%d replaced), %d findings\n":               "%s: %d kuvausta (%d korvattu), %d havaintoa\n",
+	"%s: %d descriptions (%d replaced), %d list rows, %d findings\n": "%s: %d kuvausta (%d korvattu), %d listariviä, %d havaintoa\n",
 }

@@ -7,7 +7,7 @@ CREATE TABLE meta ( -- facts about the database: asectl_version, schema_version,
   value TEXT NOT NULL -- its value
 );
 
-CREATE TABLE descriptions ( -- one row per input: a project description, or an input that could not be read as one (error is set, the other values are null)
+CREATE TABLE descriptions ( -- one row per input that is not a project list: a project description, or an input that could not be read as one (error is set, the other values are null)
   id INTEGER PRIMARY KEY, -- row number of the description
   source TEXT NOT NULL, -- the input's path as named, or - for standard input
   error TEXT, -- why the input could not be read as a description; null when it was
@@ -98,10 +98,13 @@ CREATE INDEX sustainability_description ON sustainability(description_id);
 
 CREATE INDEX sustainability_criterion ON sustainability(criterion_ref);
 
-CREATE TABLE indicators ( -- the indicators of section 7, one row per indicator; figures are exact decimals with at most two fraction digits
+CREATE TABLE indicators ( -- the indicators of section 7, one row per indicator (new jobs, new companies, and any other, such as an ESF page's participants); figures are exact decimals with at most two fraction digits
   id INTEGER PRIMARY KEY, -- row number of the indicator
   description_id INTEGER NOT NULL REFERENCES descriptions(id) ON DELETE CASCADE, -- the description the row belongs to (descriptions.id)
-  indicator TEXT NOT NULL, -- the indicator's JSON key: new_jobs (indicators.new_jobs) or new_companies (indicators.new_companies)
+  indicator TEXT NOT NULL CHECK (indicator IN ('new_jobs', 'new_companies', 'other')), -- new_jobs (indicators.new_jobs), new_companies (indicators.new_companies) or other (indicators.other[])
+  position INTEGER, -- for other: 1-based place in indicators.other; null otherwise
+  number TEXT, -- for other: the subsection's number as printed ("7.1"); null otherwise
+  title TEXT, -- for other: the subsection's title; null otherwise
   planned_total NUMERIC, -- planned, in total
   planned_women NUMERIC, -- planned, of them women
   realised_total NUMERIC, -- realised, in total
@@ -109,6 +112,46 @@ CREATE TABLE indicators ( -- the indicators of section 7, one row per indicator;
 );
 
 CREATE INDEX indicators_description ON indicators(description_id);
+
+CREATE TABLE other_sections ( -- numbered subsections of a description that asectl does not know ("4.3 …", "8.3 …"), with their text, in document order
+  id INTEGER PRIMARY KEY, -- row number of the subsection
+  description_id INTEGER NOT NULL REFERENCES descriptions(id) ON DELETE CASCADE, -- the description the row belongs to (descriptions.id)
+  position INTEGER NOT NULL, -- 1-based place in other_sections, as printed
+  number TEXT, -- the heading's number as printed ("8.3")
+  title TEXT, -- the heading's title
+  text TEXT -- the subsection's text; null when empty
+);
+
+CREATE INDEX other_sections_description ON other_sections(description_id);
+
+CREATE TABLE list_rows ( -- the rows of project-list exports (EURA's project lists, 2014–2020 and 2007–2013 layouts), one row per data line; a row that could not be split has error and raw set
+  id INTEGER PRIMARY KEY, -- row number of the list row
+  source TEXT NOT NULL, -- the list's path as named
+  line INTEGER NOT NULL, -- the row's 1-based line in the list (the header is line 1)
+  programme TEXT NOT NULL, -- the list's programme: 2014-2020 or 2007-2013
+  error TEXT, -- why the row could not be split into the list's columns; null when it was
+  raw TEXT, -- the line as read, when error is set; null otherwise
+  fund TEXT, -- EAKR (ERDF) or ESR (ESF)
+  code TEXT, -- project code
+  name TEXT, -- project name
+  priority_axis_number TEXT, -- priority axis number, as printed
+  period_start TEXT, -- start, ISO date YYYY-MM-DD
+  period_end TEXT, -- end, ISO date YYYY-MM-DD
+  status TEXT, -- status as printed
+  state TEXT, -- state derived from the status: running, ended, …
+  authority TEXT, -- funding authority
+  programme_part TEXT, -- 2007–2013 lists: the programme part ("Ohjelma / osio"); null otherwise
+  applicant_name TEXT, -- beneficiary
+  eu_state_granted_cents INTEGER, -- EU and state funding granted, in euro cents
+  eu_state_realised_cents INTEGER, -- EU and state funding realised, in euro cents
+  public_planned_cents INTEGER, -- public funding planned, in euro cents
+  public_realised_cents INTEGER, -- public funding realised, in euro cents
+  repairs TEXT -- the repairs made to read the row, comma-separated (quoted, name-mark, moved-name-part, authority-comma, serial-date); null when none
+);
+
+CREATE INDEX list_rows_source ON list_rows(source, line);
+
+CREATE INDEX list_rows_code ON list_rows(code);
 
 CREATE TABLE gender_equality ( -- the three yes/no questions on gender equality (section 8.1), one row each
   id INTEGER PRIMARY KEY, -- row number of the answer
@@ -119,18 +162,22 @@ CREATE TABLE gender_equality ( -- the three yes/no questions on gender equality 
   UNIQUE (description_id, question)
 );
 
-CREATE TABLE findings ( -- what asectl validate reports for each input, with the same rules and options (--today, --config)
+CREATE TABLE findings ( -- what asectl validate reports for each description and project-list row, with the same rules and options (--today, --config)
   id INTEGER PRIMARY KEY, -- row number of the finding
-  description_id INTEGER NOT NULL REFERENCES descriptions(id) ON DELETE CASCADE, -- the description the row belongs to (descriptions.id)
+  description_id INTEGER REFERENCES descriptions(id) ON DELETE CASCADE, -- the description the finding is about (descriptions.id); null for a list row's
+  list_row_id INTEGER REFERENCES list_rows(id) ON DELETE CASCADE, -- the project-list row the finding is about (list_rows.id); null for a description's
   rule TEXT NOT NULL, -- rule ID (asectl rules RULE explains it)
   severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')), -- error, warning or info
   message TEXT NOT NULL, -- the message, in the language of --lang
   line INTEGER, -- 1-based line in the input; null if the finding is about the whole file
   "column" INTEGER, -- 1-based column in characters (not bytes); quote the name in SQL: "column"
-  field TEXT -- JSON path of the field, such as funding.eu_state_granted; null for the file
+  field TEXT, -- JSON path of the field, such as funding.eu_state_granted; null for the file
+  CHECK ((description_id IS NULL) <> (list_row_id IS NULL))
 );
 
 CREATE INDEX findings_description ON findings(description_id);
+
+CREATE INDEX findings_list_row ON findings(list_row_id);
 
 CREATE INDEX findings_rule ON findings(rule);
 
