@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asectl/asectl/internal/config"
 	"github.com/asectl/asectl/internal/output"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/projectlist"
@@ -50,7 +51,7 @@ func newExportCmd(g *globals) *cobra.Command {
 		common commonFlags
 		format string
 		out    string
-		today  string
+		today  model.Date
 		append bool
 	)
 	cmd := &cobra.Command{
@@ -79,7 +80,7 @@ errors, unreadable inputs and a database that cannot be written.`,
   datasette programme.db`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := g.begin(&common)
+			l, err := g.begin(cmd, &common)
 			if err != nil {
 				return err
 			}
@@ -89,7 +90,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 			if out == "" || out == "-" {
 				return usagef("export needs -o FILE: a database cannot go to standard output")
 			}
-			rs, err := g.ruleSettings(cmd, "", today)
+			rs, err := g.ruleSettings(cmd, 0, today)
 			if err != nil {
 				return err
 			}
@@ -199,7 +200,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 	f := cmd.Flags()
 	f.StringVar(&format, "format", "sqlite", "output format: sqlite")
 	f.StringVarP(&out, "output", "o", "", "the database file to write (required)")
-	f.StringVar(&today, "today", "", "reference date YYYY-MM-DD for the date rules (default: today)")
+	dateFlag(f, &today, "today", "reference date YYYY-MM-DD for the date rules (default: today in "+config.FileName+", else today)")
 	f.BoolVar(&append, "append", false, "add to the database instead of replacing it; a description of the same source and code is replaced")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(exportFormats...))
 	return cmd
