@@ -80,7 +80,7 @@ text, a second description) unless --force is given.`,
 			}
 			err = runBatch(b,
 				func(in input) (result, outcome, error) {
-					p, o, err := parseInput(in, ios, &common)
+					p, o, err := parseDescription(in, ios, &common)
 					r := result{parsed: p}
 					if o == outRead {
 						if labels != "" {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/parser"
@@ -82,4 +83,18 @@ func loadListIndex(path string, ios *IOStreams, c *commonFlags) (*projectlist.In
 		return nil, usagef("--list %s: %v", termName(path), err)
 	}
 	return ix, nil
+}
+
+// errListNotDescription is why fmt and report pass over a project list:
+// they work on descriptions, and a list has no layout or page of its own.
+var errListNotDescription = fmt.Errorf("%w: this is a project-list export; parse and validate read it, fmt and report read descriptions", parser.ErrNotDescription)
+
+// parseDescription is parseInput for the commands that take descriptions
+// only: a project list is not one.
+func parseDescription(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, error) {
+	p, o, err := parseInput(in, ios, c)
+	if o == outRead && p.list {
+		return p, outNotDescription, errListNotDescription
+	}
+	return p, o, err
 }

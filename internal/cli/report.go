@@ -76,7 +76,7 @@ and sorts names in Finnish order.`,
 			var items []summary.Item
 			err = runBatch(b,
 				func(in input) (reportItem, outcome, error) {
-					p, o, err := parseInput(in, ios, &common)
+					p, o, err := parseDescription(in, ios, &common)
 					it := summary.Item{Source: report.PathText(in.Name)}
 					if o == outRead {
 						it.Doc = p.res.Doc
