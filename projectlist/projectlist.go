@@ -258,12 +258,24 @@ func decode(src []byte, enc string) (string, string, error) {
 	}
 	n := 0
 	for _, b := range src {
-		n += utf8.RuneLen(charmap.Windows1252.DecodeByte(b))
+		n += len(cp1252[b])
 	}
 	var out strings.Builder
 	out.Grow(n)
 	for _, b := range src {
-		out.WriteRune(charmap.Windows1252.DecodeByte(b))
+		if b < utf8.RuneSelf {
+			out.WriteByte(b)
+			continue
+		}
+		out.WriteString(cp1252[b])
 	}
 	return out.String(), "windows-1252", nil
 }
+
+// cp1252 is each Windows-1252 byte in UTF-8.
+var cp1252 = func() (t [256]string) {
+	for i := range t {
+		t[i] = string(charmap.Windows1252.DecodeByte(byte(i)))
+	}
+	return t
+}()

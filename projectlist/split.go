@@ -406,13 +406,18 @@ func isAxis(s string) bool {
 }
 
 // statuses are the statuses the service prints, and the state of each.
-var statuses []struct{ text, state string }
+var (
+	statuses                   []struct{ text, state string }
+	statusMinLen, statusMaxLen int // in bytes, for a quick rejection of most cells
+)
 
 func init() {
+	statusMinLen = 1 << 30
 	for _, code := range []string{"fi", "en"} {
 		if l := parser.LanguageByCode(code); l != nil {
 			for s, st := range l.Statuses {
 				statuses = append(statuses, struct{ text, state string }{s, st})
+				statusMinLen, statusMaxLen = min(statusMinLen, len(s)), max(statusMaxLen, len(s))
 			}
 		}
 	}
@@ -424,11 +429,14 @@ func isStatus(s string) bool {
 }
 
 func stateOf(s string) (string, bool) {
+	if len(s) < statusMinLen || len(s) > 2*statusMaxLen {
+		return "", false // most cells: names, dates, amounts
+	}
 	v, _ := trimmed(cell{s: s})
-	if len(v) > 32 || v == "" || v[0] == '"' {
+	if v == "" || v[0] == '"' {
 		return "", false
 	}
-	if strings.Contains(v, "  ") || strings.ContainsAny(v, "\t\u00a0") {
+	if strings.Contains(v, "  ") || strings.IndexByte(v, '\t') >= 0 || strings.Contains(v, "\u00a0") {
 		v = strings.Join(strings.Fields(v), " ") // rare: spaced out
 	}
 	for _, st := range statuses {
