@@ -451,6 +451,8 @@ func TestServed(t *testing.T) {
 	if !strings.Contains(got, "108:14") {
 		t.Errorf("dropped file: finding %q, want one at 108:14", got)
 	}
+	a11yChecks(t, ctx)
+	htmlChecks(t, ctx)
 	langChecks(t, ctx)
 	downloadChecks(t, ctx, ref)
 	hostileChecks(t, ctx)
@@ -464,6 +466,65 @@ func TestServed(t *testing.T) {
 	if len(late) > 0 {
 		t.Errorf("the server was asked for %v after the page had loaded", late)
 	}
+}
+
+// a11yChecks holds every control named for a screen reader: each input,
+// select and text area has a label, each button a text or aria-label, each
+// result is a region named by its heading.
+func a11yChecks(t *testing.T, ctx context.Context) {
+	t.Helper()
+	unnamed := eval[[]string](t, ctx, `(() => {
+		const out = [];
+		for (const e of document.querySelectorAll("input, select, textarea"))
+			if (!e.labels || e.labels.length === 0 || !e.labels[0].textContent.trim()) out.push(e.outerHTML.slice(0, 80));
+		for (const e of document.querySelectorAll("button"))
+			if (!(e.getAttribute("aria-label") || e.textContent).trim()) out.push(e.outerHTML.slice(0, 80));
+		for (const e of document.querySelectorAll("#results article")) {
+			const h = document.getElementById(e.getAttribute("aria-labelledby"));
+			if (!h || !h.textContent.trim()) out.push(e.outerHTML.slice(0, 80));
+		}
+		if (!document.querySelector("[role=status][aria-live=polite]")) out.push("no live status region");
+		return out;
+	})()`)
+	for _, u := range unnamed {
+		t.Errorf("not named for a screen reader: %s", u)
+	}
+}
+
+// htmlChecks chooses an HTML page saved from the service: it is read as
+// the CLI reads it, its finding at the page's own line and column.
+func htmlChecks(t *testing.T, ctx context.Context) {
+	t.Helper()
+	page, _ := filepath.Abs("../../testdata/html/A72213.html")
+	before := eval[int](t, ctx, `document.querySelectorAll("#results article").length`)
+	do(t, ctx, chromedp.SetUploadFiles(chromedp.ID("files"), []string{page}))
+	waitResults(t, ctx, before+1)
+	var want struct {
+		Files []struct {
+			Findings []struct {
+				Rule         string
+				Line, Column int
+			}
+		}
+	}
+	if err := json.Unmarshal(runCLI(t, "validate", "--format", "json", "--today", today, page), &want); err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Files[0].Findings) == 0 {
+		t.Fatal("the CLI finds nothing in the HTML page")
+	}
+	w := want.Files[0].Findings[0]
+	got := eval[string](t, ctx, `document.querySelector("#results article:last-of-type .finding").textContent`)
+	if !strings.HasPrefix(got, fmt.Sprintf("%d:%d ", w.Line, w.Column)) || !strings.Contains(got, w.Rule) {
+		t.Errorf("HTML page: finding %q, want %d:%d … %s", got, w.Line, w.Column, w.Rule)
+	}
+	// Its button moves to that place in the page's source.
+	do(t, ctx, chromedp.Click(chromedp.CSS("#results article:last-of-type .finding")))
+	id := eval[string](t, ctx, `document.activeElement.id`)
+	if !strings.HasSuffix(id, fmt.Sprintf("-%d-%d", w.Line, w.Column)) {
+		t.Errorf("HTML page: focus on %q after the finding's button", id)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("#results article:last-of-type .remove")))
 }
 
 // langChecks switches the page to Finnish and back: the labels and the
