@@ -2,7 +2,6 @@ package format
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -35,13 +34,13 @@ func checkRoundTrip(t *testing.T, src []byte) {
 	if err != nil {
 		return
 	}
-	want, _ := json.Marshal(res.Doc)
+	want := res.Doc.AppendValuesJSON(nil)
 	canon := Render(res.Doc)
 	res2, err := parser.Parse("x", canon, parser.Options{})
 	if err != nil {
 		t.Fatalf("the canonical text does not parse: %v\n%s", err, canon)
 	}
-	got, _ := json.Marshal(res2.Doc)
+	got := res2.Doc.AppendValuesJSON(nil)
 	if !bytes.Equal(want, got) {
 		t.Fatalf("parse(fmt(parse(x))) != parse(x)\nwant %s\ngot  %s\ncanonical:\n%s", want, got, canon)
 	}

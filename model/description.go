@@ -56,8 +56,14 @@ type Description struct {
 	// OtherSections are numbered subsections the label tables do not know
 	// ("4.3 …", "8.3 …"), kept with their text, in document order.
 	OtherSections []OtherSection `json:"other_sections"`
-	Sections      Sections       `json:"-"`
-	HeadingsFound bool           `json:"-"`
+	// Sections, HeadingsFound, FundFromHeader and Problems are how the text
+	// was read; the JSON has them under "parse", with the fields whose
+	// value could not be read (Unread).
+	Sections      Sections `json:"-"`
+	HeadingsFound bool     `json:"-"`
+	// Problems are what the parser could not read as it stands, in
+	// position order (the parser's Result.Problems).
+	Problems []Problem `json:"-"`
 	// End is where the text ends: just after the last non-blank character.
 	End Pos `json:"-"`
 }
@@ -234,7 +240,7 @@ type Score struct {
 	Pos           Pos        `json:"-"`
 	// Ref identifies a known criterion as group*100 + index + 1 (the same in
 	// every language); 0 for a criterion the programme does not have.
-	Ref int `json:"-"`
+	Ref CriterionRef `json:"ref"`
 }
 
 // Failed returns the entry for an input that could not be read: its

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math/bits"
+	"sort"
 	"strconv"
 	"unicode/utf8"
 )
@@ -11,6 +12,22 @@ import (
 // equal), without reflection or the re-scan of every Field's MarshalJSON.
 // Batches spend most of their output time here.
 func (d *Description) AppendJSON(dst []byte) []byte {
+	dst = d.appendValues(dst)
+	dst = append(dst, `,"parse":`...)
+	dst = d.appendParse(dst)
+	return append(dst, '}')
+}
+
+// AppendValuesJSON is AppendJSON without the "parse" key: the values
+// alone, which a round trip through the canonical layout, or an HTML page
+// and its text, keep (how the text was read, and where, differs).
+func (d *Description) AppendValuesJSON(dst []byte) []byte {
+	return append(d.appendValues(dst), '}')
+}
+
+// appendValues writes the document up to its last value, without the
+// closing brace.
+func (d *Description) appendValues(dst []byte) []byte {
 	dst = append(dst, `{"version":`...)
 	dst = strconv.AppendInt(dst, int64(d.Version), 10)
 	dst = append(dst, `,"kind":`...)
@@ -157,6 +174,12 @@ func (d *Description) AppendJSON(dst []byte) []byte {
 			dst = appendInt(dst, s.Indirect)
 			dst = append(dst, `,"justification":`...)
 			dst = appendText(dst, s.Justification)
+			dst = append(dst, `,"ref":`...)
+			if s.Ref == 0 {
+				dst = append(dst, "null"...)
+			} else {
+				dst = strconv.AppendInt(dst, int64(s.Ref), 10)
+			}
 			dst = append(dst, '}')
 		}
 		dst = append(dst, ']')
@@ -164,12 +187,16 @@ func (d *Description) AppendJSON(dst []byte) []byte {
 	dst = append(dst, `},"final_report":`...)
 	dst = appendText(dst, d.FinalReport)
 	dst = append(dst, `,"other_sections":`...)
-	if d.OtherSections == nil {
-		return append(dst, "null}"...)
+	return appendOtherSections(dst, d.OtherSections)
+}
+
+func appendOtherSections(dst []byte, os []OtherSection) []byte {
+	if os == nil {
+		return append(dst, "null"...)
 	}
 	dst = append(dst, '[')
-	for i := range d.OtherSections {
-		o := &d.OtherSections[i]
+	for i := range os {
+		o := &os[i]
 		if i > 0 {
 			dst = append(dst, ',')
 		}
@@ -179,6 +206,88 @@ func (d *Description) AppendJSON(dst []byte) []byte {
 		dst = appendText(dst, o.Title)
 		dst = append(dst, `,"text":`...)
 		dst = appendText(dst, o.Text)
+		dst = append(dst, '}')
+	}
+	return append(dst, ']')
+}
+
+// appendParse writes the "parse" key's object as encoding/json writes
+// parseView's (a test holds them equal), without its maps and copies.
+func (d *Description) appendParse(dst []byte) []byte {
+	dst = append(dst, `{"fund_from_header":`...)
+	dst = strconv.AppendBool(dst, d.FundFromHeader)
+	dst = append(dst, `,"headings_found":`...)
+	dst = strconv.AppendBool(dst, d.HeadingsFound)
+	dst = append(dst, `,"sections":[`...)
+	type sec struct {
+		num string
+		SectionInfo
+	}
+	var buf [24]sec
+	secs := buf[:0]
+	for n, s := range d.Sections {
+		secs = append(secs, sec{n, s})
+	}
+	// Insertion sort: a few dozen sections at most.
+	for i := 1; i < len(secs); i++ {
+		for j := i; j > 0; j-- {
+			a, b := &secs[j-1], &secs[j]
+			if a.Pos == b.Pos && !sectionLess(b.num, a.num) || a.Pos != b.Pos && !b.Pos.Before(a.Pos) {
+				break
+			}
+			*a, *b = *b, *a
+		}
+	}
+	for i, s := range secs {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"number":`...)
+		dst = appendString(dst, s.num)
+		dst = append(dst, `,"implicit":`...)
+		dst = strconv.AppendBool(dst, s.Implicit)
+		dst = append(dst, '}')
+	}
+	dst = append(dst, `],"unread":{`...)
+	type kv struct{ path, raw string }
+	var unread []kv
+	d.walk(nil, func(path string, f field) {
+		_, _, raw := f.state()
+		unread = append(unread, kv{path, raw})
+	})
+	sort.Slice(unread, func(i, j int) bool { return unread[i].path < unread[j].path })
+	for i, u := range unread {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendString(dst, u.path)
+		dst = append(dst, ':')
+		dst = appendString(dst, u.raw)
+	}
+	dst = append(dst, `},"problems":[`...)
+	for i := range d.Problems {
+		p := &d.Problems[i]
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"rule":`...)
+		dst = appendString(dst, p.Rule)
+		dst = append(dst, `,"field":`...)
+		if p.Field == "" {
+			dst = append(dst, "null"...)
+		} else {
+			dst = appendString(dst, p.Field)
+		}
+		dst = append(dst, `,"message":`...)
+		dst = appendString(dst, p.Msg.String())
+		dst = append(dst, `,"line":`...)
+		if !p.Pos.IsValid() {
+			dst = append(dst, `null,"column":null}`...)
+			continue
+		}
+		dst = strconv.AppendInt(dst, int64(p.Pos.Line), 10)
+		dst = append(dst, `,"column":`...)
+		dst = strconv.AppendInt(dst, int64(p.Pos.Col), 10)
 		dst = append(dst, '}')
 	}
 	return append(dst, "]}"...)

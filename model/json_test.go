@@ -3,16 +3,23 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 )
 
+// stdJSON is encoding/json's reflection over the struct and its tags, with
+// the "parse" key from parseView.
 func stdJSON(t testing.TB, d *Description) []byte {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(d); err != nil {
+	v := struct {
+		*plainDescription
+		Parse parseJSON `json:"parse"`
+	}{(*plainDescription)(d), d.parseView()}
+	if err := enc.Encode(v); err != nil {
 		t.Fatal(err)
 	}
 	return bytes.TrimRight(buf.Bytes(), "\n")
@@ -38,7 +45,71 @@ func sampleDescription() *Description {
 	o.Realised.Women.Set(4100, p)
 	d.Indicators.Other = append(d.Indicators.Other, o, OtherIndicator{})
 	d.OtherSections = append(d.OtherSections, OtherSection{Number: Text{Value: "8.3", Valid: true}, Text: Text{Value: "a\nb\"", Valid: true}}, OtherSection{})
+	d.Horizontal.Sustainability[0].Ref = 203
+	d.Horizontal.Sustainability[0].Indirect.Seen("x<&>", p)
+	d.Funding.PublicRealised.Seen("12,3x", Pos{Line: 40, Col: 20})
+	d.Applicant.Phone.Seen("", p)
+	d.FundFromHeader, d.HeadingsFound = true, true
+	d.Sections["1"] = SectionInfo{Pos: Pos{Line: 5, Col: 1}}
+	d.Sections["3"] = SectionInfo{Pos: Pos{Line: 30, Col: 1}, Implicit: true}
+	d.Sections["2"] = SectionInfo{Pos: Pos{Line: 20, Col: 1}}
+	d.Problems = []Problem{
+		{Pos: Pos{Line: 40, Col: 20}, Rule: "invalid-number", Field: "funding.public_realised", Msg: Msg("cannot read the amount %q: %s", "12,3x", "x")},
+		{Rule: "unexpected-text", Msg: Msg("100%% <b>")},
+	}
 	return d
+}
+
+// What the JSON holds reads back into the same document: values, and how
+// the text was read ("parse"), positions aside.
+func TestUnmarshalJSONRoundTrip(t *testing.T) {
+	sample := sampleDescription()
+	// A parsed text is valid UTF-8; a problem's position is not read back.
+	sample.Project.Name.Value = strings.ToValidUTF8(sample.Project.Name.Value, "\ufffd")
+	sample.Problems[0].Pos = Pos{}
+	for _, d := range []*Description{New("empty"), sample, Failed("x.txt", "not an EURA 2014 project description: the file is empty")} {
+		b := d.AppendJSON(nil)
+		var back Description
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if got := back.AppendJSON(nil); !bytes.Equal(b, got) {
+			t.Fatalf("read back differs:\nwant %s\ngot  %s", b, got)
+		}
+		if d.Funding.PublicRealised.Present {
+			f := back.Funding.PublicRealised
+			if !f.Present || f.Valid || f.Raw != "12,3x" || !back.Applicant.Phone.Present || back.Applicant.Phone.Raw != "" {
+				t.Fatalf("unread fields not restored: %+v %+v", f, back.Applicant.Phone)
+			}
+			if !back.FundFromHeader || !back.Sections.Has("3") || !back.Sections["3"].Implicit || back.Sections.Has("4") {
+				t.Fatalf("parse state not restored: %v %v", back.FundFromHeader, back.Sections)
+			}
+			if len(back.Problems) != 2 || back.Problems[1].Msg.String() != "100% <b>" || back.Problems[0].Field != "funding.public_realised" {
+				t.Fatalf("problems not restored: %+v", back.Problems)
+			}
+			if back.Project.Name.Raw != back.Project.Name.Value {
+				t.Fatalf("a text's Raw is its value")
+			}
+		}
+	}
+	// Bad input is an error, not a panic or a half-read document.
+	for _, bad := range []string{`{"funding":{"eu_state_granted":"x"}}`, `{"horizontal":{"sustainability":[{"ref":"a"}]}}`, `[`, `{"parse":{"sections":3}}`} {
+		var back Description
+		if err := json.Unmarshal([]byte(bad), &back); err == nil {
+			t.Fatalf("%s: no error", bad)
+		}
+	}
+}
+
+func TestSectionOrder(t *testing.T) {
+	order := []string{"1", "2", "3", "4", "4.1", "4.2", "4.10", "5", "7", "7.1", "8.2", "9", "10"}
+	for i := range order {
+		for j := range order {
+			if got := sectionLess(order[i], order[j]); got != (i < j) {
+				t.Fatalf("sectionLess(%q, %q) = %v", order[i], order[j], got)
+			}
+		}
+	}
 }
 
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
@@ -96,6 +167,15 @@ func TestGrouped(t *testing.T) {
 		99900: "999", 100000: "1 000", -123456700: "-1 234 567"} {
 		if got := v.Grouped(); got != want {
 			t.Errorf("%d: %q, want %q", int64(v), got, want)
+		}
+	}
+}
+
+// The walk reads a Field's Valid and Present by their index.
+func TestFieldLayout(t *testing.T) {
+	for _, typ := range []reflect.Type{reflect.TypeOf(Text{}), reflect.TypeOf(Field[Fixed2]{}), reflect.TypeOf(Field[bool]{})} {
+		if typ.Field(1).Name != "Valid" || typ.Field(2).Name != "Present" {
+			t.Fatalf("%v: Valid and Present moved", typ)
 		}
 	}
 }

@@ -41,6 +41,8 @@ func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
 // marshals to null. Pos is where the value starts, or the label when the value
 // is empty. Raw is the value as printed, kept for messages and for rules
 // that judge a value the parser could not read.
+// (The walk of parse.go reads Valid and Present by their index: keep the
+// order of the fields.)
 type Field[T any] struct {
 	Value   T
 	Valid   bool
@@ -72,10 +74,12 @@ func (f Field[T]) MarshalJSON() ([]byte, error) {
 	return json.Marshal(f.Value)
 }
 
-// UnmarshalJSON accepts the value or null; positions are not restored.
+// UnmarshalJSON accepts the value or null; positions are not restored. A
+// text's Raw is its value (as the parser stores it); other kinds' Raw, the
+// value as printed, is not in the JSON.
 func (f *Field[T]) UnmarshalJSON(b []byte) error {
 	var zero T
-	f.Value, f.Valid = zero, false
+	f.Value, f.Valid, f.Present, f.Raw = zero, false, false, ""
 	if string(b) == "null" {
 		return nil
 	}
@@ -83,6 +87,9 @@ func (f *Field[T]) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	f.Valid, f.Present = true, true
+	if s, ok := any(f.Value).(string); ok {
+		f.Raw = s
+	}
 	return nil
 }
 

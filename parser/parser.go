@@ -63,10 +63,17 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var res *Result
 	if isHTML(source, text) {
-		return parseHTML(source, src, text, enc, clean, opt)
+		res, err = parseHTML(source, src, text, enc, clean, opt)
+	} else {
+		res, err = parseText(source, text, enc, clean)
 	}
-	return parseText(source, text, enc, clean)
+	if err != nil {
+		return nil, err
+	}
+	res.Doc.Problems = res.Problems
+	return res, nil
 }
 
 // parseText reads decoded text.
@@ -862,7 +869,7 @@ func (p *parser) addScore(l *line, name, d, i string, dOff, iOff int) {
 	s := model.Score{Group: p.group, Pos: pos}
 	s.Criterion.Set(name, pos)
 	if len(name) <= p.lang.maxShort {
-		s.Ref = criterionRef(p.fold.fold(name))
+		s.Ref = model.CriterionRef(criterionRef(p.fold.fold(name)))
 	}
 	readScore := func(f *model.Field[int], raw string, off int) {
 		if raw == "" {

@@ -51,6 +51,12 @@ func (g *githubWriter) File(f File) error {
 		g.printf("::error file=%s,title=%s::%s\n", file, escapeProperty("unreadable"), escapeData(Safe(f.Error)))
 	}
 	for _, x := range f.Findings {
+		if !x.Pos.IsValid() {
+			// Read from JSON: the file alone, the field in the message.
+			g.printf("::%s file=%s,title=%s::%s\n", githubCommand(x.Severity), file,
+				escapeProperty(x.Rule), escapeData(Safe(located("", x)+" "+g.o.message(x))))
+			continue
+		}
 		g.printf("::%s file=%s,line=%d,col=%d,title=%s::%s\n", githubCommand(x.Severity), file,
 			x.Pos.Line, x.Pos.Col, escapeProperty(x.Rule), escapeData(Safe(g.o.message(x))))
 	}

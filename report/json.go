@@ -30,9 +30,9 @@ type JSONFinding struct {
 	Rule     string  `json:"rule"`
 	Severity string  `json:"severity"`
 	Message  string  `json:"message"`
-	Line     int     `json:"line"`
-	Column   int     `json:"column"`
-	Field    *string `json:"field"` // null when the finding is about the whole file
+	Line     *int    `json:"line"`   // null for a finding of a description read from JSON
+	Column   *int    `json:"column"` // (located by Field alone)
+	Field    *string `json:"field"`  // null when the finding is about the whole file
 }
 
 // JSONFile is one input in the JSON document.
@@ -73,7 +73,10 @@ func ToJSON(f File, o Options) JSONFile {
 	for _, x := range f.Findings {
 		jx := JSONFinding{
 			Rule: x.Rule, Severity: x.Severity.String(), Message: o.message(x),
-			Line: x.Pos.Line, Column: x.Pos.Col,
+		}
+		if x.Pos.IsValid() {
+			line, col := x.Pos.Line, x.Pos.Col
+			jx.Line, jx.Column = &line, &col
 		}
 		if x.Field != "" {
 			field := x.Field
@@ -131,9 +134,9 @@ func appendFile(b []byte, f JSONFile) []byte {
 		b = append(b, ",\n          \"message\": "...)
 		b = appendString(b, x.Message)
 		b = append(b, ",\n          \"line\": "...)
-		b = strconv.AppendInt(b, int64(x.Line), 10)
+		b = appendInt(b, x.Line)
 		b = append(b, ",\n          \"column\": "...)
-		b = strconv.AppendInt(b, int64(x.Column), 10)
+		b = appendInt(b, x.Column)
 		b = append(b, ",\n          \"field\": "...)
 		b = appendNullable(b, x.Field)
 		b = append(b, "\n        }"...)
@@ -192,4 +195,11 @@ func (j *jsonWriter) Finish(s Summary) error {
 	j.write(string(b))
 	j.write("\n}\n")
 	return j.err
+}
+
+func appendInt(b []byte, n *int) []byte {
+	if n == nil {
+		return append(b, "null"...)
+	}
+	return strconv.AppendInt(b, int64(*n), 10)
 }

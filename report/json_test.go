@@ -4,7 +4,12 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/validate"
 )
 
 // appendFile is json.MarshalIndent(f, "    ", "  ") by hand.
@@ -20,9 +25,25 @@ func TestAppendFileIsMarshalIndent(t *testing.T) {
 	checkAppendFile(t, JSONFile{Source: "a.txt", Findings: []JSONFinding{}})
 	checkAppendFile(t, JSONFile{Source: "<dir>/b&c.txt", Error: &msg, Findings: []JSONFinding{}})
 	checkAppendFile(t, JSONFile{Source: "c.txt", Findings: []JSONFinding{
-		{Rule: "r1", Severity: "error", Message: msg, Line: 1, Column: 2},
-		{Rule: "r2", Severity: "warning", Message: "m", Line: 123456, Column: 0, Field: &field},
+		{Rule: "r1", Severity: "error", Message: msg, Line: ptr(1), Column: ptr(2)},
+		{Rule: "r2", Severity: "warning", Message: "m", Line: ptr(123456), Column: ptr(0), Field: &field},
+		{Rule: "r3", Severity: "warning", Message: "from JSON", Field: &field},
 	}})
+}
+
+func ptr(n int) *int { return &n }
+
+// A finding without a position (a description read from JSON) is located
+// by its field: null line and column, FILE:FIELD in text, a logical
+// location in SARIF.
+func TestFindingWithoutPosition(t *testing.T) {
+	x := validate.Finding{Rule: "missing-field", Severity: validate.Error, Msg: parser.Msg("the project code is missing"), Field: "project.code"}
+	assert.Equal(t, "project.code", Where(x))
+	assert.Equal(t, "a.txt:project.code", located("a.txt", x))
+	x.Field = ""
+	assert.Equal(t, "a.txt", located("a.txt", x))
+	x.Pos = model.Pos{Line: 3, Col: 4}
+	assert.Equal(t, "a.txt:3:4", located("a.txt", x))
 }
 
 func FuzzAppendFile(f *testing.F) {
@@ -33,7 +54,10 @@ func FuzzAppendFile(f *testing.F) {
 			jf.Error = &errText
 		}
 		for i := 0; i < line%3; i++ {
-			x := JSONFinding{Rule: rule, Severity: "info", Message: msg, Line: line, Column: col}
+			x := JSONFinding{Rule: rule, Severity: "info", Message: msg, Line: &line, Column: &col}
+			if line%5 == 0 {
+				x.Line, x.Column = nil, nil
+			}
 			if i == 1 {
 				x.Field = &field
 			}

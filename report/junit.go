@@ -83,7 +83,7 @@ func (j *junitWriter) File(f File) error {
 			c := junitCase{Name: r.ID, Classname: class, File: name, Time: "0"}
 			var failing, notes []string
 			for _, x := range byRule[r.ID] {
-				line := fmt.Sprintf("%s:%d:%d: %s: %s", PathText(f.Source), x.Pos.Line, x.Pos.Col, x.Severity, j.o.message(x))
+				line := fmt.Sprintf("%s: %s: %s", located(PathText(f.Source), x), x.Severity, j.o.message(x))
 				if j.o.fails(x.Severity) {
 					failing = append(failing, line)
 				} else {
@@ -98,7 +98,7 @@ func (j *junitWriter) File(f File) error {
 						break
 					}
 				}
-				msg := fmt.Sprintf("%d:%d: %s", first.Pos.Line, first.Pos.Col, j.o.message(first))
+				msg := fmt.Sprintf("%s: %s", Where(first), j.o.message(first))
 				if len(failing) > 1 {
 					msg += fmt.Sprintf(" (and %d more)", len(failing)-1)
 				}

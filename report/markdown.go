@@ -61,7 +61,7 @@ func (m *markdownWriter) File(f File) error {
 		m.add(f.Source, "", "error", "", f.Error)
 	}
 	for _, x := range f.Findings {
-		m.add(f.Source, fmt.Sprintf("%d:%d", x.Pos.Line, x.Pos.Col), x.Severity.String(), x.Rule, m.o.message(x))
+		m.add(f.Source, Where(x), x.Severity.String(), x.Rule, m.o.message(x))
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/asectl/asectl/internal/i18n"
@@ -144,4 +145,24 @@ func New(name string, w io.Writer, o Options) (Writer, error) {
 		return nil, fmt.Errorf("unknown format %q (valid: %s)", name, strings.Join(Formats(), ", "))
 	}
 	return f(w, o), nil
+}
+
+// Where is a finding's place after its file's name: "LINE:COL" in the
+// source, or, for a finding of a description read from asectl's parse JSON
+// (no positions), its field's JSON path ("" when it is about the whole
+// document).
+func Where(x validate.Finding) string {
+	if x.Pos.IsValid() {
+		return strconv.Itoa(x.Pos.Line) + ":" + strconv.Itoa(x.Pos.Col)
+	}
+	return x.Field
+}
+
+// located joins a file's name and a finding's place: "FILE:LINE:COL",
+// "FILE:FIELD", or "FILE".
+func located(file string, x validate.Finding) string {
+	if w := Where(x); w != "" {
+		return file + ":" + w
+	}
+	return file
 }

@@ -53,7 +53,15 @@ type sarifPhysicalLocation struct {
 }
 
 type sarifLocation struct {
-	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	PhysicalLocation sarifPhysicalLocation  `json:"physicalLocation"`
+	LogicalLocations []sarifLogicalLocation `json:"logicalLocations,omitempty"`
+}
+
+// sarifLogicalLocation names a field by its JSON path, for a finding of a
+// description read from JSON, which has no line and column.
+type sarifLogicalLocation struct {
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
 }
 
 type sarifResult struct {
@@ -302,13 +310,15 @@ func (s *sarifWriter) File(f File) error {
 			s.openRun()
 		}
 		msg := s.o.message(x)
+		loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: s.location(f.Source)}}
+		if x.Pos.IsValid() {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: x.Pos.Line, StartColumn: max(x.Pos.Col, 1)}
+		} else if x.Field != "" {
+			loc.LogicalLocations = []sarifLogicalLocation{{FullyQualifiedName: x.Field, Kind: "member"}}
+		}
 		r := sarifResult{
 			RuleID: x.Rule, RuleIndex: s.ruleIndex(x.Rule), Level: sarifLevel(x.Severity),
-			Message: sarifMessage{msg},
-			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-				ArtifactLocation: s.location(f.Source),
-				Region:           &sarifRegion{StartLine: max(x.Pos.Line, 1), StartColumn: max(x.Pos.Col, 1)},
-			}}},
+			Message: sarifMessage{msg}, Locations: []sarifLocation{loc},
 			PartialFingerprints: map[string]string{"asectl/v1": s.fingerprint(f.Source, x, msg)},
 		}
 		if x.Field != "" {

@@ -56,7 +56,7 @@ func (t *text) File(f File) error {
 		default:
 			sev = t.paint(ansiBlue, sev)
 		}
-		t.printf("%s:%d:%d: %s: %s %s\n", Safe(f.Source), x.Pos.Line, x.Pos.Col, sev, Safe(t.o.message(x)), t.paint(ansiDim, "["+x.Rule+"]"))
+		t.printf("%s: %s: %s %s\n", located(Safe(f.Source), x), sev, Safe(t.o.message(x)), t.paint(ansiDim, "["+x.Rule+"]"))
 	}
 	return t.err
 }

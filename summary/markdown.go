@@ -129,7 +129,7 @@ func findingsTable(m *mdWriter, t labels, fs []FindingRow) {
 		if i == maxMarkdownRows {
 			break
 		}
-		rows = append(rows, []string{f.Severity, fmt.Sprintf("%d:%d", f.Line, f.Column), f.Rule, f.Message})
+		rows = append(rows, []string{f.Severity, f.Where, f.Rule, f.Message})
 	}
 	m.table(head, rows, nil)
 	if len(fs) > maxMarkdownRows {

@@ -20,6 +20,9 @@ type Fact struct{ Key, Value string }
 type FindingRow struct {
 	Source, Severity, Rule, Message string
 	Line, Column                    int
+	// Where is "LINE:COL", or the field's JSON path for a description read
+	// from asectl's parse JSON (which keeps no positions).
+	Where string
 }
 
 // TextSection is a free-text section.
@@ -43,8 +46,12 @@ type ProjectView struct {
 func findingRows(lc *locale, source string, fs []validate.Finding) []FindingRow {
 	out := make([]FindingRow, 0, len(fs))
 	for _, f := range fs {
+		where := f.Field
+		if f.Pos.IsValid() {
+			where = fmt.Sprintf("%d:%d", f.Pos.Line, f.Pos.Col)
+		}
 		out = append(out, FindingRow{Source: source, Severity: f.Severity.String(), Rule: f.Rule,
-			Message: lc.l.Message(f.Msg), Line: f.Pos.Line, Column: f.Pos.Col})
+			Message: lc.l.Message(f.Msg), Line: f.Pos.Line, Column: f.Pos.Col, Where: where})
 	}
 	return out
 }

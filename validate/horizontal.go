@@ -132,7 +132,7 @@ Example: a table without the row "Natura 2000 -ohjelman kohteet".`,
 			return ref >= 0 && ref < 64*len(seenBits) && seenBits[ref/64]&(1<<(ref%64)) != 0
 		}
 		for _, s := range d.Horizontal.Sustainability {
-			if r := s.Ref; r > 0 && r < 64*len(seenBits) {
+			if r := int(s.Ref); r > 0 && r < 64*len(seenBits) {
 				seenBits[r/64] |= 1 << (r % 64)
 			}
 		}

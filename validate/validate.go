@@ -106,11 +106,24 @@ func (p *Pass) Report(pos model.Pos, field string, format string, args ...any) {
 // Check runs every enabled rule over one parse result. Findings come sorted
 // by line, column and rule.
 func Check(res *parser.Result, cfg Config) []Finding {
+	return checkAll(res.Doc, res.Problems, cfg)
+}
+
+// CheckDescription runs every enabled rule over a description on its own,
+// such as one read back from asectl's parse JSON (model.Description's
+// UnmarshalJSON): the parser's problems are its Problems. Such a document
+// has no positions, so its findings have none: they are located by their
+// Field, the JSON path.
+func CheckDescription(d *model.Description, cfg Config) []Finding {
+	return checkAll(d, d.Problems, cfg)
+}
+
+func checkAll(d *model.Description, problems []parser.Problem, cfg Config) []Finding {
 	today := cfg.Today
 	if today == (model.Date{}) {
 		today = model.DateOf(time.Now())
 	}
-	p := &Pass{Doc: res.Doc, Problems: res.Problems, Today: today}
+	p := &Pass{Doc: d, Problems: problems, Today: today}
 	for _, r := range Rules() {
 		if cfg.Off[r.ID] {
 			continue

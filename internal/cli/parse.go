@@ -22,6 +22,9 @@ type commonFlags struct {
 	encoding string
 	jobs     int
 	maxSize  int64
+	// acceptJSON: an input that is JSON is read as asectl's own parse JSON
+	// (validate, report), not parsed as text.
+	acceptJSON bool
 }
 
 func (c *commonFlags) register(cmd *cobra.Command) {
@@ -53,8 +56,9 @@ type parsed struct {
 	name string
 	src  []byte // the bytes read, for fmt's comparison
 	res  *parser.Result
-	buf  *[]byte // src's pooled buffer, for release
-	list bool    // src is a project-list export whose rows are read later (list.go)
+	docs []*model.Description // read from asectl's parse JSON instead (acceptJSON)
+	buf  *[]byte              // src's pooled buffer, for release
+	list bool                 // src is a project-list export whose rows are read later (list.go)
 }
 
 // parseInput reads and parses one input, classifying the outcome for the
@@ -69,6 +73,13 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, erro
 	}
 	*buf = src
 	p := parsed{name: in.Name, src: src, buf: buf}
+	if c.acceptJSON && looksJSON(src) {
+		p.docs, err = readDocs(src)
+		if err != nil {
+			return p, outUnreadable, err
+		}
+		return p, outRead, nil
+	}
 	if projectlist.IsList(src) {
 		return classifyList(p, c.encoding)
 	}

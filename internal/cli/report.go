@@ -56,6 +56,7 @@ and sorts names in Finnish order.`,
 			if err != nil {
 				return err
 			}
+			common.acceptJSON = true
 			portfolio := len(b.inputs) > 1 || b.dirs
 			o, err := g.openOutput(out, b)
 			if err != nil {
@@ -78,25 +79,38 @@ and sorts names in Finnish order.`,
 				func(in input) (reportItem, outcome, error) {
 					p, o, err := parseDescription(in, ios, &common)
 					it := summary.Item{Source: report.PathText(in.Name)}
+					if p.docs != nil {
+						// asectl's parse JSON: each description, by its source.
+						its := make([]summary.Item, len(p.docs))
+						for i, d := range p.docs {
+							its[i] = summary.Item{Source: d.Source, Findings: checkDoc(d, rs.cfg)}
+							if d.Error.Valid {
+								its[i].Error = d.Error.Value
+							} else {
+								its[i].Doc = d
+							}
+						}
+						return reportItem{its, p}, o, err
+					}
 					if o == outRead {
 						it.Doc = p.res.Doc
 						it.Findings = validate.Check(p.res, rs.cfg)
 					}
-					return reportItem{it, p}, o, err
+					return reportItem{[]summary.Item{it}, p}, o, err
 				},
 				func(r *item[reportItem]) error {
-					it := r.R.it
-					it.Source = report.PathText(r.In.Name)
-					if r.Outcome != outRead {
-						it.Error = b.reason(r.Outcome, r.Err)
-						it.Doc, it.Findings = nil, nil
+					defer r.R.p.release()
+					its := r.R.its
+					if r.Outcome != outRead || len(its) == 0 {
+						its = []summary.Item{{Source: report.PathText(r.In.Name), Error: b.reason(r.Outcome, r.Err)}}
 					}
-					if pf != nil {
-						pf.Add(it) // it keeps copies: the input can go
-						r.R.p.release()
-						return nil
+					for _, it := range its {
+						if pf != nil {
+							pf.Add(it) // it keeps copies
+						} else {
+							items = append(items, it)
+						}
 					}
-					items = append(items, it)
 					return nil
 				})
 			if err == nil {
@@ -126,6 +140,6 @@ and sorts names in Finnish order.`,
 // reportItem is one input's part of a report, with the parse whose input
 // buffer goes back to the pool once the item is used.
 type reportItem struct {
-	it summary.Item
-	p  parsed
+	its []summary.Item // one, or each description of asectl's parse JSON
+	p   parsed
 }

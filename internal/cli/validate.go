@@ -129,6 +129,7 @@ reported).`,
 				return err
 			}
 			b.quietND = true // a finding of its own, not-a-description
+			common.acceptJSON = true
 			ix, err := loadListIndex(listPath, ios, &common)
 			if err != nil {
 				return err
@@ -150,19 +151,29 @@ reported).`,
 			var sum report.Summary
 			failed := false
 			err = runBatch(b,
-				func(in input) (report.File, outcome, error) { return validateInput(in, ios, &common, rs.cfg, ix) },
-				func(it *item[report.File]) error {
-					f := it.R
-					f.Source = it.In.Name
-					if it.Outcome == outUnreadable || it.Outcome == outInternal {
-						f.Error = b.reason(it.Outcome, it.Err)
-						f.Findings = nil
+				func(in input) ([]report.File, outcome, error) { return validateInput(in, ios, &common, rs.cfg, ix) },
+				func(it *item[[]report.File]) error {
+					files := it.R
+					if len(files) == 0 || it.Outcome == outUnreadable || it.Outcome == outInternal {
+						files = []report.File{{}}
 					}
-					for _, x := range f.Findings {
-						failed = failed || threshold >= 0 && int(x.Severity) >= threshold
+					for _, f := range files {
+						if f.Source == "" {
+							f.Source = it.In.Name
+						}
+						if it.Outcome == outUnreadable || it.Outcome == outInternal {
+							f.Error = b.reason(it.Outcome, it.Err)
+							f.Findings = nil
+						}
+						for _, x := range f.Findings {
+							failed = failed || threshold >= 0 && int(x.Severity) >= threshold
+						}
+						sum.Add(f)
+						if err := w.File(f); err != nil {
+							return err
+						}
 					}
-					sum.Add(f)
-					return w.File(f)
+					return nil
 				})
 			code := b.exitFor()
 			if failed {
@@ -223,13 +234,28 @@ func lookupEnv(ios *IOStreams, key string) (string, bool) {
 
 // validateInput reads, parses and checks one input; with a list index
 // (--list), a description is also compared with its row.
-func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, ix *projectlist.Index) (report.File, outcome, error) {
+//
+// An input of asectl's parse JSON gives one file for each description in
+// it, named by its source, its findings located by field alone.
+func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, ix *projectlist.Index) ([]report.File, outcome, error) {
 	p, o, err := parseInput(in, ios, c)
 	// Nothing parsed views the input: its buffer can serve the next file
 	// while this result waits for its turn.
 	defer p.release()
 	if o == outRead && p.list {
-		return validateList(&p, c, cfg)
+		f, o, err := validateList(&p, c, cfg)
+		return []report.File{f}, o, err
+	}
+	if p.docs != nil {
+		files := make([]report.File, len(p.docs))
+		for i, d := range p.docs {
+			files[i] = report.File{Source: d.Source, Findings: checkDoc(d, cfg)}
+			if ix != nil && !d.Error.Valid {
+				files[i].Findings = append(files[i].Findings, ix.Compare(d, cfg)...)
+				validate.SortFindings(files[i].Findings)
+			}
+		}
+		return files, o, err
 	}
 	var f report.File
 	switch o {
@@ -244,5 +270,5 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 			f.Findings = []validate.Finding{x}
 		}
 	}
-	return f, o, err
+	return []report.File{f}, o, err
 }
