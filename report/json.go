@@ -30,8 +30,8 @@ type JSONFinding struct {
 	Rule     string  `json:"rule"`
 	Severity string  `json:"severity"`
 	Message  string  `json:"message"`
-	Line     *int    `json:"line"`   // null for a finding of a description read from JSON
-	Column   *int    `json:"column"` // (located by Field alone)
+	Line     int     `json:"line"`   // 0 (null in JSON) for a finding of a description read
+	Column   int     `json:"column"` // from asectl's parse JSON, located by Field alone
 	Field    *string `json:"field"`  // null when the finding is about the whole file
 }
 
@@ -73,10 +73,7 @@ func ToJSON(f File, o Options) JSONFile {
 	for _, x := range f.Findings {
 		jx := JSONFinding{
 			Rule: x.Rule, Severity: x.Severity.String(), Message: o.message(x),
-		}
-		if x.Pos.IsValid() {
-			line, col := x.Pos.Line, x.Pos.Col
-			jx.Line, jx.Column = &line, &col
+			Line: x.Pos.Line, Column: x.Pos.Col,
 		}
 		if x.Field != "" {
 			field := x.Field
@@ -134,9 +131,13 @@ func appendFile(b []byte, f JSONFile) []byte {
 		b = append(b, ",\n          \"message\": "...)
 		b = appendString(b, x.Message)
 		b = append(b, ",\n          \"line\": "...)
-		b = appendInt(b, x.Line)
-		b = append(b, ",\n          \"column\": "...)
-		b = appendInt(b, x.Column)
+		if x.Line == 0 {
+			b = append(b, "null,\n          \"column\": null"...)
+		} else {
+			b = strconv.AppendInt(b, int64(x.Line), 10)
+			b = append(b, ",\n          \"column\": "...)
+			b = strconv.AppendInt(b, int64(x.Column), 10)
+		}
 		b = append(b, ",\n          \"field\": "...)
 		b = appendNullable(b, x.Field)
 		b = append(b, "\n        }"...)
@@ -197,9 +198,18 @@ func (j *jsonWriter) Finish(s Summary) error {
 	return j.err
 }
 
-func appendInt(b []byte, n *int) []byte {
-	if n == nil {
-		return append(b, "null"...)
+// MarshalJSON writes line and column as null when the finding has no
+// position.
+func (x JSONFinding) MarshalJSON() ([]byte, error) {
+	type plain JSONFinding
+	v := struct {
+		plain
+		Line   *int    `json:"line"`
+		Column *int    `json:"column"`
+		Field  *string `json:"field"`
+	}{plain: plain(x), Field: x.Field}
+	if x.Line != 0 {
+		v.Line, v.Column = &x.Line, &x.Column
 	}
-	return strconv.AppendInt(b, int64(*n), 10)
+	return json.Marshal(v)
 }
