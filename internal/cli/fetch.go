@@ -168,7 +168,7 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 					if e.Error != nil {
 						msg = *e.Error
 					}
-					bar.errorf("%s", l.Sprintf("%s: error: %s\n", e.Code, report.Safe(msg)))
+					bar.errorf("%s: error: %s\n", e.Code, report.Safe(msg))
 				},
 				Logf: func(format string, args ...any) {
 					bar.errorf("asectl: %s\n", report.Safe(fmt.Sprintf(format, args...)))
