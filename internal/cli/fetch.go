@@ -139,7 +139,10 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 			// being written is a temporary file it removes, and each finished
 			// code is already a whole line of the manifest.
 			ctx := context.Background()
-			bar := &progress{w: ios.ErrOut, now: time.Now}
+			// The bar is wanted from two codes on: at a request a second,
+			// even a few pages take a while.
+			bar := newProgress(ios, 0)
+			defer bar.stop()
 			defer output.OnInterrupt(func() {
 				bar.clear()
 				fmt.Fprint(ios.ErrOut, l.Sprintf("asectl: interrupted; the pages finished are saved: run the same command again to go on\n"))
@@ -192,9 +195,9 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 					len(list), ff.rate, fetchDuration(len(list), ff.rate)))
 			}
 			bar.total = len(codes)
-			bar.on = ios.StderrTTY && len(codes) > 1
+			bar.on = bar.usable && len(codes) > 1
 			sum, err := f.Run(ctx, ff.out, codes)
-			bar.clear()
+			bar.stop()
 			c := sum.Counts
 			if err != nil && len(c) == 0 {
 				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(cleanPathError(err).Error())))
