@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/validate"
@@ -154,12 +156,16 @@ func euros(f model.Field[model.Fixed2]) string {
 const noValue = "no value"
 
 // foldText is a name as the comparison sees it: the exports lost commas
-// (some became spaces or " |"), quotes and letter case vary, spaces repeat.
+// (some became spaces or " |"), quotes and letter case vary, spaces repeat,
+// and a copy may hold decomposed letters (a + combining diaeresis).
 func foldText(s string) string {
+	s = norm.NFC.String(s)
 	s = strings.Map(func(r rune) rune {
 		switch r {
-		case ',', '|', '"', '\u00a0':
+		case ',', '|', '\u00a0':
 			return ' '
+		case '"':
+			return -1
 		}
 		return r
 	}, s)

@@ -82,3 +82,20 @@ func TestCompareWithoutRow(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+func TestFoldText(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Pohjois-Pohjanmaan elinkeino-, liikenne- ja ympäristökeskus", "pohjois-pohjanmaan elinkeino-  liikenne- ja ympäristökeskus"},
+		{"LAPIN YLIOPISTO", "Lapin Yliopisto"},
+		{"Hanke, vaihe 2", "Hanke |vaihe 2"},
+		{"\"Musculo\"-hieronta", "Musculo-hieronta"},
+		{"Ympäristö", "Ympa\u0308risto\u0308"},
+	} {
+		if foldText(c[0]) != foldText(c[1]) {
+			t.Errorf("%q and %q differ: %q, %q", c[0], c[1], foldText(c[0]), foldText(c[1]))
+		}
+	}
+	if foldText("Lapin liitto") == foldText("Lapin ELY-keskus") {
+		t.Error("different names compare equal")
+	}
+}

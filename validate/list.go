@@ -27,8 +27,10 @@ var ruleListMismatch = &Rule{
 	Doc: "a description differs from its row in the project list given with --list",
 	Explain: `asectl validate --list LIST.csv PAGES... compares each description with the list's
 row of the same project code: name, authority, applicant, start and end date, status and
-the four amounts. Names are compared ignoring case, commas and runs of spaces (the
-exports lost commas). Each differing field is one finding on the description, naming
+the four amounts. Names are compared ignoring case, commas, quotes and runs of spaces
+(the exports lost commas); an English page's name and authority are not compared (the
+list has the Finnish ones). An amount is compared when the page has its label: present on
+one side only is a difference too. Each differing field is one finding on the description, naming
 both values. The lists are snapshots: a description newer than the list differs in its
 realised amounts, and that is what this report is for.
 
