@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/asectl/asectl/internal/i18n"
+	"github.com/asectl/asectl/messages"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -76,7 +76,7 @@ type Options struct {
 	// Cwd makes paths relative for SARIF.
 	Cwd string
 	// L renders messages in the user's language; nil means English.
-	L *i18n.Localizer
+	L *messages.Localizer
 	// JUnitFailuresOnly writes only the failing test cases (and suites
 	// that have one), so that a whole programme fits GitLab's limits.
 	JUnitFailuresOnly bool

@@ -1,0 +1,33 @@
+// Package messages renders asectl's user-facing messages — findings, the
+// parser's warnings, summaries — in English or Finnish, for Go programs that
+// use asectl as a library as the asectl command does (--lang).
+//
+// A message is kept as its English format and arguments (model.Message)
+// until it is printed; the Finnish catalogue is keyed by that format
+// (golang.org/x/text/message). Rule IDs, severities and JSON keys never
+// change with the language. The catalogue itself lives in internal/i18n;
+// this package is its public face.
+package messages
+
+import (
+	"slices"
+
+	"github.com/asectl/asectl/internal/i18n"
+)
+
+// Localizer renders messages in one language. A nil *Localizer renders
+// English.
+type Localizer = i18n.Localizer
+
+// New returns a localizer for "en" or "fi" (anything else is English).
+func New(lang string) *Localizer { return i18n.New(lang) }
+
+// Languages returns the supported languages ("en", "fi"), a fresh copy.
+func Languages() []string { return slices.Clone(i18n.Languages) }
+
+// Valid reports whether lang is a supported language.
+func Valid(lang string) bool { return i18n.Valid(lang) }
+
+// FromEnv picks the language from LC_ALL, LC_MESSAGES or LANG, as POSIX
+// tools do: "fi_FI.UTF-8" is Finnish, anything else English.
+func FromEnv(getenv func(string) string) string { return i18n.FromEnv(getenv) }
