@@ -225,7 +225,7 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 	fl.BoolVar(&ff.refresh, "refresh", false, "ask again for pages already in the directory (conditional requests)")
 	fl.IntVar(&ff.retries, "retries", 4, "retries of a request that met 429, 5xx or a time-out")
 	fl.DurationVar(&ff.timeout, "timeout", 60*time.Second, "the longest one request may take, body included")
-	fl.Int64Var(&ff.maxSize, "max-size", 16<<20, "refuse pages larger than this many bytes")
+	sizeFlag(fl, &ff.maxSize, "max-size", 16<<20, "16MiB", "refuse pages larger than this (bytes, or 512k, 16MiB, 1G)")
 	return cmd
 }
 
