@@ -1,6 +1,7 @@
 package projectlist
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/asectl/asectl/model"
@@ -89,12 +90,8 @@ func (c *Checker) Check(r *Row) []validate.Finding {
 	d := &c.doc
 	sections := d.Sections
 	clear(sections)
-	*d = model.Description{Version: model.Version, Source: r.Source, Language: "fi", Sections: sections}
-	d.Fund, d.FundFromHeader = r.Fund, true
-	d.Project = r.Project
-	d.Applicant.Name = r.Applicant.Name
-	d.Funding = r.Funding
-	sections["5"] = model.SectionInfo{Pos: r.Funding.EUStateGranted.Pos}
+	*d = model.Description{Sections: sections}
+	r.fill(d)
 	c.res = parser.Result{Doc: d, Problems: r.Problems}
 	cfg := c.cfg2014
 	if r.Programme == Programme2007 {
@@ -116,4 +113,35 @@ func (c *Checker) Check(r *Row) []validate.Finding {
 		validate.SortFindings(fs)
 	}
 	return fs
+}
+
+// fill sets d's values from the row: what a description and a list row
+// share. Section 5 counts as present (the list always has its columns).
+func (r *Row) fill(d *model.Description) {
+	d.Version, d.Kind, d.Source, d.Language = model.Version, model.KindDescription, r.Source, "fi"
+	d.Fund, d.FundFromHeader = r.Fund, true
+	d.Project = r.Project
+	d.Applicant.Name = r.Applicant.Name
+	d.Funding = r.Funding
+	d.Sections["5"] = model.SectionInfo{Pos: r.Funding.EUStateGranted.Pos}
+}
+
+// Description returns a new description holding what the row gives (code,
+// fund, name, axis number, authority, status, period, applicant, the four
+// amounts), for tools that take descriptions, such as a portfolio report.
+// Its Source is "SOURCE:LINE", so that each project leads back to its row.
+// A 2007–2013 row's axis number is left out: it numbers an axis of that
+// programme, which tools that know the 2014–2020 axes would misname. nil
+// for a row that could not be split.
+func (r *Row) Description() *model.Description {
+	if r.Err != nil {
+		return nil
+	}
+	d := model.New(r.Source)
+	r.fill(d)
+	d.Source = r.Source + ":" + strconv.Itoa(r.Line)
+	if r.Programme == Programme2007 {
+		d.Project.PriorityAxis = model.Numbered{}
+	}
+	return d
 }

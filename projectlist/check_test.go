@@ -139,3 +139,27 @@ func BenchmarkReadValidate20000(b *testing.B) {
 		}
 	}
 }
+
+func TestDescription(t *testing.T) {
+	for _, tc := range []struct {
+		header, line string
+		axis         bool
+	}{
+		{header2014, "A70001,EAKR,Hanke,2,Lapin liitto,Toiminnassa,1.1.2015,31.12.2017,Oy Ab,100,50,200,80", true},
+		{header2007, "S11001,ESR,Hanke,Valtakunnallinen osio,2,Lapin liitto,Toiminta päättynyt,1.1.2008,31.12.2015,Oy Ab,100,50,200,80", false},
+	} {
+		_, rows, err := Read("l.csv", []byte(tc.header+"\n\n"+tc.line+"\n"), "")
+		if err != nil || len(rows) != 1 {
+			t.Fatal(err, rows)
+		}
+		d := rows[0].Description()
+		if d.Source != "l.csv:3" || d.Kind != "description" || d.Project.Code.Value != rows[0].Project.Code.Value ||
+			d.Funding != rows[0].Funding || d.Applicant.Name.Value != "Oy Ab" || d.Project.PriorityAxis.Number.Valid != tc.axis {
+			t.Errorf("%+v", d)
+		}
+	}
+	_, rows, _ := Read("l.csv", []byte(header2014+"\nA70001,EAKR,x\n"), "")
+	if rows[0].Description() != nil {
+		t.Error("a row not split has a description")
+	}
+}

@@ -3,11 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/projectlist"
 	"github.com/asectl/asectl/report"
+	"github.com/asectl/asectl/summary"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -85,16 +87,32 @@ func loadListIndex(path string, ios *IOStreams, c *commonFlags) (*projectlist.In
 	return ix, nil
 }
 
-// errListNotDescription is why fmt and report pass over a project list:
-// they work on descriptions, and a list has no layout or page of its own.
-var errListNotDescription = fmt.Errorf("%w: this is a project-list export; parse and validate read it, fmt and report read descriptions", parser.ErrNotDescription)
+// errListNotDescription is why fmt passes over a project list: a list has
+// no canonical layout.
+var errListNotDescription = fmt.Errorf("%w: this is a project-list export; parse, validate and report read it, fmt reads descriptions", parser.ErrNotDescription)
 
 // parseDescription is parseInput for the commands that take descriptions
-// only: a project list is not one.
+// only (fmt): a project list is not one.
 func parseDescription(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, error) {
 	p, o, err := parseInput(in, ios, c)
 	if o == outRead && p.list {
 		return p, outNotDescription, errListNotDescription
 	}
 	return p, o, err
+}
+
+// listItems turns a list's rows into report items, each checked as validate
+// checks it; a row that could not be split is an item with its reason.
+func listItems(p *parsed, c *commonFlags, cfg validate.Config) ([]summary.Item, error) {
+	var its []summary.Item
+	chk := projectlist.NewChecker(cfg)
+	err := listRows(p, c, func(r *projectlist.Row) error {
+		it := summary.Item{Source: r.Source + ":" + strconv.Itoa(r.Line), Findings: chk.Check(r), Doc: r.Description()}
+		if r.Err != nil {
+			it.Error = parser.Msg("cannot split the row into the list's columns: %s", *r.Err).String()
+		}
+		its = append(its, it)
+		return nil
+	})
+	return its, err
 }

@@ -77,7 +77,15 @@ and sorts names in Finnish order.`,
 			var items []summary.Item
 			err = runBatch(b,
 				func(in input) (reportItem, outcome, error) {
-					p, o, err := parseDescription(in, ios, &common)
+					p, o, err := parseInput(in, ios, &common)
+					if o == outRead && p.list {
+						// A project list: one project a row, in a portfolio.
+						its, err := listItems(&p, &common, rs.cfg)
+						if err != nil {
+							return reportItem{nil, p}, outInternal, err
+						}
+						return reportItem{its, p}, o, nil
+					}
 					it := summary.Item{Source: report.PathText(in.Name)}
 					if p.docs != nil {
 						// asectl's parse JSON: each description, by its source.
@@ -113,6 +121,14 @@ and sorts names in Finnish order.`,
 					}
 					return nil
 				})
+			if err == nil && pf == nil && len(items) > 1 {
+				// One input that held several projects (a project list):
+				// a portfolio, as for a folder.
+				pf = summary.NewPortfolio(opt)
+				for _, it := range items {
+					pf.Add(it)
+				}
+			}
 			if err == nil {
 				switch {
 				case pf != nil && format == "html":

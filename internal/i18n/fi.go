@@ -155,7 +155,7 @@ var terms = map[string]string{
 	"mainstreaming":      "valtavirtaistaminen",
 	"main goal":          "päätavoite",
 	// Project-list columns.
-	"this is a project-list export; parse and validate read it, fmt and report read descriptions": "tämä on hankelista; parse ja validate lukevat sen, fmt ja report lukevat kuvauksia",
+	"this is a project-list export; parse, validate and report read it, fmt reads descriptions": "tämä on hankelista; parse, validate ja report lukevat sen, fmt lukee kuvauksia",
 	"project name":                  "hankkeen nimi",
 	"authority":                     "viranomainen",
 	"applicant":                     "toteuttaja",
