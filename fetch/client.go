@@ -85,13 +85,17 @@ func (f *Fetcher) get(ctx context.Context, u string, hdr http.Header, limit int6
 		if after > f.opt.MaxRetryWait {
 			return resp, attempt, retryAfterError{after, f.opt.MaxRetryWait}
 		}
-		if after > 0 {
-			delay = max(delay, after)
-			// Retry-After speaks for the server, not for this page: every
-			// connection waits.
+		delay = max(delay, after)
+		tooMany := resp != nil && resp.status == http.StatusTooManyRequests
+		if after > 0 || tooMany {
+			// Retry-After and 429 speak for the server, not for this page:
+			// every connection waits.
 			f.mu.Lock()
 			f.pausedUntil = later(f.pausedUntil, f.clock.Now().Add(delay))
 			f.mu.Unlock()
+		}
+		if tooMany {
+			f.slowDown(u)
 		}
 		why := ""
 		if err != nil {
@@ -103,6 +107,26 @@ func (f *Fetcher) get(ctx context.Context, u string, hdr http.Header, limit int6
 		if err := f.clock.Sleep(ctx, delay); err != nil {
 			return nil, attempt, err
 		}
+	}
+}
+
+// minRate is the slowest a run gets by halving its rate on 429s: one
+// request a minute.
+const minRate = rate.Limit(1.0 / 60)
+
+// slowDown halves the request rate for the rest of the run: a 429 says
+// the rate asked for is too fast for this server.
+func (f *Fetcher) slowDown(u string) {
+	f.mu.Lock()
+	old := f.limiter.Limit()
+	next := max(old/2, minRate)
+	if next < old {
+		f.limiter.SetLimitAt(f.clock.Now(), next)
+	}
+	f.mu.Unlock()
+	if next < old {
+		f.logf("%s: HTTP 429 Too Many Requests; asectl slows down to one request every %s for the rest of the run",
+			u, time.Duration(float64(time.Second)/float64(next)).Round(time.Millisecond))
 	}
 }
 

@@ -319,6 +319,43 @@ func TestRetryAfter429(t *testing.T) {
 	}
 }
 
+// A 429, even without Retry-After, holds every connection and halves the
+// rate for the rest of the run.
+func TestTooManyRequestsSlowsDown(t *testing.T) {
+	clock := newFakeClock()
+	s := newService(t, clock)
+	codes := []string{"A70001", "A70002", "A70003", "A70004"}
+	s.serveCodes(codes...)
+	s.fault = func(w http.ResponseWriter, r *http.Request, code string, n int) bool {
+		if code == "A70001" && n == 0 {
+			w.WriteHeader(http.StatusTooManyRequests)
+			return true
+		}
+		return false
+	}
+	var logs []string
+	f := s.fetcher(t, func(o *Options) {
+		o.Connections = 1
+		o.Logf = func(format string, args ...any) { logs = append(logs, fmt.Sprintf(format, args...)) }
+	})
+	dir := t.TempDir()
+	if sum := run(t, f, dir, codes...); sum.Counts[ResultSaved] != 4 {
+		t.Fatalf("counts %v", sum.Counts)
+	}
+	hs := s.pageHits()
+	if len(hs) != 5 {
+		t.Fatalf("%d page requests", len(hs))
+	}
+	for i := 2; i < len(hs); i++ {
+		if gap := hs[i].at.Sub(hs[i-1].at); gap < 2*time.Second {
+			t.Errorf("request %d came %s after the one before; after a 429 the rate is one every 2 s", i, gap)
+		}
+	}
+	if !strings.Contains(strings.Join(logs, "\n"), "slows down to one request every 2s") {
+		t.Errorf("logs: %q", logs)
+	}
+}
+
 func TestRetryAfterTooLongFails(t *testing.T) {
 	clock := newFakeClock()
 	s := newService(t, clock)
