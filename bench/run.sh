@@ -159,3 +159,39 @@ if [ "${SCALE:-1}" = 1 ]; then
     printf "peak RSS of export: %.1f MiB for %d files, %.1f MiB for %d files (%.2f s)\n", k / 1024, n, kb / 1024, b, s }'
   rm -f "$OUT/export.db"
 fi
+
+# Large inputs: memory follows the bytes in flight, not the files. Three
+# 16 MB descriptions (just under the default --max-size; a long free text),
+# and one with 900,000 findings (900,000 unknown municipalities, 9.8 MB).
+# The bound asectl aims at is 64 MiB + 4 × the largest input.
+if [ "${LARGE:-1}" = 1 ]; then
+  LDIR="$OUT/large"
+  mkdir -p "$LDIR/big3"
+  if [ ! -s "$LDIR/big3/c.txt" ]; then
+    line="Hankkeen aikana klusterityö on vahvistanut elinkeinoelämää parantamalla lappilaisten yritysten toimintaympäristöä."
+    { cat testdata/A72213.txt; yes "$line" | head -c $((16000000 - $(wc -c < testdata/A72213.txt))); } > "$LDIR/big3/a.txt"
+    cp "$LDIR/big3/a.txt" "$LDIR/big3/b.txt"
+    cp "$LDIR/big3/a.txt" "$LDIR/big3/c.txt"
+    seq -f 'Eik%g' -s ', ' 0 899999 > "$LDIR/names.txt"
+    awk 'NR == FNR { n = $0; next } /^Kunnat:/ && !done { print $0 ", " n; done = 1; next } { print }' \
+      "$LDIR/names.txt" testdata/A72213.txt > "$LDIR/findings900k.txt"
+  fi
+  big=$(wc -c < "$LDIR/big3/a.txt") many=$(wc -c < "$LDIR/findings900k.txt")
+  echo
+  printf "%-52s %10s %12s %14s\n" "large inputs" wall "peak RSS" "bound"
+  lrow() { # name size cmd...
+    local name=$1 size=$2; shift 2
+    read -r s k < <(best3 "$@")
+    awk -v n="$name" -v s="$s" -v k="$k" -v z="$size" 'BEGIN {
+      b = 64 + 4 * z / 1048576
+      printf "%-52s %8.2f s %8.1f MiB %8.1f MiB%s\n", n, s, k / 1024, b, (k / 1024 > b ? "  over" : "") }'
+  }
+  for f in text json sarif; do
+    lrow "validate --format $f, 3 x 16 MB" "$big" "$BIN" validate --format "$f" "$LDIR/big3"
+  done
+  lrow "parse (json), 3 x 16 MB" "$big" "$BIN" parse "$LDIR/big3"
+  lrow "report, 3 x 16 MB" "$big" "$BIN" report "$LDIR/big3"
+  for f in text json sarif; do
+    lrow "validate --format $f, 900,000 findings" "$many" "$BIN" validate --format "$f" "$LDIR/findings900k.txt"
+  done
+fi

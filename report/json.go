@@ -104,24 +104,64 @@ func (j *jsonWriter) File(f File) error {
 	} else {
 		j.buf = append(j.buf[:0], "\n    "...)
 	}
-	j.buf = appendFile(j.buf, ToJSON(f, j.o))
+	// A file's findings are converted and written a chunk at a time: one
+	// input with 900,000 findings took a gigabyte as one JSONFile.
+	const chunk = 4096
+	head := f
+	head.Findings = f.Findings[:min(len(f.Findings), chunk)]
+	jf := ToJSON(head, j.o)
+	if len(f.Findings) <= chunk {
+		j.buf = appendFile(j.buf, jf)
+		j.flush()
+		j.n++
+		return j.err
+	}
+	j.buf = appendFileHead(j.buf, jf)
+	j.buf = appendFindings(j.buf, jf.Findings, false)
+	j.flush()
+	for start := chunk; start < len(f.Findings) && j.err == nil; start += chunk {
+		part := File{Source: f.Source, Findings: f.Findings[start:min(len(f.Findings), start+chunk)]}
+		j.buf = appendFindings(j.buf, ToJSON(part, j.o).Findings, true)
+		j.flush()
+	}
+	j.buf = append(j.buf, "\n      ]\n    }"...)
+	j.flush()
+	j.n++
+	return j.err
+}
+
+func (j *jsonWriter) flush() {
 	if j.err == nil {
 		_, j.err = j.w.Write(j.buf)
 	}
-	j.n++
-	return j.err
+	j.buf = j.buf[:0]
 }
 
 // appendFile writes f as json.MarshalIndent(f, "    ", "  ") does (a test
 // holds the two equal), without reflection: a batch writes one per input.
 func appendFile(b []byte, f JSONFile) []byte {
+	b = appendFileHead(b, f)
+	b = appendFindings(b, f.Findings, false)
+	if len(f.Findings) > 0 {
+		b = append(b, "\n      "...)
+	}
+	return append(b, "]\n    }"...)
+}
+
+// appendFileHead writes a file's object up to the findings' opening [.
+func appendFileHead(b []byte, f JSONFile) []byte {
 	b = append(b, "{\n      \"source\": "...)
 	b = appendString(b, f.Source)
 	b = append(b, ",\n      \"error\": "...)
 	b = appendNullable(b, f.Error)
-	b = append(b, ",\n      \"findings\": ["...)
-	for i, x := range f.Findings {
-		if i > 0 {
+	return append(b, ",\n      \"findings\": ["...)
+}
+
+// appendFindings writes findings as array elements; more says some were
+// written before them.
+func appendFindings(b []byte, findings []JSONFinding, more bool) []byte {
+	for i, x := range findings {
+		if i > 0 || more {
 			b = append(b, ',')
 		}
 		b = append(b, "\n        {\n          \"rule\": "...)
@@ -142,10 +182,7 @@ func appendFile(b []byte, f JSONFile) []byte {
 		b = appendNullable(b, x.Field)
 		b = append(b, "\n        }"...)
 	}
-	if len(f.Findings) > 0 {
-		b = append(b, "\n      "...)
-	}
-	return append(b, "]\n    }"...)
+	return b
 }
 
 // appendString quotes s as encoding/json does by default, with <, > and &

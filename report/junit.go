@@ -102,13 +102,13 @@ func (j *junitWriter) File(f File) error {
 				if len(failing) > 1 {
 					msg += fmt.Sprintf(" (and %d more)", len(failing)-1)
 				}
-				c.Failure = &junitProblem{Message: xmlSafe(msg), Type: r.ID, Text: xmlSafe(strings.Join(failing, "\n"))}
+				c.Failure = &junitProblem{Message: xmlSafe(msg), Type: r.ID, Text: xmlSafe(joinCapped(failing))}
 				s.Failures++
 			} else if j.o.JUnitFailuresOnly {
 				continue
 			}
 			if len(notes) > 0 {
-				c.SystemOut = xmlSafe(strings.Join(notes, "\n"))
+				c.SystemOut = xmlSafe(joinCapped(notes))
 			}
 			s.Testcases = append(s.Testcases, c)
 		}
@@ -170,4 +170,16 @@ func xmlSafe(s string) string {
 		}
 		return '\uFFFD'
 	}, s)
+}
+
+// junitMaxLines caps the finding lines in one test case's text: a file
+// with hundreds of thousands of findings of one rule made a case of
+// megabytes that no CI page shows; the count of the rest is kept.
+const junitMaxLines = 1000
+
+func joinCapped(lines []string) string {
+	if len(lines) <= junitMaxLines {
+		return strings.Join(lines, "\n")
+	}
+	return strings.Join(lines[:junitMaxLines], "\n") + fmt.Sprintf("\n… and %d more", len(lines)-junitMaxLines)
 }

@@ -140,3 +140,23 @@ func TestMarkdownFitsAComment(t *testing.T) {
 	rows := strings.Count(out, "\n| dir/")
 	assert.Contains(t, out, fmt.Sprintf("… and %d more findings", 15000-rows))
 }
+
+// TestJSONChunkedFile: a file with many findings is written a chunk at a
+// time, byte for byte as in one piece.
+func TestJSONChunkedFile(t *testing.T) {
+	var fs []validate.Finding
+	for i := range 10_000 {
+		fs = append(fs, validate.Finding{Rule: "phone", Severity: validate.Warning, Pos: model.Pos{Line: i + 1, Col: 2}, Msg: parser.Msg("bad <%d>", i), Field: "applicant.phone"})
+	}
+	f := File{Source: "a.txt", Findings: fs}
+	var buf bytes.Buffer
+	w := newJSON(&buf, options())
+	require.NoError(t, w.File(File{Source: "first.txt"}))
+	require.NoError(t, w.File(f))
+	require.NoError(t, w.Finish(Summary{}))
+	whole := appendFile(nil, ToJSON(f, options()))
+	assert.Contains(t, buf.String(), ",\n    "+string(whole)+"\n  ],")
+	var doc struct{ Files []JSONFile }
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &doc))
+	assert.Len(t, doc.Files[1].Findings, 10_000)
+}

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -134,7 +135,63 @@ type item[R any] struct {
 	Outcome outcome
 	Err     error // why, when Outcome is not outRead
 	R       R     // the command's result (its zero value after a panic)
+
+	reserved int64 // bytes of the budget it holds until emitted
 }
+
+// bytesInFlight bounds the input bytes read and not yet emitted, whatever
+// the number of inputs or workers: memory follows bytes, not files. One
+// input is always let through (the next to be emitted), however large, so
+// peak memory is about a few times the largest input plus this (three 16
+// MB inputs took 2.3 GB when every worker read one at once).
+const bytesInFlight = 4 << 20
+
+// budget is the bytes-in-flight semaphore. Item i may wait for room only
+// while it is not the next to be emitted: the next one always proceeds,
+// so the batch cannot deadlock on an early item waiting behind later ones.
+type budget struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	used  int64
+	limit int64
+	next  int // the next item to be emitted
+}
+
+func newBudget(limit int64) *budget {
+	b := &budget{limit: limit}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+func (b *budget) acquire(i int, n int64) {
+	b.mu.Lock()
+	for i != b.next && b.used+n > b.limit {
+		b.cond.Wait()
+	}
+	b.used += n
+	b.mu.Unlock()
+}
+
+// emitted gives back what item i held and lets the next item through.
+func (b *budget) emitted(i int, n int64) {
+	if n >= bigInput {
+		// A large input's garbage (its bytes, lines and texts, several
+		// times its size) would otherwise still be held when the next
+		// large one is read: collect it and give it back before letting
+		// the next one through.
+		debug.FreeOSMemory()
+	}
+	b.mu.Lock()
+	b.used -= n
+	b.next = i + 1
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
+
+// bigInput is the size from which an input's memory is given back to the
+// system as soon as it is emitted (a collection costs about a
+// millisecond; a large input takes a hundred times that to parse).
+const bigInput = 4 << 20
 
 // batch is one run of a command over its inputs: the expanded inputs, the
 // counts of each outcome, the progress bar. Every command that reads
@@ -191,10 +248,17 @@ func runBatch[R any](b *batch, work func(in input) (R, outcome, error), emit fun
 	ios := b.g.ios
 	b.bar = newProgress(ios, len(b.inputs))
 	defer b.bar.stop()
+	bud := newBudget(bytesInFlight)
 	return runOrdered(len(b.inputs), b.common.jobs,
 		func(i int) item[R] {
 			in := b.inputs[i]
-			it := item[R]{In: in}
+			it := item[R]{In: b.inputs[i]}
+			in.reserve = func(n int64) {
+				if it.reserved == 0 {
+					bud.acquire(i, n)
+					it.reserved = n
+				}
+			}
 			var err error
 			it.R, err = guard(func() (R, error) {
 				r, o, err := work(in)
@@ -211,7 +275,8 @@ func runBatch[R any](b *batch, work func(in input) (R, outcome, error), emit fun
 			}
 			return it
 		},
-		func(_ int, it item[R]) error {
+		func(i int, it item[R]) error {
+			defer bud.emitted(i, it.reserved)
 			b.bar.step()
 			b.counts[it.Outcome]++
 			switch it.Outcome {

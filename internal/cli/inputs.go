@@ -16,6 +16,11 @@ import (
 type input struct {
 	Name string // as the user named it, or the path found under a directory
 	Err  error  // set when the input could not even be listed
+
+	// reserve, set by the batch runner, is called with the input's size
+	// before it is read (readInput): it waits until that many bytes may be
+	// in flight.
+	reserve func(int64)
 }
 
 // expandInputs turns the arguments into inputs in a stable order: files as
@@ -154,10 +159,13 @@ func readInput(in input, stdin io.Reader, limit int64, buf []byte) ([]byte, erro
 		return nil, in.Err
 	}
 	if in.Name != "-" {
-		return readFile(in.Name, limit, buf)
+		return readFile(in.Name, limit, buf, in.reserve)
 	}
 	if stdin == nil {
 		return nil, errors.New("no standard input")
+	}
+	if in.reserve != nil {
+		in.reserve(limit)
 	}
 	return readAll(stdin, 0, limit, buf, false)
 }

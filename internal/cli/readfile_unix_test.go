@@ -34,7 +34,7 @@ func TestReadFileSpecialFiles(t *testing.T) {
 			}
 			done <- err
 		}()
-		got, err := readFile(fifo, limit, nil)
+		got, err := readFile(fifo, limit, nil, nil)
 		if limit < int64(len(want)) {
 			assert.True(t, errors.As(err, new(errTooLarge)), "pipe over the limit: %v", err)
 			<-done // the writer sees a broken pipe
@@ -45,9 +45,9 @@ func TestReadFileSpecialFiles(t *testing.T) {
 		}
 	}
 
-	_, err := readFile(dir, 1<<20, nil)
+	_, err := readFile(dir, 1<<20, nil, nil)
 	assert.EqualError(t, err, "is a directory")
-	_, err = readFile(filepath.Join(dir, "missing.txt"), 1<<20, nil)
+	_, err = readFile(filepath.Join(dir, "missing.txt"), 1<<20, nil, nil)
 	assert.EqualError(t, err, "no such file or directory")
 }
 
