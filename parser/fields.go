@@ -702,7 +702,7 @@ func (p *parser) setText(b *textBuf) {
 // detectLanguage picks the table whose labels and headings match the most
 // lines; Finnish wins a tie.
 func detectLanguage(lines []line, f *folder) *Language {
-	ls := Languages()
+	ls := f.langs
 	// The header line names the language outright, and stands near the top.
 	for i := range lines[:min(len(lines), 12)] {
 		l := &lines[i]

@@ -51,7 +51,7 @@ func parseHTML(source string, src []byte, text, enc string, clean bool, opt Opti
 	t := htmltext.Extract(text)
 	// Clean input stays clean unless a reference brought in a character
 	// the line scan must look at.
-	res, err := parseText(source, t.Text, enc, clean && t.PlainRefs)
+	res, err := parseText(source, t.Text, enc, clean && t.PlainRefs, opt.Languages)
 	if err != nil {
 		if reason, ok := NotDescriptionReason(err); ok && (reason == reasonNoLabel || reason == reasonEmpty || reason == reasonBlank) {
 			return nil, fmt.Errorf("%w: %s", ErrNotDescription, reasonHTMLNoLabel)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -123,8 +124,12 @@ var (
 	langErr  error
 )
 
-// Languages returns the built-in label tables, Finnish first.
-func Languages() []*Language {
+// Languages returns the built-in label tables, Finnish first: a fresh
+// slice (the tables themselves are shared; treat them as read-only).
+func Languages() []*Language { return slices.Clone(builtin()) }
+
+// builtin is the embedded tables, loaded once.
+func builtin() []*Language {
 	langOnce.Do(loadLanguages)
 	if langErr != nil {
 		// The tables are embedded and tested; failing here is a build defect.
@@ -133,9 +138,27 @@ func Languages() []*Language {
 	return langs
 }
 
+// LoadLanguage reads a label table in the form of parser/lang/*.json (a
+// language the built-in tables lack, say Swedish), checked as the built-in
+// ones are, for Options.Languages.
+func LoadLanguage(data []byte) (*Language, error) {
+	builtin() // the folded forms of the built-in labels, and fieldByPath
+	var l Language
+	if err := json.Unmarshal(norm.NFC.Bytes(data), &l); err != nil {
+		return nil, err
+	}
+	if l.Code == "" {
+		return nil, fmt.Errorf("the table has no language code")
+	}
+	if err := l.index(); err != nil {
+		return nil, err
+	}
+	return &l, nil
+}
+
 // LanguageByCode returns the table for a language code, or nil.
 func LanguageByCode(code string) *Language {
-	for _, l := range Languages() {
+	for _, l := range builtin() {
 		if l.Code == code {
 			return l
 		}
@@ -433,6 +456,7 @@ var plainASCII = func() (t [utf8.RuneSelf]bool) {
 type folder struct {
 	arena strings.Builder
 	buf   []byte
+	langs []*Language // the label tables of the parse (Options.Languages)
 }
 
 // fold returns normLabel(s).

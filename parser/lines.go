@@ -59,7 +59,7 @@ func (l *line) knownHeading(f *folder) string {
 		return ""
 	}
 	t := f.fold(title)
-	for _, lang := range Languages() {
+	for _, lang := range f.langs {
 		if titleMatches(lang, num, t) {
 			l.heading = num
 			break

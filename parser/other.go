@@ -42,7 +42,7 @@ func (p *parser) otherHeading(l *line) bool {
 	if r, _ := utf8.DecodeRuneInString(title); !unicode.IsUpper(r) || strings.HasSuffix(title, ".") {
 		return false
 	}
-	if headingMatches(num, title) {
+	if headingMatches(p.fold.langs, num, title) {
 		// A known heading out of its place stays what it was: unexpected.
 		return false
 	}

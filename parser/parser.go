@@ -21,6 +21,11 @@ import (
 type Options struct {
 	// Encoding forces a text encoding (see Encodings); "" or "auto" detects.
 	Encoding string
+	// Languages are the label tables to read with, the page's own
+	// language found among them, the first winning a tie; nil means the
+	// built-in ones (Languages: Finnish, English). LoadLanguage reads
+	// another.
+	Languages []*Language
 }
 
 // Result is a parsed description with what could not be read in it.
@@ -67,7 +72,7 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 	if isHTML(source, text) {
 		res, err = parseHTML(source, src, text, enc, clean, opt)
 	} else {
-		res, err = parseText(source, text, enc, clean)
+		res, err = parseText(source, text, enc, clean, opt.Languages)
 	}
 	if err != nil {
 		return nil, err
@@ -77,7 +82,10 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 }
 
 // parseText reads decoded text.
-func parseText(source, text, enc string, clean bool) (*Result, error) {
+func parseText(source, text, enc string, clean bool, langs []*Language) (*Result, error) {
+	if len(langs) == 0 {
+		langs = builtin()
+	}
 	sc := getScratch()
 	sc.lines = splitLines(text, sc.lines, clean)
 	defer putScratch(sc)
@@ -85,7 +93,10 @@ func parseText(source, text, enc string, clean bool) (*Result, error) {
 		doc:   model.New(source),
 		src:   text,
 		lines: sc.lines,
-		fold:  new(folder),
+		fold:  &folder{langs: langs},
+	}
+	for _, l := range langs {
+		p.maxShort = max(p.maxShort, l.maxShort)
 	}
 	p.lang = detectLanguage(p.lines, p.fold)
 	p.doc.Language = p.lang.Code
@@ -159,8 +170,11 @@ type parser struct {
 	doc   *model.Description
 	lang  *Language
 	lines []line
-	fold  *folder // folds labels
+	fold  *folder // folds labels; its langs are the parse's label tables
 	flat  bool    // no heading anywhere: sections are inferred from labels
+	// maxShort is the longest header, group or criterion name of 8.2 in
+	// any of the languages: a longer line is none of them.
+	maxShort int
 
 	headingLines []headingAt // the known headings that may still be taken, in line order
 	langs        []*Language // langsFirst, once asked
@@ -339,10 +353,10 @@ func titleMatches(l *Language, num, folded string) bool {
 }
 
 // headingMatches reports whether "num title" is a known heading in any
-// language.
-func headingMatches(num, title string) bool {
+// of the languages.
+func headingMatches(langs []*Language, num, title string) bool {
 	t := normLabel(title)
-	for _, l := range Languages() {
+	for _, l := range langs {
 		if titleMatches(l, num, t) {
 			return true
 		}
@@ -425,7 +439,7 @@ func headerFund(l *line, f *folder) (string, bool) {
 		return "", false
 	}
 	n := l.normBody(f)
-	for _, l := range Languages() {
+	for _, l := range f.langs {
 		if f, ok := l.headerIdx[n]; ok {
 			return f, true
 		}
@@ -466,7 +480,7 @@ func (p *parser) preamble(l *line) {
 
 func (p *parser) isBanner(l *line) bool {
 	n := l.normBody(p.fold)
-	for _, l := range Languages() {
+	for _, l := range p.fold.langs {
 		if l.bannerIdx[n] {
 			return true
 		}
@@ -506,7 +520,7 @@ func looksLikeLabel(label string) bool {
 // again: it costs a miss, not an allocation).
 func (p *parser) langsFirst() []*Language {
 	if p.langs == nil {
-		p.langs = append(append(p.langBuf[:0], p.lang), Languages()...)
+		p.langs = append(append(p.langBuf[:0], p.lang), p.fold.langs...)
 	}
 	return p.langs
 }
@@ -516,7 +530,7 @@ func (p *parser) lookupField(sec, n string) (fieldID, bool) {
 	if id, ok := p.lang.fieldIdx[rank][n]; ok {
 		return id, true
 	}
-	for _, l := range Languages() {
+	for _, l := range p.fold.langs {
 		if l != p.lang {
 			if id, ok := l.fieldIdx[rank][n]; ok {
 				return id, true
@@ -639,7 +653,7 @@ func (p *parser) listHeading(l *line) (string, bool) {
 	if path, ok := p.lang.listIdx[n]; ok {
 		return path, true
 	}
-	for _, l := range Languages() {
+	for _, l := range p.fold.langs {
 		if path, ok := l.listIdx[n]; ok {
 			return path, true
 		}
@@ -649,7 +663,7 @@ func (p *parser) listHeading(l *line) (string, bool) {
 
 func (p *parser) isSiteHeading(l *line) bool {
 	n := l.normBody(p.fold)
-	for _, l := range Languages() {
+	for _, l := range p.fold.langs {
 		if l.siteIdx[n] {
 			return true
 		}
@@ -745,7 +759,7 @@ func (p *parser) closeAnswer() {
 
 func (p *parser) isScoreHeader(l *line) bool {
 	n := l.normBody(p.fold)
-	for _, l := range Languages() {
+	for _, l := range p.fold.langs {
 		if l.scoreHdrIdx[n] {
 			return true
 		}
@@ -755,7 +769,7 @@ func (p *parser) isScoreHeader(l *line) bool {
 
 func (p *parser) groupName(l *line) bool {
 	n := l.normBody(p.fold)
-	for _, l := range Languages() {
+	for _, l := range p.fold.langs {
 		if _, ok := l.groupIdx[n]; ok {
 			return true
 		}
@@ -765,8 +779,8 @@ func (p *parser) groupName(l *line) bool {
 
 // criterionRef identifies a folded criterion name in any language (see
 // model.Score.Ref).
-func criterionRef(folded string) int {
-	for _, l := range Languages() {
+func (f *folder) criterionRef(folded string) int {
+	for _, l := range f.langs {
 		if gc, ok := l.critIdx[folded]; ok {
 			return gc[0]*100 + gc[1] + 1
 		}
@@ -776,8 +790,8 @@ func criterionRef(folded string) int {
 
 // knownCriterion reports whether a folded name is a criterion in any
 // language.
-func knownCriterion(folded string) bool {
-	for _, l := range Languages() {
+func (f *folder) knownCriterion(folded string) bool {
+	for _, l := range f.langs {
 		if _, ok := l.critIdx[folded]; ok {
 			return true
 		}
@@ -792,7 +806,7 @@ func (p *parser) scoreLine(l *line) {
 	// Headers, group names and bare criterion names are short, and never
 	// end in two scores (the language tables are checked for it); a long
 	// line is a row with scores or a justification.
-	if !row && len(l.body) <= p.lang.maxShort {
+	if !row && len(l.body) <= p.maxShort {
 		switch {
 		case p.isScoreHeader(l):
 			p.closeScore()
@@ -802,7 +816,7 @@ func (p *parser) scoreLine(l *line) {
 			p.group = model.Text{}
 			p.group.Set(l.body, pos)
 			return
-		case knownCriterion(l.normBody(p.fold)):
+		case p.fold.knownCriterion(l.normBody(p.fold)):
 			// A criterion with no scores printed.
 			p.addScore(l, l.body, "", "", 0, 0)
 			return
@@ -812,7 +826,7 @@ func (p *parser) scoreLine(l *line) {
 	// if the name is a known criterion or no justification is expected.
 	expectingJustification := p.score != nil && p.scoreBuf != nil && bufEmpty(p.scoreBuf)
 	if row && !expectingJustification ||
-		ok && len(name) <= p.lang.maxShort && knownCriterion(p.fold.fold(name)) {
+		ok && len(name) <= p.maxShort && p.fold.knownCriterion(p.fold.fold(name)) {
 		p.addScore(l, name, d, i, dOff, iOff)
 		return
 	}
@@ -868,8 +882,8 @@ func (p *parser) addScore(l *line, name, d, i string, dOff, iOff int) {
 	pos := model.Pos{Line: l.num, Col: l.indent + 1}
 	s := model.Score{Group: p.group, Pos: pos}
 	s.Criterion.Set(name, pos)
-	if len(name) <= p.lang.maxShort {
-		s.Ref = model.CriterionRef(criterionRef(p.fold.fold(name)))
+	if len(name) <= p.maxShort {
+		s.Ref = model.CriterionRef(p.fold.criterionRef(p.fold.fold(name)))
 	}
 	readScore := func(f *model.Field[int], raw string, off int) {
 		if raw == "" {

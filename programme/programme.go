@@ -7,6 +7,8 @@ package programme
 import (
 	_ "embed"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -54,30 +56,50 @@ var (
 	prog *Programme
 )
 
-// Get returns the programme, loading it on first use.
+// Get returns the embedded programme (data/programme.json), loading it on
+// first use. It is shared: treat it as read-only.
 func Get() *Programme {
 	once.Do(func() {
-		p := &Programme{}
-		if err := json.Unmarshal(programmeJSON, p); err != nil {
+		p, err := Load(programmeJSON)
+		if err != nil {
 			// Embedded and tested: a failure is a build defect.
 			panic("programme.json: " + err.Error())
-		}
-		p.axis = map[string]*Axis{}
-		p.obj = map[string]*Objective{}
-		for _, o := range p.Objectives {
-			p.obj[o.Number] = o
-		}
-		for _, a := range p.Axes {
-			p.axis[a.Number] = a
-			for _, n := range a.Objectives {
-				if o := p.obj[n]; o != nil {
-					o.Axis = a
-				}
-			}
 		}
 		prog = p
 	})
 	return prog
+}
+
+// Load reads a programme in the form of data/programme.json: another
+// programme period's, or a corrected one, for validate.Config.Programme.
+// An objective an axis names must exist.
+func Load(data []byte) (*Programme, error) {
+	p := &Programme{}
+	if err := json.Unmarshal(data, p); err != nil {
+		return nil, err
+	}
+	p.axis = map[string]*Axis{}
+	p.obj = map[string]*Objective{}
+	for _, o := range p.Objectives {
+		if o == nil {
+			return nil, errors.New("an objective is null")
+		}
+		p.obj[o.Number] = o
+	}
+	for _, a := range p.Axes {
+		if a == nil {
+			return nil, errors.New("an axis is null")
+		}
+		p.axis[a.Number] = a
+		for _, n := range a.Objectives {
+			o := p.obj[n]
+			if o == nil {
+				return nil, fmt.Errorf("axis %s names objective %s, which is not in the objectives", a.Number, n)
+			}
+			o.Axis = a
+		}
+	}
+	return p, nil
 }
 
 // Axis returns the axis with this number, or nil.

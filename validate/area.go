@@ -46,7 +46,7 @@ Example:
 		if len(d.Area.Regions)+len(d.Area.SubRegions)+len(d.Area.Municipalities) == 0 {
 			return
 		}
-		r := programme.GetRegions()
+		r := p.Regions
 		ys := projectYears(d)
 		// Lookups append to buffers on the stack: a batch asks them for
 		// every description.
@@ -85,7 +85,7 @@ Example:
 		if len(d.Area.Municipalities)+len(d.Area.SubRegions) == 0 {
 			return // nothing to place; do not load the key for nothing
 		}
-		r := programme.GetRegions()
+		r := p.Regions
 		ys := projectYears(d)
 		var regBuf, subBuf [32]string
 		regions, subs := regBuf[:0], subBuf[:0]

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"github.com/asectl/asectl/model"
-	"github.com/asectl/asectl/programme"
 )
 
 var rulePeriodOrder = &Rule{
@@ -29,7 +28,7 @@ Example:
   Suunnitelman mukainen toteutusaika: Alkaa 1.1.2013 ja päättyy 31.12.2015   <- period-in-programme`,
 	Run: func(p *Pass) {
 		per := p.Doc.Project.Period
-		el := programme.Get().Eligible
+		el := p.Programme.Eligible
 		if per.Start.Valid && per.Start.Value.Before(el.Start) {
 			p.Report(per.Start.Pos, "project.period.start", "the period starts on %s, before the programme's eligibility starts on %s",
 				per.Start.Value.Finnish(), el.Start.Finnish())

@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"github.com/asectl/asectl/model"
-	"github.com/asectl/asectl/parser"
-	"github.com/asectl/asectl/programme"
 )
 
 var ruleIndicatorWomen = &Rule{
@@ -59,7 +57,7 @@ Example (Erityistavoite: 4.1):
 		if !so.Valid {
 			return
 		}
-		o := programme.Get().Objective(so.Value)
+		o := p.Programme.Objective(so.Value)
 		if o == nil {
 			return
 		}
@@ -136,9 +134,9 @@ Example: a table without the row "Natura 2000 -ohjelman kohteet".`,
 				seenBits[r/64] |= 1 << (r % 64)
 			}
 		}
-		lang := parser.LanguageByCode(d.Language)
+		lang := p.Language(d.Language)
 		if lang == nil {
-			lang = parser.Languages()[0]
+			lang = p.Languages[0]
 		}
 		pos := sec.Pos
 		if n := len(d.Horizontal.Sustainability); n > 0 {

@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"github.com/asectl/asectl/model"
-	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/programme"
 )
 
@@ -24,7 +23,7 @@ Example (an EAKR page):
 			}
 			return
 		}
-		a := programme.Get().Axis(ax.Number.Value)
+		a := p.Programme.Axis(ax.Number.Value)
 		if a == nil {
 			p.Report(ax.Number.Pos, "project.priority_axis.number", "priority axis %s does not exist in the programme (axes 1–9)", ax.Number.Value)
 			return
@@ -53,7 +52,7 @@ Example:
 			}
 			return
 		}
-		prog := programme.Get()
+		prog := p.Programme
 		o := prog.Objective(so.Number.Value)
 		if o == nil {
 			p.Report(so.Number.Pos, "project.specific_objective.number", "specific objective %s does not exist in the programme", so.Number.Value)
@@ -80,7 +79,7 @@ Example:
   Erityistavoite: 4.1. Tutkimus- ja innovaatiokeskittymien kehittäminen   <- programme-name`,
 	Run: func(p *Pass) {
 		d := p.Doc
-		prog := programme.Get()
+		prog := p.Programme
 		check := func(n model.Numbered, names map[string]string, what, field string) {
 			want, ok := names[d.Language]
 			if !ok || !n.Name.Valid || programme.SameName(n.Name.Value, want) {
@@ -116,7 +115,7 @@ Example:
 			return
 		}
 		var known []string
-		if l := parser.LanguageByCode(p.Doc.Language); l != nil {
+		if l := p.Language(p.Doc.Language); l != nil {
 			for s := range l.Statuses {
 				known = append(known, quote(s))
 			}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/programme"
 )
 
 // Severity of a finding.
@@ -83,6 +84,15 @@ type Config struct {
 	Severity map[string]Severity
 	// Off turns rules off.
 	Off map[string]bool
+	// Programme is the programme the rules check against (axes,
+	// objectives, eligibility); nil means the embedded one (programme.Get).
+	Programme *programme.Programme
+	// Regions is the municipality key; nil means the embedded one
+	// (programme.GetRegions).
+	Regions *programme.Regions
+	// Languages are the label tables the rules consult (criteria, the
+	// programme's names); nil means the built-in ones (parser.Languages).
+	Languages []*parser.Language
 }
 
 // Pass is what a rule's Run sees.
@@ -90,6 +100,10 @@ type Pass struct {
 	Doc      *model.Description
 	Problems []parser.Problem
 	Today    model.Date
+	// Programme, Regions and Languages are Config's, or the embedded ones.
+	Programme *programme.Programme
+	Regions   *programme.Regions
+	Languages []*parser.Language
 
 	rule     *Rule
 	severity Severity
@@ -123,7 +137,17 @@ func checkAll(d *model.Description, problems []parser.Problem, cfg Config) []Fin
 	if today == (model.Date{}) {
 		today = model.DateOf(time.Now())
 	}
-	p := &Pass{Doc: d, Problems: problems, Today: today}
+	p := &Pass{Doc: d, Problems: problems, Today: today,
+		Programme: cfg.Programme, Regions: cfg.Regions, Languages: cfg.Languages}
+	if p.Programme == nil {
+		p.Programme = programme.Get()
+	}
+	if p.Regions == nil {
+		p.Regions = programme.GetRegions()
+	}
+	if p.Languages == nil {
+		p.Languages = parser.Languages()
+	}
 	for _, r := range Rules() {
 		if cfg.Off[r.ID] {
 			continue
@@ -167,4 +191,15 @@ func NotDescription(err error, cfg Config) (Finding, bool) {
 		Rule: RuleNotDescription, Severity: sev, Pos: model.Pos{Line: 1, Col: 1},
 		Msg: parser.Msg("not an EURA 2014 project description: %s", msg),
 	}, true
+}
+
+// Language returns the label table of a language code among the Pass's
+// languages, or nil.
+func (p *Pass) Language(code string) *parser.Language {
+	for _, l := range p.Languages {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/programme"
 )
 
 var today = model.Date{Year: 2026, Month: time.November, Day: 27}
@@ -379,4 +380,30 @@ func TestShapesNotSeenYet(t *testing.T) {
 		fs := check(t, variant("A72213-subsections.txt"), Config{})
 		assert.Equal(t, []string{"78:1 unknown-section", "115:14 indicator-not-applicable", "173:1 unknown-section"}, rules(fs), describe(fs))
 	})
+}
+
+// The programme is a value passed in: a corrected programme (objective 4.1
+// asking for new jobs) changes what the rules say, and the embedded one
+// stays as it was.
+func TestConfigProgramme(t *testing.T) {
+	res, err := parser.Parse("x.txt", []byte(sampleText(t)), parser.Options{})
+	require.NoError(t, err)
+	base := Check(res, Config{Today: today})
+	require.Len(t, base, 1)
+	require.Equal(t, "indicator-not-applicable", base[0].Rule)
+
+	data, err := os.ReadFile("../programme/data/programme.json")
+	require.NoError(t, err)
+	prog, err := programme.Load(data)
+	require.NoError(t, err)
+	prog.Objective("4.1").NewJobs = true
+	assert.Empty(t, Check(res, Config{Today: today, Programme: prog}))
+	assert.Len(t, Check(res, Config{Today: today}), 1, "the embedded programme is untouched")
+
+	// Languages passed in: without the page's own, the rules fall back to
+	// what they have.
+	assert.Len(t, Check(res, Config{Today: today, Languages: parser.Languages()[1:]}), 1)
+
+	_, err = programme.Load([]byte(`{"axes":[{"number":"1","objectives":["9.9"]}]}`))
+	assert.Error(t, err, "an axis naming a missing objective")
 }
