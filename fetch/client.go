@@ -272,6 +272,10 @@ func (f *Fetcher) loadRobots(ctx context.Context) error {
 	}
 	u := (&url.URL{Scheme: f.base.Scheme, Host: f.base.Host, Path: "/robots.txt"}).String()
 	resp, _, err := f.get(ctx, u, nil, maxRobots)
+	var tl tooLargeError
+	if errors.As(err, &tl) {
+		return fmt.Errorf("cannot read %s: larger than %d bytes; asectl fetches nothing whose robots.txt it cannot read", u, maxRobots)
+	}
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %s; asectl fetches nothing whose robots.txt it cannot read", u, describe(err, f.opt.Timeout))
 	}

@@ -595,6 +595,20 @@ func TestRobotsUnreadableStopsTheRun(t *testing.T) {
 	}
 }
 
+func TestRobotsTooLargeStopsTheRun(t *testing.T) {
+	clock := newFakeClock()
+	s := newService(t, clock)
+	s.serveCodes("A72213")
+	s.robots = "User-agent: *\n" + strings.Repeat("Disallow: /x\n", 50000)
+	_, err := s.fetcher(t, nil).Run(context.Background(), t.TempDir(), []string{"A72213"})
+	if err == nil || !strings.Contains(err.Error(), "robots.txt: larger than 524288 bytes") {
+		t.Fatalf("Run: %v", err)
+	}
+	if n := len(s.pageHits()); n != 0 {
+		t.Errorf("%d page requests", n)
+	}
+}
+
 func TestCrawlDelayIsHonoured(t *testing.T) {
 	clock := newFakeClock()
 	s := newService(t, clock)
