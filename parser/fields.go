@@ -110,7 +110,7 @@ var fieldByPath = func() map[string]fieldID {
 func (p *parser) setField(id fieldID, l *line, label, value string, off int) {
 	path := fieldPaths[id]
 	p.fields++
-	labelPos := model.Pos{Line: l.num, Col: l.indent + 1}
+	labelPos := model.Pos{Line: l.num, Col: l.col(0)}
 	pos := labelPos
 	if value != "" {
 		pos = model.Pos{Line: l.num, Col: l.col(off)}
@@ -304,16 +304,16 @@ func nameList(l *line, value string, off int) []model.Text {
 	out := make([]model.Text, 0, strings.Count(value, ",")+1)
 	// The column moves on part by part: counting each from the line's start
 	// made a long list quadratic.
-	col := l.col(off)
+	n := l.indent + runeCount(l.body[:off]) // characters before the part
 	for part := range strings.SplitAfterSeq(value, ",") {
 		name := strings.TrimSpace(strings.TrimSuffix(part, ","))
 		if name != "" {
 			var t model.Text
-			t.Set(name, model.Pos{Line: l.num, Col: col + runeCount(part[:leadSpace(part)])})
+			t.Set(name, model.Pos{Line: l.num, Col: l.colOf(n + runeCount(part[:leadSpace(part)]))})
 			t.Raw = name
 			out = append(out, t)
 		}
-		col += runeCount(part)
+		n += runeCount(part)
 	}
 	return out
 }
@@ -375,7 +375,7 @@ func (p *parser) date(f *model.Field[model.Date], path, raw string, pos model.Po
 func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string, off int) {
 	pos := model.Pos{Line: l.num, Col: l.col(off)}
 	if value == "" {
-		pos = model.Pos{Line: l.num, Col: l.indent + 1}
+		pos = model.Pos{Line: l.num, Col: l.col(0)}
 		f.Total.Seen("", pos)
 		f.Women.Seen("", pos)
 		return
@@ -597,7 +597,7 @@ func (p *parser) into(b *textBuf, f *model.Text) {
 		}
 		if s, ok := p.inSource(first, last); ok {
 			l := &p.lines[first]
-			f.Set(s, model.Pos{Line: l.num, Col: l.indent + 1})
+			f.Set(s, model.Pos{Line: l.num, Col: l.col(0)})
 			return
 		}
 	}
@@ -636,7 +636,7 @@ func (p *parser) into(b *textBuf, f *model.Text) {
 		}
 		return
 	}
-	f.Set(sb.String(), model.Pos{Line: first.num, Col: first.indent + 1})
+	f.Set(sb.String(), model.Pos{Line: first.num, Col: first.col(0)})
 }
 
 // inSource returns the joined text of lines[first..last] (both not blank)

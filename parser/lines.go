@@ -17,6 +17,13 @@ type line struct {
 	body   string // the line without leading and trailing white space
 	at     int    // byte offset of body in the decoded text; -1 if body is a changed copy
 	ctrl   bool   // control characters were removed from it
+	// raw is the line as decoded, when removing control characters or NFC
+	// composition changed it: columns count its characters, the file's
+	// (a value in a decomposed line would be missed by a column counted
+	// on the composed one). rawCols maps, once asked, each character of
+	// the changed line to its column in raw.
+	raw     string
+	rawCols []int32
 
 	// Computed once, on first use: the folded body and the section number
 	// of the known heading the line is ("" if none).
@@ -69,8 +76,53 @@ func (l *line) knownHeading(f *folder) string {
 }
 
 // col returns the 1-based character column of byte offset off in body.
-func (l *line) col(off int) int {
-	return l.indent + runeCount(l.body[:off]) + 1
+func (l *line) col(off int) int { return l.colOf(l.indent + runeCount(l.body[:off])) }
+
+// colOf is the column of the place after n characters of the cleaned
+// line: n+1, or where that place is in the raw line.
+func (l *line) colOf(n int) int {
+	if l.raw != "" {
+		if l.rawCols == nil {
+			l.rawCols = rawColumns(l.raw)
+		}
+		if n < len(l.rawCols) {
+			return int(l.rawCols[n]) + 1
+		}
+		// Past the end: the raw line's length plus the rest.
+		return utf8.RuneCountInString(l.raw) + n - len(l.rawCols) + 1
+	}
+	return n + 1
+}
+
+// rawColumns maps each character of the cleaned line (control characters
+// removed, then NFC) to the count of raw's characters before it. A
+// character NFC composed from several maps to the first of them.
+func rawColumns(raw string) []int32 {
+	var kept []int32 // raw index of each character kept
+	var b strings.Builder
+	i := int32(0)
+	for _, r := range raw {
+		if !isControl(r) {
+			kept = append(kept, i)
+			b.WriteRune(r)
+		}
+		i++
+	}
+	s := b.String()
+	var it norm.Iter
+	it.InitString(norm.NFC, s)
+	var cols []int32
+	keptAt := 0 // runes of s before it.Pos()
+	for !it.Done() {
+		start := it.Pos()
+		seg := it.Next()
+		at := kept[min(keptAt, len(kept)-1)]
+		for range utf8.RuneCount(seg) {
+			cols = append(cols, at)
+		}
+		keptAt += utf8.RuneCountInString(s[start:it.Pos()])
+	}
+	return cols
 }
 
 // runeCount is utf8.RuneCountInString for valid UTF-8, which every line is
@@ -160,6 +212,7 @@ func makeLine(num int, raw string, at int, clean bool) line {
 			changed = norm.NFC.String(changed)
 		}
 		if changed != raw {
+			l.raw = raw
 			raw, at = changed, -1
 		}
 	}

@@ -48,7 +48,7 @@ func (p *parser) otherHeading(l *line) bool {
 	}
 	p.closeSection()
 	p.sec = parent
-	pos := model.Pos{Line: l.num, Col: l.indent + 1}
+	pos := model.Pos{Line: l.num, Col: l.col(0)}
 	titlePos := model.Pos{Line: l.num, Col: l.col(len(l.body) - len(title))}
 	var number, name model.Text
 	text(&number, num, pos)
@@ -84,7 +84,7 @@ func (p *parser) indicatorLine(l *line) {
 				f, path = &o.Realised, "indicators.other.realised"
 			}
 			if first := p.otherSeen[which]; first > 0 {
-				p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleDuplicateField, path,
+				p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleDuplicateField, path,
 					Msg("%q appears again; the value at line %d is kept", label, first))
 				return
 			}

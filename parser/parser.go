@@ -215,7 +215,7 @@ func (p *parser) run() {
 	for i := range p.lines {
 		l := &p.lines[i]
 		if l.ctrl {
-			p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleControlChar, "",
+			p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleControlChar, "",
 				Msg("control or invisible characters were removed from this line"))
 		}
 		if p.stopped {
@@ -324,7 +324,7 @@ func (p *parser) heading(l *line) bool {
 		return false
 	}
 	p.headings++
-	p.enter(num, model.Pos{Line: l.num, Col: l.indent + 1}, false)
+	p.enter(num, model.Pos{Line: l.num, Col: l.col(0)}, false)
 	return true
 }
 
@@ -393,7 +393,7 @@ func (p *parser) secondDescription(l *line) bool {
 	if _, ok := headerFund(l, p.fold); !ok {
 		return false
 	}
-	p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleMultipleDocs, "",
+	p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleMultipleDocs, "",
 		Msg("a second description starts here; asectl reads one description per file, so the rest of the file was not read"))
 	return true
 }
@@ -454,7 +454,7 @@ func headerFund(l *line, f *folder) (string, bool) {
 
 func (p *parser) preamble(l *line) {
 	if fund, ok := headerFund(l, p.fold); ok {
-		p.doc.Fund.Set(fund, model.Pos{Line: l.num, Col: l.indent + 1})
+		p.doc.Fund.Set(fund, model.Pos{Line: l.num, Col: l.col(0)})
 		p.doc.FundFromHeader = true
 		return
 	}
@@ -466,11 +466,11 @@ func (p *parser) preamble(l *line) {
 		if sec, path, ok := p.laterField(l.labelKey(p.fold)); ok {
 			if !p.implicitSwitchOK(sec, l.num) {
 				// Its section's heading is still to come: not its place.
-				p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnexpectedText, "",
+				p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleUnexpectedText, "",
 					Msg("unexpected text before section 1: %q", clip(l.body)))
 				return
 			}
-			p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
+			p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
 			p.setField(path, l, label, value, off)
 			return
 		}
@@ -566,7 +566,7 @@ func (p *parser) fieldLine(l *line) {
 			// "Suunniteltu:" again after 7.1's pair: without its heading, this
 			// is 7.2. A label that belongs to no later section stays a duplicate.
 			if sec, later, ok := p.laterField(key); ok && p.seen[later].Line == 0 && p.implicitSwitchOK(sec, l.num) {
-				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
+				p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
 				p.setField(later, l, label, value, off)
 				return
 			}
@@ -581,7 +581,7 @@ func (p *parser) fieldLine(l *line) {
 			return
 		}
 		if sec, path, ok := p.laterField(key); ok && p.implicitSwitchOK(sec, l.num) {
-			p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
+			p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
 			p.setField(path, l, label, value, off)
 			return
 		}
@@ -600,18 +600,18 @@ func (p *parser) fieldLine(l *line) {
 		return
 	}
 	if isLabel && looksLikeLabel(label) {
-		p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnknownField, "",
+		p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleUnknownField, "",
 			Msg("unknown field %q in section %s", label, p.sec))
 		return
 	}
 	if p.flat && p.sec == "2" {
 		// A copy without headings goes from the applicant's fields straight
 		// into the summary.
-		p.enter("3", model.Pos{Line: l.num, Col: l.indent + 1}, true)
+		p.enter("3", model.Pos{Line: l.num, Col: l.col(0)}, true)
 		p.textLine(l)
 		return
 	}
-	p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnexpectedText, "",
+	p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleUnexpectedText, "",
 		Msg("unexpected text in section %s: %q", p.sec, clip(l.body)))
 }
 
@@ -687,7 +687,7 @@ func (p *parser) listItem(l *line) bool {
 	if id == "" && p.flat {
 		return false
 	}
-	pos := model.Pos{Line: l.num, Col: l.indent + 1}
+	pos := model.Pos{Line: l.num, Col: l.col(0)}
 	org := model.Organisation{Pos: pos}
 	org.Name.Set(name, pos)
 	if id != "" {
@@ -709,13 +709,13 @@ func (p *parser) textLine(l *line) {
 		// Without headings, a known label of a later section ends the text.
 		if label, value, off, ok := splitLabel(l.body); ok && p.rank < sectionRank("5") {
 			if sec, path, ok := p.laterField(l.labelKey(p.fold)); ok && sectionRank(sec) >= sectionRank("5") {
-				p.enter(sec, model.Pos{Line: l.num, Col: l.indent + 1}, true)
+				p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
 				p.setField(path, l, label, value, off)
 				return
 			}
 		}
 		if p.isScoreHeader(l) {
-			p.enter("8.2", model.Pos{Line: l.num, Col: l.indent + 1}, true)
+			p.enter("8.2", model.Pos{Line: l.num, Col: l.col(0)}, true)
 			return
 		}
 	}
@@ -726,7 +726,7 @@ func (p *parser) textLine(l *line) {
 }
 
 func (p *parser) containerLine(l *line) {
-	p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnexpectedText, "",
+	p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleUnexpectedText, "",
 		Msg("unexpected text in section %s before its subsections: %q", p.sec, clip(l.body)))
 }
 
@@ -739,11 +739,11 @@ func (p *parser) questionLine(l *line) {
 		}
 	}
 	if p.flat && p.isScoreHeader(l) {
-		p.enter("8.2", model.Pos{Line: l.num, Col: l.indent + 1}, true)
+		p.enter("8.2", model.Pos{Line: l.num, Col: l.col(0)}, true)
 		return
 	}
 	if p.answerBuf == nil {
-		p.report(model.Pos{Line: l.num, Col: l.indent + 1}, RuleUnexpectedText, "",
+		p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleUnexpectedText, "",
 			Msg("unexpected text in section 8.1 before its first question: %q", clip(l.body)))
 		return
 	}
@@ -800,7 +800,7 @@ func (f *folder) knownCriterion(folded string) bool {
 }
 
 func (p *parser) scoreLine(l *line) {
-	pos := model.Pos{Line: l.num, Col: l.indent + 1}
+	pos := model.Pos{Line: l.num, Col: l.col(0)}
 	name, d, i, dOff, iOff, ok := splitScoreRow(l.body)
 	row := ok && looksLikeScore(d) && looksLikeScore(i)
 	// Headers, group names and bare criterion names are short, and never
@@ -879,7 +879,7 @@ func splitScoreRow(body string) (name, d, i string, dOff, iOff int, ok bool) {
 
 func (p *parser) addScore(l *line, name, d, i string, dOff, iOff int) {
 	p.closeScore()
-	pos := model.Pos{Line: l.num, Col: l.indent + 1}
+	pos := model.Pos{Line: l.num, Col: l.col(0)}
 	s := model.Score{Group: p.group, Pos: pos}
 	s.Criterion.Set(name, pos)
 	if len(name) <= p.maxShort {
