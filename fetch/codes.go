@@ -213,25 +213,28 @@ func codeColumn(header []string) int {
 	return -1
 }
 
-// readCSV takes the code column of each row. The service's export does not
-// quote its commas (rows have varying field counts) and wraps some rows
-// whole in quotes, which no CSV reader takes apart; but its code column
-// comes first and holds no comma, so a first column is read line by line.
+// readCSV takes the code column of each row. The service's export (its
+// first column "Koodi") does not quote its commas (rows have varying field
+// counts) and wraps some rows whole in quotes, which no CSV reader takes
+// apart; but that column holds no comma, so it is read line by line.
+// asectl's CSV is proper RFC 4180 (a quoted name may hold a line break)
+// and goes through encoding/csv.
 func (s *codeSet) readCSV(data []byte) (skipped int, err error) {
 	header, rest, _ := bytes.Cut(data, []byte("\n"))
-	if codeColumn(strings.Split(strings.TrimRight(string(header), "\r;"), ",")) == 0 {
+	first, _, _ := strings.Cut(string(header), ",")
+	if strings.EqualFold(strings.Trim(strings.TrimSpace(first), `"`), "Koodi") {
 		sc := bufio.NewScanner(bytes.NewReader(rest))
 		sc.Buffer(make([]byte, 0, 64<<10), maxCodeList)
 		for line := 2; sc.Scan(); line++ {
-			first, _, _ := strings.Cut(sc.Text(), ",")
-			first = strings.Trim(strings.TrimSpace(first), `"`)
-			if first == "" {
+			cell, _, _ := strings.Cut(sc.Text(), ",")
+			cell = strings.Trim(strings.TrimSpace(cell), `"`)
+			if cell == "" {
 				skipped++
 				continue
 			}
-			code, ok := NormalizeCode(first)
+			code, ok := NormalizeCode(cell)
 			if !ok {
-				return skipped, &CodeError{Line: line, Token: first}
+				return skipped, &CodeError{Line: line, Token: cell}
 			}
 			s.add(code)
 		}

@@ -40,6 +40,8 @@ func TestReadCodes(t *testing.T) {
 		{"json bad code", `{"project":{"code":"A7"}}`, "", 0, `"A7" is not a project code`},
 		{"json broken", `{"project":`, "", 0, "not asectl's JSON"},
 		{"asectl csv", "code,name,fund\nA72213,\"Arctic, Smartness\",EAKR\nS20515,x,ESR\n", "[A72213 S20515]", 0, ""},
+		{"asectl csv, a line break in a name", "code,name\nA72213,\"two\nlines\"\n,failed\nS20515,x\n", "[A72213 S20515]", 1, ""},
+		{"csv, code not first", "name,code\nx,A72213\n", "[A72213]", 0, ""},
 		{"export csv", "Koodi,Rahasto,Hankkeen nimi,Tl;\nA70301,EAKR,Name, with commas,2,;\n\"A70302\",EAKR,x,2,;\n", "[A70301 A70302]", 0, ""},
 		{"csv bad code", "code,name\nA72213,x\nZZ,y\n", "", 0, `line 3: "ZZ" is not a project code`},
 		{"empty", "", "[]", 0, ""},
