@@ -138,6 +138,22 @@ func IsList(src []byte) bool {
 	if bytes.HasPrefix(src, []byte(head)) {
 		return true
 	}
+	// A copy whose header cells are quoted or spaced: "Koodi", "Rahasto", …
+	var b [len(head)]byte
+	n := 0
+	for _, c := range src[:min(len(src), 64)] {
+		if c == '"' || c == ' ' {
+			continue
+		}
+		if n == len(b) {
+			break
+		}
+		b[n] = c
+		n++
+	}
+	if n == len(b) && string(b[:]) == head {
+		return true
+	}
 	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
 		n := min(len(src), 2+2*len(head))
 		text, _, err := parser.Decode(src[:n&^1], "auto")

@@ -437,6 +437,14 @@ func TestNotList(t *testing.T) {
 	if IsList([]byte("Hankekoodi,Rahasto")) {
 		t.Error("IsList on another header")
 	}
+	quoted := `"Koodi", "Rahasto", "Hankkeen nimi","Tl","Viranomainen","Tila","Aloituspvm","Päättymispvm","Toteuttajan nimi","Myönnetty EU- ja valtion rahoitus","Toteutunut EU- ja valtion rahoitus","Suunniteltu julkinen rahoitus yhteensä","Toteutunut julkinen rahoitus yhteensä"` +
+		"\n" + `"A70001","EAKR","Hanke, vaihe 2","2","Lapin liitto","Toiminnassa","1.1.2015","31.12.2016","Oy Ab","100","50","200","80"` + "\n"
+	if !IsList([]byte(quoted)) {
+		t.Error("a header with quoted cells is not recognised")
+	}
+	if _, rows, err := Read("q.csv", []byte(quoted), ""); err != nil || len(rows) != 1 || rows[0].Err != nil || rows[0].Project.Name.Value != "Hanke, vaihe 2" {
+		t.Errorf("a properly quoted copy: %v %+v", err, rows)
+	}
 }
 
 func FuzzScan(f *testing.F) {

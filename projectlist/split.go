@@ -75,8 +75,9 @@ func (sp *splitter) split(r *Row, line string) {
 	// Spreadsheet debris at the end: ";", ",;", ",,;", " ;". Empty cells
 	// that remain are dropped below.
 	body := strings.TrimRight(line, " \t;")
-	if n := len(body); n >= 2 && body[0] == '"' && body[n-1] == '"' {
-		// The whole row wrapped in quotes with the inner quotes doubled.
+	if n := len(body); n >= 2 && body[0] == '"' && body[n-1] == '"' && !quotedFirstCell(body) {
+		// The whole row wrapped in quotes with the inner quotes doubled
+		// ("A70499,EAKR,…";), not a row of quoted cells ("A70499","EAKR",…).
 		body = sp.unwrap(body[1 : n-1])
 		r.Repairs = append(r.Repairs, "quoted")
 	}
@@ -491,4 +492,11 @@ func amountsAt(cs []cell, e int) bool {
 func isAmount(v string) bool {
 	_, err := model.ParseFixed2(v)
 	return err == nil
+}
+
+// quotedFirstCell reports whether a line starts with a quoted cell of its
+// own ("A70001",…) rather than a quote around the whole row.
+func quotedFirstCell(line string) bool {
+	i := strings.IndexByte(line, ',')
+	return i > 1 && strings.TrimRight(line[:i], " ")[len(strings.TrimRight(line[:i], " "))-1] == '"'
 }
