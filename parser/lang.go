@@ -53,11 +53,11 @@ type Language struct {
 	} `json:"print"`
 
 	// Indexes keyed by normalised text, built once.
-	fieldIdx    [len(sectionOrder) + 1]map[string]fieldID // section rank → label → field
-	labels      map[string]bool                           // every field label
-	maxLabel    int                                       // the longest label, in bytes (over all languages)
-	maxShort    int                                       // the longest header, group or criterion of 8.2
-	headingIdx  map[string]string                         // section number → normalised title
+	fieldIdx    [numSections + 1]map[string]fieldID // Section → label → field
+	labels      map[string]bool                     // every field label
+	maxLabel    int                                 // the longest label, in bytes (over all languages)
+	maxShort    int                                 // the longest header, group or criterion of 8.2
+	headingIdx  map[string]string                   // section number → normalised title
 	listIdx     map[string]string
 	siteIdx     map[string]bool
 	scoreHdrIdx map[string]bool
@@ -73,49 +73,6 @@ type Language struct {
 type Group struct {
 	Group    string   `json:"group"`
 	Criteria []string `json:"criteria"`
-}
-
-// SectionOrder lists the sections in document order.
-var SectionOrder = sectionOrder[:]
-
-var sectionOrder = [...]string{"1", "2", "3", "4", "4.1", "4.2", "5", "6", "7", "7.1", "7.2", "8", "8.1", "8.2", "9"}
-
-// sectionRank is a section's place in SectionOrder, from 1; 0 for an
-// unknown number. A switch, not a map: every line may ask.
-func sectionRank(num string) int {
-	switch num {
-	case "1":
-		return 1
-	case "2":
-		return 2
-	case "3":
-		return 3
-	case "4":
-		return 4
-	case "4.1":
-		return 5
-	case "4.2":
-		return 6
-	case "5":
-		return 7
-	case "6":
-		return 8
-	case "7":
-		return 9
-	case "7.1":
-		return 10
-	case "7.2":
-		return 11
-	case "8":
-		return 12
-	case "8.1":
-		return 13
-	case "8.2":
-		return 14
-	case "9":
-		return 15
-	}
-	return 0
 }
 
 var (

@@ -155,17 +155,6 @@ const (
 	kindIndicator                    // an indicator subsection of 7 other than 7.1 and 7.2
 )
 
-var sectionKinds = map[string]sectionKind{
-	"1": kindFields, "2": kindFields, "3": kindText, "4": kindContainer, "4.1": kindText,
-	"4.2": kindText, "5": kindFields, "6": kindFields, "7": kindContainer, "7.1": kindFields,
-	"7.2": kindFields, "8": kindContainer, "8.1": kindQuestions, "8.2": kindScores, "9": kindText,
-}
-
-// textTargets maps the free-text sections to their JSON path.
-var textTargets = map[string]string{
-	"3": "summary", "4.1": "target_groups.primary", "4.2": "target_groups.indirect", "9": "final_report",
-}
-
 type parser struct {
 	doc   *model.Description
 	lang  *Language
@@ -186,7 +175,7 @@ type parser struct {
 	rank      int         // sectionRank(sec), asked on every line; in an unknown subsection, its parent's last known one's
 	other     int         // in an unknown subsection: its index in its list, plus one
 	otherSeen [2]int      // the lines of the planned and realised figures of an other indicator (0: not yet)
-	kind      sectionKind // sectionKinds[sec]
+	kind      sectionKind // SectionOf(sec).kind()
 	list      string      // "applicant.co_implementers" etc. while a list runs in section 2
 	site      bool        // after the site heading in section 6
 	src       string      // the decoded input
@@ -268,7 +257,7 @@ func (p *parser) blank(l *line) {
 // enter moves to section num, closing what the current one had open.
 func (p *parser) enter(num string, pos model.Pos, implicit bool) {
 	p.closeSection()
-	p.sec, p.rank, p.kind = num, sectionRank(num), sectionKinds[num]
+	p.sec, p.rank, p.kind = num, sectionRank(num), SectionOf(num).kind()
 	if !p.doc.Sections.Has(num) {
 		p.doc.Sections[num] = model.SectionInfo{Pos: pos, Implicit: implicit}
 	}
@@ -279,7 +268,7 @@ func (p *parser) enter(num string, pos model.Pos, implicit bool) {
 	if !implicit {
 		p.doc.HeadingsFound = true
 	}
-	if path, ok := textTargets[num]; ok {
+	if path := SectionOf(num).textPath(); path != "" {
 		p.text = newBuf(&p.textStore, path)
 	}
 }
@@ -373,7 +362,7 @@ type headingAt struct {
 // headingLines lists the known headings in line order, whatever their
 // order of sections.
 func headingLines(lines []line, f *folder) []headingAt {
-	out := make([]headingAt, 0, len(SectionOrder))
+	out := make([]headingAt, 0, numSections)
 	for i := range lines {
 		if num := lines[i].knownHeading(f); num != "" {
 			out = append(out, headingAt{lines[i].num, num})
@@ -544,10 +533,11 @@ func (p *parser) lookupField(sec, n string) (fieldID, bool) {
 // current one, for copies that lost their headings.
 func (p *parser) laterField(key string) (string, fieldID, bool) {
 	cur := p.rank
-	for _, sec := range SectionOrder {
-		if sectionRank(sec) <= cur || sectionKinds[sec] != kindFields && sectionKinds[sec] != kindQuestions {
+	for s := Section(cur + 1); int(s) <= numSections; s++ {
+		if k := s.kind(); k != kindFields && k != kindQuestions {
 			continue
 		}
+		sec := s.String()
 		// Section 6 shares its site labels with section 2, and 7.2 its labels
 		// with 7.1: only the first section with a label may claim it.
 		if id, ok := p.lookupField(sec, key); ok {
@@ -720,7 +710,7 @@ func (p *parser) textLine(l *line) {
 		}
 	}
 	if p.text == nil {
-		p.text = newBuf(&p.textStore, textTargets[p.sec])
+		p.text = newBuf(&p.textStore, SectionOf(p.sec).textPath())
 	}
 	p.addLine(p.text, l)
 }

@@ -268,14 +268,30 @@ func TestEveryFieldHasALabel(t *testing.T) {
 	}
 }
 
-// sectionRank follows SectionOrder.
-func TestSectionRank(t *testing.T) {
-	for i, num := range SectionOrder {
-		assert.Equal(t, i+1, sectionRank(num), num)
+// The table of sections: numbers round-trip, parents, kinds, the order.
+func TestSections(t *testing.T) {
+	want := []string{"1", "2", "3", "4", "4.1", "4.2", "5", "6", "7", "7.1", "7.2", "8", "8.1", "8.2", "9"}
+	var got []string
+	for i, s := range Sections() {
+		assert.Equal(t, Section(i+1), s)
+		assert.Equal(t, s, SectionOf(s.String()))
+		got = append(got, s.String())
+		if p := s.Parent(); p != 0 {
+			assert.True(t, strings.HasPrefix(s.String(), p.String()+"."), s.String())
+			assert.Equal(t, kindContainer, p.kind(), "the parent of %s holds subsections", s)
+		}
+		if s.kind() == kindText {
+			assert.NotEmpty(t, s.textPath(), "free text %s has a JSON path", s)
+		}
 	}
+	assert.Equal(t, want, got)
 	for _, num := range []string{"", "0", "10", "4.3", "8.2.1", "x"} {
-		assert.Zero(t, sectionRank(num), num)
+		assert.Zero(t, SectionOf(num), num)
 	}
+	assert.Equal(t, "", Section(0).String())
+	ss := Sections()
+	ss[0] = 9
+	assert.Equal(t, Section(1), Sections()[0], "Sections is a copy")
 }
 
 func TestIndexFold(t *testing.T) {

@@ -8,9 +8,20 @@ import (
 	"github.com/asectl/asectl/parser"
 )
 
-var topSections = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}
-
-var subSections = map[string][]string{"4": {"4.1", "4.2"}, "7": {"7.1", "7.2"}, "8": {"8.1", "8.2"}}
+// topSections are the numbers of the top-level sections, subSections each
+// one's subsections, in document order: from the parser's one table of
+// sections.
+var topSections, subSections = func() (top []string, sub map[string][]string) {
+	sub = map[string][]string{}
+	for _, s := range parser.Sections() {
+		if p := s.Parent(); p != 0 {
+			sub[p.String()] = append(sub[p.String()], s.String())
+		} else {
+			top = append(top, s.String())
+		}
+	}
+	return top, sub
+}()
 
 // sectionRequired says whether a section must be there: the final report
 // (9) only once the project has ended.
@@ -34,7 +45,8 @@ func where(d *model.Description, num string) model.Pos {
 		return s.Pos
 	}
 	after := false
-	for _, n := range parser.SectionOrder {
+	for _, s := range parser.Sections() {
+		n := s.String()
 		if n == num {
 			after = true
 			continue
@@ -69,9 +81,9 @@ Example: a page that ends inside section 3 gives
 		}
 		// A trailing run of missing sections means the text stopped early.
 		last := ""
-		for _, n := range parser.SectionOrder {
-			if d.Sections.Has(n) {
-				last = n
+		for _, s := range parser.Sections() {
+			if d.Sections.Has(s.String()) {
+				last = s.String()
 			}
 		}
 		trail := 0
@@ -90,8 +102,8 @@ Example: a page that ends inside section 3 gives
 		for _, n := range missing {
 			p.Report(where(d, n), "", "section %s is missing", n)
 		}
-		for _, parent := range []string{"4", "7", "8"} {
-			if !d.Sections.Has(parent) {
+		for _, parent := range topSections {
+			if len(subSections[parent]) == 0 || !d.Sections.Has(parent) {
 				continue
 			}
 			for _, sub := range subSections[parent] {
@@ -103,18 +115,9 @@ Example: a page that ends inside section 3 gives
 	},
 }
 
-func sectionAfter(a, b string) bool {
-	ia, ib := -1, -1
-	for i, n := range parser.SectionOrder {
-		if n == a {
-			ia = i
-		}
-		if n == b {
-			ib = i
-		}
-	}
-	return ia > ib
-}
+// sectionAfter reports whether section a comes after b in document order
+// (an unknown number comes first).
+func sectionAfter(a, b string) bool { return parser.SectionOf(a) > parser.SectionOf(b) }
 
 // required fields: path, section, label for messages, accessor.
 type requiredField struct {
