@@ -5,13 +5,14 @@
 // It reads any HTML, not one page's markup: block elements and <br> end
 // lines, a paragraph stands apart from its neighbours by a blank line (as a
 // browser's innerText has it), table rows become lines with their cells
-// separated by a tab, entities are decoded, white space collapses as CSS's
-// "white-space: normal" collapses it (kept in <pre>), and what a reader does
-// not see is dropped: scripts, styles, the title, navigation, form
-// controls, page footers, hidden elements, and a web archive's own toolbar (the Wayback
-// Machine's "BEGIN WAYBACK TOOLBAR INSERT" block). Tokens come from
-// golang.org/x/net/html's tokenizer, whose raw token bytes let every
-// character be traced to the source.
+// separated by a tab (a <th> label and its <td> value, or a <dt> and its
+// <dd>, read as "Label:value"), references are decoded, white space
+// collapses as CSS's "white-space: normal" collapses it (kept in <pre>),
+// and what a reader does not see is dropped: scripts, styles, the title,
+// navigation, form controls, page footers, hidden elements, and a web
+// archive's own toolbar (the Wayback Machine's "BEGIN WAYBACK TOOLBAR
+// INSERT" block). Tokens come from golang.org/x/net/html's tokenizer, whose
+// raw token bytes let every character be traced to the source.
 package htmltext
 
 import (
@@ -274,7 +275,7 @@ func contentCharset(s string) string {
 // fails: the tokenizer reads any bytes as some HTML. Documents over 2 GiB
 // are beyond its offsets; asectl's inputs are bounded far below.
 func Extract(doc string) *Text {
-	b := &builder{bol: true}
+	b := &builder{bol: true, dtEnd: -1}
 	b.out = make([]byte, 0, len(doc)/2)
 	b.segs = make([]seg, 0, len(doc)/64)
 	b.lineStart = make([]int32, 1, len(doc)/200+1)
@@ -347,6 +348,8 @@ type builder struct {
 	wayback   bool // inside the Wayback Machine's toolbar
 
 	tables []row // the open tables' current rows
+	inDT   bool  // a <dt> is open
+	dtEnd  int   // where the last <dt>'s text ended (-1: none)
 
 	form       *formMark
 	headingsIn int // headings met so far
@@ -521,6 +524,12 @@ func (b *builder) startTag(z *xhtml.Tokenizer, info *tagInfo, raw []byte, selfCl
 	case "td", "th":
 		b.cell(info.name == "th")
 		return
+	case "dt":
+		b.inDT = true
+	case "dd":
+		if b.joinTerm() {
+			return
+		}
 	}
 	if info.heading {
 		b.headingsIn++
@@ -618,10 +627,36 @@ func (b *builder) endTag(info *tagInfo) {
 		b.endRow()
 	case "td", "th":
 		return
+	case "dt":
+		if b.inDT {
+			b.inDT, b.dtEnd = false, len(b.out)
+		}
 	}
 	if info.block > 0 {
 		b.owe(info.block)
 	}
+}
+
+// joinTerm starts a <dd> right after its <dt> on the term's line, as
+// "Term:value" (a definition list of labels and values reads as "Label:
+// value" lines). It reports whether it did.
+func (b *builder) joinTerm() bool {
+	justAfter := b.inDT || b.dtEnd == len(b.out)
+	b.inDT, b.dtEnd = false, -1
+	if !justAfter || b.lineLen() == 0 {
+		return false
+	}
+	term := bytes.TrimSpace(b.out[b.lineStart[len(b.lineStart)-1]:])
+	if len(term) == 0 {
+		return false
+	}
+	b.breaks, b.space = 0, false
+	if term[len(term)-1] != ':' {
+		b.addSeg(b.off, false)
+		b.out = append(b.out, ':')
+	}
+	b.bol = true
+	return true
 }
 
 // cell starts a table cell: cells after a row's first are set apart by a

@@ -30,10 +30,14 @@ const (
 	// (without their colon); section 8.2 as a table with a header row, a
 	// row per criterion and its scores, and a row per justification.
 	Tables Style = "tables"
+	// Lists: headings; the field sections as definition lists (<dt>
+	// label without colon, <dd> value; other lines as <dd> alone); texts
+	// and 8.2 as in Paragraphs.
+	Lists Style = "lists"
 )
 
 // Styles lists every style.
-var Styles = []Style{Paragraphs, Breaks, Tables}
+var Styles = []Style{Paragraphs, Breaks, Tables, Lists}
 
 // fieldSections are the sections of "Label: value" lines.
 var fieldSections = map[string]bool{"1": true, "2": true, "5": true, "6": true, "7.1": true, "7.2": true, "8.1": true}
@@ -72,12 +76,23 @@ func Render(style Style, text string, headings map[int]string, lang string) stri
 		}
 		run = run[:0]
 	}
-	table := false
+	table, list := false, false
 	closeTable := func() {
 		if table {
 			b.WriteString("</table>\n")
 			table = false
 		}
+		if list {
+			b.WriteString("</dl>\n")
+			list = false
+		}
+	}
+	item := func(s string) {
+		if !list {
+			b.WriteString("<dl>\n")
+			list = true
+		}
+		b.WriteString(s + "\n")
 	}
 	row := func(cells ...string) {
 		if !table {
@@ -110,6 +125,28 @@ func Render(style Style, text string, headings map[int]string, lang string) stri
 				continue
 			}
 			run = append(run, l)
+			continue
+		}
+		if style == Lists {
+			switch {
+			case fieldSections[sec]:
+				flush()
+				label, value, isLabel := labelValue(l)
+				switch {
+				case strings.TrimSpace(l) == "":
+				case isLabel:
+					item("<dt>" + esc(label) + "</dt><dd>" + esc(value) + "</dd>")
+				default:
+					item("<dd>" + esc(l) + "</dd>")
+				}
+			default:
+				closeTable()
+				if strings.TrimSpace(l) == "" {
+					flush()
+					continue
+				}
+				run = append(run, l)
+			}
 			continue
 		}
 		// Tables: label/value pairs of the field sections, and 8.2.
