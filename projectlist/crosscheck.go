@@ -17,8 +17,6 @@ import (
 type Index struct {
 	List *List
 	rows map[string]*Row // rows that split, by code
-	// unsplit are the codes that open rows that did not split.
-	unsplit map[string]int // code → line
 
 	mu      sync.Mutex
 	matched map[string]bool
@@ -37,7 +35,7 @@ type Stats struct {
 // NewIndex reads a list into an index; errors as Read's. The first row of
 // a code wins; a later row of the same code is left out.
 func NewIndex(source string, src []byte, enc string) (*Index, error) {
-	ix := &Index{rows: map[string]*Row{}, unsplit: map[string]int{}, matched: map[string]bool{}}
+	ix := &Index{rows: map[string]*Row{}, matched: map[string]bool{}}
 	l, rows, err := Read(source, src, enc)
 	if err != nil {
 		return nil, err
@@ -47,10 +45,7 @@ func NewIndex(source string, src []byte, enc string) (*Index, error) {
 		r := &rows[i]
 		code := r.Project.Code.Value
 		if r.Err != nil {
-			if _, ok := ix.unsplit[code]; !ok && code != "" {
-				ix.unsplit[code] = r.Line
-			}
-			continue
+			continue // counted in Stats.Unsplit; its page counts as one without a row
 		}
 		if _, ok := ix.rows[code]; !ok {
 			ix.rows[code] = r
