@@ -67,6 +67,10 @@ type Options struct {
 	MaxSize      int64         // bytes of one page (16 MiB); the project list may be 8 times larger
 	MaxRedirects int           // redirects followed per request (5)
 	MaxRetryWait time.Duration // the longest Retry-After honoured; longer fails the code (10 min)
+	// MaxDownStreak stops the run after this many codes in a row got no
+	// answer, or only 429 or 5xx, after their retries: the service is
+	// down, and going on would only add load (10; negative: never).
+	MaxDownStreak int
 	Refresh      bool          // fetch codes whose CODE.html exists, conditionally
 	Check        Checker       // decides whether a page is a description (IsDescription)
 	Clock        Clock         // time and sleeps (the real clock)
@@ -162,6 +166,9 @@ func New(opt Options) (*Fetcher, error) {
 	if opt.MaxRetryWait == 0 {
 		opt.MaxRetryWait = 10 * time.Minute
 	}
+	if opt.MaxDownStreak == 0 {
+		opt.MaxDownStreak = 10
+	}
 	f := &Fetcher{opt: opt, base: base, clock: opt.Clock, check: opt.Check}
 	if f.clock == nil {
 		f.clock = realClock{}
@@ -214,6 +221,8 @@ type Entry struct {
 	SHA256       *string `json:"sha256"`        // hex SHA-256 of those bytes
 	Attempts     int     `json:"attempts"`      // requests made for the page (0 when none)
 	Error        *string `json:"error"`         // why the page was not saved; null when it was
+
+	down bool // the failure was the service's (no answer, 429, 5xx), not the page's
 }
 
 // OK reports whether the code's page is in the directory and current as
@@ -263,14 +272,29 @@ func (f *Fetcher) Run(ctx context.Context, dir string, codes []string) (Summary,
 	if err != nil {
 		return sum, err
 	}
+	parent := ctx
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	var recMu sync.Mutex
-	var recErr error
+	var recErr, downErr error
+	streak := 0
 	record := func(e Entry, persist bool) {
 		recMu.Lock()
 		defer recMu.Unlock()
 		if persist {
 			if err := m.append(e); err != nil && recErr == nil {
 				recErr = err
+			}
+		}
+		if persist && e.Result != ResultKept {
+			if e.Result == ResultFailed && e.down {
+				streak++
+			} else {
+				streak = 0
+			}
+			if f.opt.MaxDownStreak > 0 && streak >= f.opt.MaxDownStreak && downErr == nil {
+				downErr = &DownError{Streak: streak, Last: *e.Error}
+				stop()
 			}
 		}
 		sum.Counts[e.Result]++
@@ -322,10 +346,21 @@ feed:
 	close(jobs)
 	wg.Wait()
 	err = errors.Join(recErr, m.compact())
-	if ctx.Err() != nil {
-		return sum, errors.Join(ctx.Err(), err)
+	if parent.Err() != nil {
+		return sum, errors.Join(parent.Err(), err)
 	}
-	return sum, err
+	return sum, errors.Join(downErr, err)
+}
+
+// DownError stops a run whose last Streak codes got no answer, or only
+// 429 or 5xx, after their retries.
+type DownError struct {
+	Streak int
+	Last   string // the last code's error
+}
+
+func (e *DownError) Error() string {
+	return fmt.Sprintf("the service answered none of the last %d pages (the last: %s); it seems down: run the same command later to go on", e.Streak, e.Last)
 }
 
 func regularFile(path string) bool {
@@ -380,6 +415,7 @@ func (f *Fetcher) fetchOne(ctx context.Context, dir, code string, prev Entry) (E
 		e.ContentType = strPtr(resp.header.Get("Content-Type"))
 	}
 	if err != nil {
+		e.down, _ = f.retryable(resp, err)
 		return fail(ResultFailed, describe(err, f.opt.Timeout))
 	}
 	switch {
@@ -398,6 +434,7 @@ func (f *Fetcher) fetchOne(ctx context.Context, dir, code string, prev Entry) (E
 		}
 		return e, true
 	case resp.status != http.StatusOK:
+		e.down, _ = f.retryable(resp, nil)
 		return fail(ResultFailed, "HTTP "+statusText(resp.status))
 	}
 	size := int64(len(resp.body))

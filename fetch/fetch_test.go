@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"net/http"
@@ -402,6 +403,49 @@ func TestServerErrorBacksOffAndFails(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "A72213.html")); err == nil {
 		t.Error("an error page was saved")
+	}
+}
+
+func TestServiceDownStopsTheRun(t *testing.T) {
+	var codes []string
+	for i := range 18 {
+		codes = append(codes, fmt.Sprintf("A7%04d", i))
+	}
+	for _, tc := range []struct {
+		name     string
+		notFound string // a code answered 404, which is the page's failure, not the service's
+		stops    bool
+	}{
+		{"down", "", true},
+		{"a 404 breaks the streak", "A70009", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := newFakeClock()
+			s := newService(t, clock)
+			s.fault = func(w http.ResponseWriter, r *http.Request, code string, n int) bool {
+				if code == tc.notFound {
+					http.NotFound(w, r)
+					return true
+				}
+				http.Error(w, "down", http.StatusServiceUnavailable)
+				return true
+			}
+			dir := t.TempDir()
+			f := s.fetcher(t, func(o *Options) { o.Retries = 0; o.Connections = 1 })
+			_, err := f.Run(context.Background(), dir, codes)
+			var down *DownError
+			if tc.stops != errors.As(err, &down) {
+				t.Fatalf("Run: %v", err)
+			}
+			m := readManifest(t, dir)
+			if tc.stops {
+				if down.Streak != 10 || !strings.Contains(err.Error(), "HTTP 503 Service Unavailable") || len(m) != 10 || len(s.pageHits()) != 10 {
+					t.Errorf("stopped with %v after %d entries and %d requests", err, len(m), len(s.pageHits()))
+				}
+			} else if len(m) != 18 {
+				t.Errorf("%d entries", len(m))
+			}
+		})
 	}
 }
 
