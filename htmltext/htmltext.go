@@ -545,9 +545,11 @@ func hasAttrs(raw []byte) bool {
 	return n < len(raw) && raw[n] != '>' && raw[n] != '/'
 }
 
-// hidden reports an element a reader does not see: the hidden attribute,
-// aria-hidden="true", an inline style of display:none or
-// visibility:hidden, a role of navigation, or the Wayback Machine's
+// hidden reports an element a reader does not see, or page chrome no
+// description holds: the hidden attribute, aria-hidden="true", an inline
+// style of display:none or visibility:hidden, a role of navigation or
+// contentinfo (the footer), a class or id that names navigation, a menu,
+// a footer or a breadcrumb trail (see chrome), or the Wayback Machine's
 // toolbar (ids "wm-ipp…") when its comments are gone.
 func hidden(z *xhtml.Tokenizer, raw []byte) bool {
 	if !mayHide(raw) {
@@ -569,11 +571,41 @@ func hidden(z *xhtml.Tokenizer, raw []byte) bool {
 				return true
 			}
 		case "role":
-			if strings.EqualFold(strings.TrimSpace(string(v)), "navigation") {
+			if r := strings.ToLower(strings.TrimSpace(string(v))); r == "navigation" || r == "contentinfo" {
 				return true
 			}
 		case "id":
-			if bytes.HasPrefix(v, []byte("wm-ipp")) {
+			if bytes.HasPrefix(v, []byte("wm-ipp")) || chrome(string(v)) {
+				return true
+			}
+		case "class":
+			for _, c := range strings.Fields(string(v)) {
+				if chrome(c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// chromeWords name page chrome in a class or an id.
+var chromeWords = []string{"nav", "navbar", "navigation", "menu", "footer", "breadcrumb", "breadcrumbs"}
+
+// chrome reports a class or id that is one of chromeWords, or starts or
+// ends with one as a word ("main-nav", "footer_links", "site-menu"), in
+// any case.
+func chrome(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range chromeWords {
+		if n == w {
+			return true
+		}
+		if len(n) > len(w) {
+			if strings.HasPrefix(n, w) && (n[len(w)] == '-' || n[len(w)] == '_') {
+				return true
+			}
+			if strings.HasSuffix(n, w) && (n[len(n)-len(w)-1] == '-' || n[len(n)-len(w)-1] == '_') {
 				return true
 			}
 		}
@@ -591,7 +623,23 @@ func mayHide(raw []byte) bool {
 				return true
 			}
 		case 'n':
-			if hasPrefixFold(raw[i:], "none") || hasPrefixFold(raw[i:], "navigation") {
+			if hasPrefixFold(raw[i:], "none") || hasPrefixFold(raw[i:], "nav") {
+				return true
+			}
+		case 'm':
+			if hasPrefixFold(raw[i:], "menu") {
+				return true
+			}
+		case 'f':
+			if hasPrefixFold(raw[i:], "footer") {
+				return true
+			}
+		case 'b':
+			if hasPrefixFold(raw[i:], "breadcrumb") {
+				return true
+			}
+		case 'c':
+			if hasPrefixFold(raw[i:], "contentinfo") {
 				return true
 			}
 		case 'w':

@@ -32,6 +32,9 @@ func TestExtract(t *testing.T) {
 		{"unclosed rows and cells", "<table><tr><td>a<td>b<tr><td>c</table>", "a\tb\nc"},
 		{"dropped", "<head><title>T</title><style>p{}</style></head><script>x=1</script><nav>menu</nav><p>a</p><footer>f</footer><noscript>n</noscript>", "a"},
 		{"hidden", "<p hidden>x</p><div style='display: none'>y<div>z</div></div><span aria-hidden=true>w</span><p>a</p>", "a"},
+		{"chrome by class and id", "<div class='site-menu big'><a>Etusivu</a></div><ul id=main-nav><li>Hankkeet</li></ul>" +
+			"<div id=sisalto><p>a</p></div><div class=\"footer_links\">Yhteystiedot</div><div role=contentinfo>c</div><p class=breadcrumb>x &gt; y</p>", "a"},
+		{"words inside names are not chrome", "<div class='menuscript canvas'><p id=navigator>a</p><p class=content-nav-x>b</p></div>", "a\n\nb"},
 		{"hidden paragraph left open", "<p hidden>x<p>a", "a"},
 		{"form without headings", "<p>a</p><form><label>Hae: <input></label><select><option>b</option></select><button>Hae</button></form><p>c</p>", "a\n\nc"},
 		{"form that wraps the page", "<form><h2>1 Hanke</h2><p>a</p></form>", "1 Hanke\n\na"},

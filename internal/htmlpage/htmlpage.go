@@ -54,7 +54,7 @@ func Render(style Style, text string, headings map[int]string, lang string) stri
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"" + html.EscapeString(lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
 		"<title>Hankkeen kuvaus &ndash; EURA 2014</title>\n<style>p { margin: 0 }</style>\n" +
 		"<script>if (1 < 2 && document) { document.title = \"<p>Hankekoodi: X</p>\"; }</script>\n</head>\n<body>\n" +
-		"<nav><ul><li><a href=\"/\">Etusivu</a></li><li><a href=\"projektilista.php\">Hankkeet</a></li></ul></nav>\n" +
+		"<nav><ul><li><a href=\"/\">Etusivu</a></li><li><a href=\"projektilista.php\">Hankkeet</a></li></ul></nav><div class=\"top-menu\"><a href=\"?kieli=en\">In English</a></div>\n" +
 		"<form action=\"haku.php\"><label>Hae hanketta: <input name=\"q\"></label><button>Hae</button></form>\n" +
 		"<div style=\"DISPLAY: none\">Hankekoodi: Z99999</div><p hidden>Toimintalinja: 9. X</p>\n<div id=\"sisalto\">\n")
 	esc := html.EscapeString
@@ -188,7 +188,8 @@ func Render(style Style, text string, headings map[int]string, lang string) stri
 	}
 	flush()
 	closeTable()
-	b.WriteString("</div>\n<footer><p>Tietosuojaseloste | Saavutettavuusseloste</p></footer>\n</body>\n</html>\n")
+	b.WriteString("</div>\n<div id=\"footer\"><p>EURA 2014 | Yhteystiedot: eura2014(at)example.fi</p></div>\n" +
+		"<footer><p>Tietosuojaseloste | Saavutettavuusseloste</p></footer>\n</body>\n</html>\n")
 	return b.String()
 }
 
