@@ -71,10 +71,10 @@ type Options struct {
 	// answer, or only 429 or 5xx, after their retries: the service is
 	// down, and going on would only add load (10; negative: never).
 	MaxDownStreak int
-	Refresh      bool          // fetch codes whose CODE.html exists, conditionally
-	Check        Checker       // decides whether a page is a description (IsDescription)
-	Clock        Clock         // time and sleeps (the real clock)
-	Transport    http.RoundTripper
+	Refresh       bool    // fetch codes whose CODE.html exists, conditionally
+	Check         Checker // decides whether a page is a description (IsDescription)
+	Clock         Clock   // time and sleeps (the real clock)
+	Transport     http.RoundTripper
 	// OnResult is called once for each code as it finishes, one call at a
 	// time; an interrupted code is not reported.
 	OnResult func(Entry)
