@@ -462,10 +462,12 @@ func FuzzScan(f *testing.F) {
 			if r.Err == nil && (!r.Project.Code.Valid || !r.Fund.Valid) {
 				t.Fatalf("row %d split without code or fund", r.Line)
 			}
-			if r.Err != nil && r.Raw == "" && strings.TrimSpace(r.Raw) != "" {
-				t.Fatal("error without raw text")
+			if r.Err != nil && strings.Trim(r.Raw, " \t;,") == "" {
+				t.Fatalf("row %d: an error without the row's text", r.Line)
 			}
-			json.Valid(r.AppendJSON(nil))
+			if b := r.AppendJSON(nil); !json.Valid(b) {
+				t.Fatalf("row %d: invalid JSON %s", r.Line, b)
+			}
 			for _, x := range chk.Check(r) {
 				if x.Pos.Line != r.Line || x.Pos.Col < 1 {
 					t.Fatalf("finding %v off its row %d", x, r.Line)
