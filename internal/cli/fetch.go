@@ -196,6 +196,7 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 			}
 			bar.total = len(codes)
 			bar.on = bar.usable && len(codes) > 1
+			bar.perSecond = ff.rate
 			sum, err := f.Run(ctx, ff.out, codes)
 			bar.stop()
 			c := sum.Counts

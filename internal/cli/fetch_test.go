@@ -103,3 +103,21 @@ func TestFetchCommandOnATerminal(t *testing.T) {
 		t.Errorf("second run's stderr: %q", got)
 	}
 }
+
+func TestFetchBarSaysHowLongTheRestTakes(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgress(&IOStreams{ErrOut: &buf, StderrTTY: true}, 14000)
+	p.perSecond = 1
+	p.done = 99
+	p.step()
+	if got := buf.String(); !strings.HasSuffix(got, " 100/14000, 3h52m0s left") {
+		t.Errorf("bar %q", got)
+	}
+	buf.Reset()
+	p.done = 13998
+	p.last = time.Time{} // not within a tenth of a second of the last draw
+	p.step()
+	if got := buf.String(); !strings.HasSuffix(got, " 13999/14000, 1s left") {
+		t.Errorf("bar %q", got)
+	}
+}

@@ -32,6 +32,9 @@ type progress struct {
 	started time.Time
 	now     func() time.Time
 	unhook  func()
+	// perSecond, when set (fetch), is how many items a second the batch
+	// goes at: the bar then says how long the rest takes.
+	perSecond float64
 }
 
 // progressMin is the batch size from which a bar is drawn.
@@ -83,6 +86,11 @@ func (p *progress) step() {
 // then clear only its second half).
 func (p *progress) line() string {
 	count := fmt.Sprintf(" %d/%d", p.done, p.total)
+	if p.perSecond > 0 && p.done < p.total {
+		if left := fetchDuration(p.total-p.done, p.perSecond); left >= time.Second {
+			count += ", " + left.String() + " left"
+		}
+	}
 	cols := 80
 	if p.width != nil {
 		if w := p.width(); w > 0 {
