@@ -179,3 +179,29 @@ func TestFieldLayout(t *testing.T) {
 		}
 	}
 }
+
+// FuzzUnmarshalJSON: any bytes either fail to read as a document or read
+// into one whose JSON reads back to the same JSON; never a panic.
+func FuzzUnmarshalJSON(f *testing.F) {
+	f.Add(sampleDescription().AppendJSON(nil))
+	f.Add(New("x").AppendJSON(nil))
+	f.Add([]byte(`{"version":1,"parse":{"unread":{"funding.eu_state_granted":"1,2x","horizontal.sustainability[0].direct":""}},"horizontal":{"sustainability":[{"ref":7}]}}`))
+	f.Add([]byte(`{"parse":{"sections":[{"number":"4.1","implicit":true}],"problems":[{"rule":"r","field":null,"message":"%d %"}]}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var d Description
+		if err := json.Unmarshal(b, &d); err != nil {
+			return
+		}
+		out := d.AppendJSON(nil)
+		if !json.Valid(out) {
+			t.Fatalf("invalid JSON written: %s", out)
+		}
+		var again Description
+		if err := json.Unmarshal(out, &again); err != nil {
+			t.Fatalf("own JSON does not read back: %v\n%s", err, out)
+		}
+		if got := again.AppendJSON(nil); !bytes.Equal(out, got) {
+			t.Fatalf("not a fixed point:\n%s\n%s", out, got)
+		}
+	})
+}
