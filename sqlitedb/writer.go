@@ -56,7 +56,10 @@ type Writer struct {
 
 	db *sql.DB
 	tx *sql.Tx
-	st struct{ del, desc, delList, listRow *sql.Stmt }
+	st struct{ del, desc, hasList, delList, listRow *sql.Stmt }
+	// indexed: the indexes built at the end are there already.
+	indexed  bool
+	descArgs []any
 	// The list tables' rows of one description go in with one statement
 	// each: a statement's fixed cost is most of a small row's.
 	partners, areas, scores, indicators, gender, sections, findings *batch
@@ -173,7 +176,7 @@ func dsn(path string) (string, error) {
 		return "", err
 	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	return u.String() + "?_pragma=page_size(16384)&_pragma=foreign_keys(1)&_pragma=journal_mode(off)&_pragma=synchronous(off)", nil
+	return u.String() + "?_pragma=page_size(16384)&_pragma=foreign_keys(0)&_pragma=journal_mode(off)&_pragma=synchronous(off)", nil
 }
 
 func (w *Writer) open(appending bool) error {
@@ -267,9 +270,10 @@ func (w *Writer) prepare() error {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&w.st.del, `DELETE FROM descriptions WHERE source = ? AND coalesce(code, '') = coalesce(?, '')`},
-		{&w.st.desc, `INSERT INTO descriptions VALUES (NULL, ` + placeholders + `)`},
-		{&w.st.delList, `DELETE FROM list_rows WHERE source = ?`},
+		{&w.st.del, `DELETE FROM descriptions WHERE source = ? AND coalesce(code, '') = coalesce(?, '') RETURNING id`},
+		{&w.st.desc, `INSERT INTO descriptions VALUES (NULL, ` + placeholders + `) ON CONFLICT DO NOTHING`},
+		{&w.st.hasList, `SELECT EXISTS (SELECT 1 FROM list_rows WHERE source = ?)`},
+		{&w.st.delList, `DELETE FROM list_rows WHERE source = ? RETURNING id`},
 		{&w.st.listRow, `INSERT INTO list_rows VALUES (NULL` + strings.Repeat(", ?", len(tableCols("list_rows"))-1) + `)`},
 	}
 	w.partners = w.newBatch("partners")
@@ -309,19 +313,13 @@ func (w *Writer) Add(d *model.Description, findings []validate.Finding) error {
 
 func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 	p, a := &d.Project, &d.Applicant
-	res, err := w.st.del.Exec(d.Source, text(p.Code))
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n > 0 {
-		w.counts.Replaced++
-	}
 	failed := d.Error.Valid
 	lang, fund := any(d.Language), text(d.Fund)
 	if failed {
 		lang = nil
 	}
-	res, err = w.st.desc.Exec(
+	args := w.descArgs[:0]
+	args = append(args,
 		d.Source, text(d.Error), lang, fund,
 		text(p.Code), text(p.Name),
 		text(p.PriorityAxis.Number), text(p.PriorityAxis.Name),
@@ -339,8 +337,30 @@ func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 		text(d.Area.Site.Street), text(d.Area.Site.PostalCode), text(d.Area.Site.City),
 		text(d.FinalReport),
 	)
+	w.descArgs = args
+	defer clear(args)
+	// A description of the same source and code is rare: the insert tries
+	// first, and only when it meets one is that deleted (with its rows)
+	// and the insert made again.
+	res, err := w.st.desc.Exec(args...)
 	if err != nil {
 		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err := w.ensureIndexes(); err != nil {
+			return err
+		}
+		var old int64
+		if err := w.st.del.QueryRow(d.Source, text(p.Code)).Scan(&old); err != nil {
+			return err
+		}
+		if err := w.deleteRows("description_id", old); err != nil {
+			return err
+		}
+		w.counts.Replaced++
+		if res, err = w.st.desc.Exec(args...); err != nil {
+			return err
+		}
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
@@ -384,9 +404,80 @@ func (w *Writer) BeginList(source string) error {
 	if w.done {
 		return errors.New("sqlitedb: BeginList after Commit or Abort")
 	}
-	if _, err := w.st.delList.Exec(source); err != nil {
+	var there bool
+	err := w.st.hasList.QueryRow(source).Scan(&there)
+	if err == nil && there {
+		if err = w.ensureIndexes(); err == nil {
+			err = w.deleteList(source)
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("%s: %w", source, err)
 	}
+	return nil
+}
+
+// The file is written with foreign_keys off: checking each list row's
+// parent took a tenth of an export's time, and the writer makes the keys
+// itself. So the rows of a replaced description or list row are deleted
+// here rather than by the schema's ON DELETE CASCADE (which holds for
+// whoever opens the file with foreign_keys on).
+
+// deleteRows deletes the rows of the list tables that belong to the
+// description or list row id (key: description_id or list_row_id).
+func (w *Writer) deleteRows(key string, id int64) error {
+	for _, t := range tables {
+		for _, c := range t.cols {
+			if c.name == key && t.name != "descriptions" {
+				if _, err := w.tx.Exec(`DELETE FROM `+t.name+` WHERE `+key+` = ?`, id); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// deleteList deletes the rows of the list source and their findings.
+func (w *Writer) deleteList(source string) error {
+	rows, err := w.st.delList.Query(source)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := w.deleteRows("list_row_id", id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ensureIndexes builds the indexes an export leaves to its end: they are
+// needed before rows are replaced (the deletes cascade by description_id
+// and list_row_id) and by the finished file.
+func (w *Writer) ensureIndexes() error {
+	if w.indexed {
+		return nil
+	}
+	for _, ix := range laterIndexes() {
+		if _, err := w.tx.Exec(ix); err != nil {
+			return fmt.Errorf("%s: %w", ix, err)
+		}
+	}
+	w.indexed = true
 	return nil
 }
 
@@ -704,10 +795,8 @@ func (w *Writer) commit() error {
 			return err
 		}
 	}
-	for _, ix := range laterIndexes() {
-		if _, err := w.tx.Exec(ix); err != nil {
-			return fmt.Errorf("%s: %w", ix, err)
-		}
+	if err := w.ensureIndexes(); err != nil {
+		return err
 	}
 	if err := w.tx.Commit(); err != nil {
 		return err

@@ -350,9 +350,16 @@ func TestAppendTwice(t *testing.T) {
 	dir := t.TempDir()
 	once, twice := filepath.Join(dir, "once.db"), filepath.Join(dir, "twice.db")
 	export(t, once, entries, Options{})
+	// Each description twice in one export into a new file: the second
+	// replaces the first.
+	dup := filepath.Join(dir, "dup.db")
+	n := export(t, dup, append(append([]entry{}, entries...), entries...), Options{})
+	assert.Equal(t, len(entries), n.Replaced)
+	assert.Equal(t, sqlFigures(t, open(t, once)), sqlFigures(t, open(t, dup)))
+	checkClean(t, open(t, dup))
 	export(t, twice, entries[:10], Options{Append: true}) // a file that does not exist yet
 	export(t, twice, entries, Options{Append: true})
-	n := export(t, twice, entries, Options{Append: true, Inputs: []string{"again"}})
+	n = export(t, twice, entries, Options{Append: true, Inputs: []string{"again"}})
 	assert.Equal(t, len(entries), n.Replaced)
 	a, b := open(t, once), open(t, twice)
 	checkClean(t, b)

@@ -158,9 +158,10 @@ CREATE TABLE gender_equality ( -- the three yes/no questions on gender equality 
   description_id INTEGER NOT NULL REFERENCES descriptions(id) ON DELETE CASCADE, -- the description the row belongs to (descriptions.id)
   question TEXT NOT NULL CHECK (question IN ('context_analysis', 'mainstreamed', 'main_goal')), -- the question's JSON key under horizontal.gender_equality
   answer INTEGER CHECK (answer IN (0, 1)), -- 1 yes, 0 no, null not answered or unreadable
-  justification TEXT, -- justification
-  UNIQUE (description_id, question)
+  justification TEXT -- justification
 );
+
+CREATE UNIQUE INDEX gender_equality_description ON gender_equality(description_id, question);
 
 CREATE TABLE findings ( -- what asectl validate reports for each description and project-list row, with the same rules and options (--today, --config)
   id INTEGER PRIMARY KEY, -- row number of the finding
