@@ -65,6 +65,23 @@ func TestRoundTripKeepsUnreadableValues(t *testing.T) {
 	assert.Contains(t, canon, "Luonnonvarojen käytön kestävyys 8 x")
 }
 
+// TestRoundTripKeepsOtherIndicatorWords: a women's part of another
+// indicator that cannot be read ("joista 60 naisia") is written back with
+// its number, not dropped: fmt -w used to rewrite it as the total alone.
+func TestRoundTripKeepsOtherIndicatorWords(t *testing.T) {
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	require.NoError(t, err)
+	odd := strings.Replace(string(src), "8 Horisontaaliset periaatteet", "7.3 Osallistujien määrä\n\n"+
+		"Suunniteltu: 120, joista 60 naisia\n\nToteutunut seurantatietojen mukaan: 98.00, joista naisia 41 (arvio)\n\n"+
+		"8 Horisontaaliset periaatteet", 1)
+	roundTrip(t, "odd women's part", []byte(odd))
+	_, res := parseJSON(t, []byte(odd))
+	canon := string(Render(res.Doc))
+	for _, want := range []string{"Suunniteltu: 120, joista naisia 60 naisia\n", "Toteutunut seurantatietojen mukaan: 98.00, joista naisia 41 (arvio)\n"} {
+		assert.True(t, strings.Contains(canon, want), "fmt lost %q; section 7 reads:\n%s", want, canon[strings.Index(canon, "\n7.3"):strings.Index(canon, "\n8 ")])
+	}
+}
+
 // TestReferenceIsCanonical: the reference description is in canonical form.
 func TestReferenceIsCanonical(t *testing.T) {
 	src, err := os.ReadFile("../testdata/A72213.txt")

@@ -113,10 +113,15 @@ func (p *parser) figureLabel(key string) (int, bool) {
 }
 
 // splitWomen splits a figure worded in a way the tables do not know:
-// "<total>, <words> <women>", as in "120, joista naisia 60". The words
-// start with a letter after the first such comma; the women's number is what
-// ends the value, from its first digit (womenOff is len(value) when there
-// is none).
+// "<total>, <words> <women>", as in "120, joista naisia 60" or "1 200,
+// joista alle 25-vuotiaita naisia 540". The words start with a letter after
+// the first such comma; the women's part is the number that ends the value,
+// a word (or, with thousands separators, words) of its own. When the words
+// hold a number in any other shape — "joista 60 naisia", "naisia 60
+// (arvio)", "naisia 1e30", "naisia 60, miehiä 60" — womenOff is where that
+// number starts, so that the part is reported as unreadable and kept as
+// printed, never guessed from the digits that happen to end the value.
+// womenOff is len(value) when the words hold no digit.
 func splitWomen(value string) (total string, womenOff int, ok bool) {
 	for i := 0; i < len(value); i++ {
 		if value[i] != ',' {
@@ -126,19 +131,65 @@ func splitWomen(value string) (total string, womenOff int, ok bool) {
 		if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(rest, unicode.IsSpace)); !unicode.IsLetter(r) {
 			continue
 		}
-		total = strings.TrimSpace(value[:i])
-		j := len(value)
-		for j > i+1 {
-			r, n := utf8.DecodeLastRuneInString(value[:j])
-			if r != '.' && r != ',' && !unicode.IsSpace(r) && (r < '0' || r > '9') {
-				break
-			}
-			j -= n
-		}
-		for j < len(value) && (value[j] < '0' || value[j] > '9') {
-			j++
-		}
-		return total, j, true
+		return strings.TrimSpace(value[:i]), i + 1 + womenStart(rest), true
 	}
 	return "", 0, false
+}
+
+// womenStart finds the women's number in the words after a figure's total
+// (see splitWomen): the offset in words of the run of number words that ends
+// them, if no number word comes before it; else of the first number word, or
+// of the first word with a digit in it; else len(words).
+func womenStart(words string) int {
+	type word struct {
+		off    int
+		number bool // digits, '.' and ',' only
+		digit  bool // holds a digit
+	}
+	var ws []word
+	for i := 0; i < len(words); {
+		r, n := utf8.DecodeRuneInString(words[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		w := word{off: i, number: true}
+		for i < len(words) {
+			r, n := utf8.DecodeRuneInString(words[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			switch {
+			case r >= '0' && r <= '9':
+				w.digit = true
+			case r != '.' && r != ',':
+				w.number = false
+			}
+			i += n
+		}
+		w.number = w.number && w.digit
+		ws = append(ws, w)
+	}
+	run := len(ws)
+	for run > 0 && ws[run-1].number {
+		run--
+	}
+	firstNumber, firstDigit := -1, -1
+	for k, w := range ws {
+		if w.number && firstNumber < 0 {
+			firstNumber = k
+		}
+		if w.digit && firstDigit < 0 {
+			firstDigit = k
+		}
+	}
+	switch {
+	case run < len(ws) && firstNumber == run:
+		return ws[run].off
+	case firstNumber >= 0:
+		return ws[firstNumber].off
+	case firstDigit >= 0:
+		return ws[firstDigit].off
+	}
+	return len(words)
 }

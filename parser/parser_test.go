@@ -639,6 +639,15 @@ func TestOtherIndicatorFigures(t *testing.T) {
 		{"15, joista naisia", "", "15/null: null:/null:"},
 		{"12, of which women 6", "3x, joista naisia 2", "12/6 null:3x/2"},
 		{"1,5", "2, 3", "1.5/null: null:2, 3/null:"},
+		// The women's part is the number that ends the value, standing
+		// apart; a number in any other shape is unreadable, kept as printed
+		// (so that fmt writes it back) and reported, never guessed from the
+		// digits that happen to end the value.
+		{"120, joista naisia 1e30", "98, joista naisia -41", "120/null:1e30 98/null:-41"},
+		{"120, joista naisia 60 joista alle 25-v 10", "98, joista naisia 41, miehiä 57", "120/null:60 joista alle 25-v 10 98/null:41, miehiä 57"},
+		{"120, joista naisia 60 (arvio)", "98, joista 41 naisia", "120/null:60 (arvio) 98/null:41 naisia"},
+		{"120, joista naisia 60 %", "98, joista naisia 4O", "120/null:60 % 98/null:4O"},
+		{"120, joista naisia n. 60", "98, joista 2017–2018 naisia 1 041", "120/60 98/1041"},
 	} {
 		src := strings.Replace(base, "8 Horisontaaliset periaatteet",
 			"7.3 Osallistujien määrä\nSuunniteltu: "+c.planned+"\nToteutunut seurantatietojen mukaan: "+c.realised+"\n\n8 Horisontaaliset periaatteet", 1)
@@ -648,6 +657,18 @@ func TestOtherIndicatorFigures(t *testing.T) {
 		got := fig(o.Planned.Total) + "/" + fig(o.Planned.Women) + " " + fig(o.Realised.Total) + "/" + fig(o.Realised.Women)
 		assert.Equal(t, c.want, got, "%q / %q", c.planned, c.realised)
 		assert.Equal(t, "7.3", o.Number.Value)
+		var unread, warned int
+		for _, f := range []model.Field[model.Fixed2]{o.Planned.Total, o.Planned.Women, o.Realised.Total, o.Realised.Women} {
+			if !f.Valid && f.Raw != "" {
+				unread++
+			}
+		}
+		for _, p := range res.Problems {
+			if p.Rule == RuleInvalidNumber {
+				warned++
+			}
+		}
+		assert.Equal(t, unread, warned, "one invalid-number per figure not read: %q / %q", c.planned, c.realised)
 	}
 }
 
