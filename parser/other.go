@@ -46,6 +46,12 @@ func (p *parser) otherHeading(l *line) bool {
 		// A known heading out of its place stays what it was: unexpected.
 		return false
 	}
+	if (p.kind == kindQuestions || p.kind == kindScores) && p.tableGoesOn() {
+		// Within 8.1's questions or 8.2's criteria it is a justification
+		// (or a mangled group name): as a subsection it would carry the rest
+		// of the table off into other_sections.
+		return false
+	}
 	p.closeSection()
 	p.sec = parent
 	pos := model.Pos{Line: l.num, Col: l.col(0)}
@@ -68,6 +74,59 @@ func (p *parser) otherHeading(l *line) bool {
 	p.report(pos, RuleUnknownSection, pathOtherSections,
 		Msg("unknown subsection %q in section %s; its text is kept in other_sections", clip(num+" "+title), parent))
 	return true
+}
+
+// tableGoesOn reports whether a row of the running 8.1 or 8.2 table not
+// read yet — a question, a criterion — comes after the line being read,
+// before the next heading the tables know. The answer is kept for the
+// section (each is entered once), so that a page of many such lines is not
+// scanned again for each.
+func (p *parser) tableGoesOn() bool {
+	if p.tableSec != p.sec {
+		p.tableSec, p.tableEnd = p.sec, p.lastTableRow()
+	}
+	return p.cur < p.tableEnd
+}
+
+// lastTableRow is the index in p.lines of the last row of the running 8.1
+// or 8.2 table after the line being read, before the next heading the
+// tables know, whose question or criterion has not been read yet (-1 if
+// none). A row read already may stand in a subsection's text.
+func (p *parser) lastTableRow() int {
+	var read [400]bool // criteria read, by model.Score.Ref
+	for _, s := range p.doc.Horizontal.Sustainability {
+		if r := int(s.Ref); r > 0 && r < len(read) {
+			read[r] = true
+		}
+	}
+	last := -1
+	for i := p.cur + 1; i < len(p.lines); i++ {
+		l := &p.lines[i]
+		if l.body == "" {
+			continue
+		}
+		if num := l.knownHeading(p.fold); num != "" && sectionRank(num) > p.rank {
+			break
+		}
+		switch p.kind {
+		case kindQuestions:
+			if id, ok := p.lookupField("8.1", l.labelKey(p.fold)); ok && p.seen[id].Line == 0 {
+				last = i
+			}
+		case kindScores:
+			ref := 0
+			if name, _, _, _, _, ok := splitScoreRow(l.body); ok && len(name) <= p.lang.maxShort {
+				ref = p.fold.criterionRef(p.fold.fold(name))
+			}
+			if ref == 0 && len(l.body) <= p.lang.maxShort {
+				ref = p.fold.criterionRef(l.normBody(p.fold))
+			}
+			if ref > 0 && (ref >= len(read) || !read[ref]) {
+				last = i
+			}
+		}
+	}
+	return last
 }
 
 // pathOtherSections is the JSON path of the unknown subsections.

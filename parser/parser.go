@@ -171,10 +171,13 @@ type parser struct {
 	problems     []Problem
 	seen         [numFields]model.Pos // where each field was first set (Line 0: not yet)
 
-	sec       string      // current section number; "" before section 1
-	rank      int         // sectionRank(sec), asked on every line; in an unknown subsection, its parent's last known one's
-	other     int         // in an unknown subsection: its index in its list, plus one
-	otherSeen [2]int      // the lines of the planned and realised figures of an other indicator (0: not yet)
+	sec       string // current section number; "" before section 1
+	rank      int    // sectionRank(sec), asked on every line; in an unknown subsection, its parent's last known one's
+	other     int    // in an unknown subsection: its index in its list, plus one
+	otherSeen [2]int // the lines of the planned and realised figures of an other indicator (0: not yet)
+	cur       int    // index in lines of the line being read
+	tableSec  string // the 8.1 or 8.2 whose last row is lines[tableEnd] (see tableGoesOn)
+	tableEnd  int
 	kind      sectionKind // SectionOf(sec).kind()
 	list      string      // "applicant.co_implementers" etc. while a list runs in section 2
 	site      bool        // after the site heading in section 6
@@ -203,6 +206,7 @@ func (p *parser) recognised() bool {
 func (p *parser) run() {
 	for i := range p.lines {
 		l := &p.lines[i]
+		p.cur = i
 		if l.ctrl {
 			p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleControlChar, "",
 				Msg("control or invisible characters were removed from this line"))

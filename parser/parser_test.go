@@ -622,6 +622,50 @@ func TestOtherSubsections(t *testing.T) {
 	assert.True(t, res.Doc.FinalReport.Valid, "section 9 follows")
 }
 
+// TestSubsectionLikeJustification: within 8.1's questions and 8.2's
+// criteria a line such as "8.3 Ei toimi …" is a justification (or a mangled
+// group name), not an unknown subsection: taken as one, it carried the rest
+// of the table into other_sections (10 criteria lost, 10 false
+// score-missing-criterion errors). After the table's last row, or when the
+// rows that follow were read already, it is a subsection again.
+func TestSubsectionLikeJustification(t *testing.T) {
+	base := string(readFile(t, sample))
+	for _, c := range []struct {
+		name, old, new string
+		others         int
+		justification  string // of the criterion or question it follows
+	}{
+		{"8.2 justification", "Ei toimi Natura 2000 -alueella\n", "8.3 Ei toimi Natura 2000 -alueella\n", 0, "8.3 Ei toimi Natura 2000 -alueella"},
+		{"8.2 group name", "Taloudellinen kestävyys\n", "8.3 Taloudellinen kestävyys\n", 0, "Ei toimi Natura 2000 -alueella\n8.3 Taloudellinen kestävyys"},
+		{"8.1 justification", "Hankesuunnitelman liitteenä määritelmä miten sukupuolinäkökulma on huomioitu hankesuunnittelussa.\n",
+			"8.3 Hankesuunnitelman liitteenä määritelmä\n", 0, "8.3 Hankesuunnitelman liitteenä määritelmä"},
+		{"after the table", "\n9 Loppuraportin", "\n8.3 Yhdenvertaisuus\nTeksti.\n\n9 Loppuraportin", 1, ""},
+		{"rows read already", "\n9 Loppuraportin", "\n8.3 Yhdenvertaisuus\nLuonnonvarojen käytön kestävyys 8 9\n\n9 Loppuraportin", 1, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			require.Equal(t, 1, strings.Count(base, c.old))
+			res := mustParse(t, "x", []byte(strings.Replace(base, c.old, c.new, 1)))
+			assert.Len(t, res.Doc.OtherSections, c.others)
+			sust := res.Doc.Horizontal.Sustainability
+			assert.Len(t, sust, 15)
+			n := 0
+			for _, p := range res.Problems {
+				if p.Rule == RuleUnknownSection {
+					n++
+				}
+			}
+			assert.Equal(t, c.others, n, "unknown-section findings")
+			switch {
+			case c.name == "8.1 justification":
+				assert.Equal(t, c.justification, res.Doc.Horizontal.GenderEquality.Mainstreamed.Justification.Value)
+			case c.justification != "":
+				require.Len(t, sust, 15)
+				assert.Equal(t, c.justification, sust[4].Justification.Value)
+			}
+		})
+	}
+}
+
 // TestOtherIndicatorFigures: any wording between the total and the women's
 // part, as ESF pages have.
 func TestOtherIndicatorFigures(t *testing.T) {
