@@ -191,7 +191,7 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 				for _, c := range list {
 					add(c)
 				}
-				fmt.Fprint(ios.ErrOut, l.Sprintf("asectl: %d projects on the list; at %g requests a second that takes about %s\n",
+				fmt.Fprint(ios.ErrOut, l.Sprintf("asectl: %d projects on the list; at --rate %g that takes about %s\n",
 					len(list), ff.rate, fetchDuration(len(list), ff.rate)))
 			}
 			bar.total = len(codes)

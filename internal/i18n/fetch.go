@@ -8,7 +8,7 @@ var fetchFinnish = map[string]string{
 	"asectl: %d links of the project list hold no valid project code; skipped\n":                         "asectl: hankelistan %d linkissä ei ole kelvollista hankekoodia; ne ohitettiin\n",
 	"asectl: fetch stopped: %s\n":                                                                        "asectl: haku pysähtyi: %s\n",
 	"asectl: interrupted; the pages finished are saved: run the same command again to go on\n":           "asectl: keskeytetty; valmiit sivut on tallennettu: jatka ajamalla sama komento uudelleen\n",
-	"asectl: %d projects on the list; at %g requests a second that takes about %s\n":                     "asectl: listalla on %d hanketta; %g pyynnöllä sekunnissa se kestää noin %s\n",
+	"asectl: %d projects on the list; at --rate %g that takes about %s\n":                                "asectl: listalla on %d hanketta; nopeudella --rate %g se kestää noin %s\n",
 }
 
 func init() {
