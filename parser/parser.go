@@ -456,15 +456,15 @@ func (p *parser) preamble(l *line) {
 	}
 	// A copy without headings starts straight with fields.
 	if label, value, off, ok := splitLabel(l.body); ok {
-		if sec, path, ok := p.laterField(l.labelKey(p.fold)); ok {
-			if !p.implicitSwitchOK(sec, l.num) {
-				// Its section's heading is still to come: not its place.
-				p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleUnexpectedText, "",
-					Msg("unexpected text before section 1: %q", clip(l.body)))
-				return
-			}
+		switch sec, id, d := p.implicitSection(l, byLabel); d {
+		case switchNow:
 			p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
-			p.setField(path, l, label, value, off)
+			p.setField(id, l, label, value, off)
+			return
+		case switchLater:
+			// Its section's heading is still to come: not its place.
+			p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleUnexpectedText, "",
+				Msg("unexpected text before section 1: %q", clip(l.body)))
 			return
 		}
 	}
@@ -557,9 +557,7 @@ func (p *parser) fieldLine(l *line) {
 		key := l.labelKey(p.fold)
 		id, ok := p.lookupField(p.sec, key)
 		if ok && p.seen[id].Line > 0 {
-			// "Suunniteltu:" again after 7.1's pair: without its heading, this
-			// is 7.2. A label that belongs to no later section stays a duplicate.
-			if sec, later, ok := p.laterField(key); ok && p.seen[later].Line == 0 && p.implicitSwitchOK(sec, l.num) {
+			if sec, later, d := p.implicitSection(l, byRepeat); d == switchNow {
 				p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
 				p.setField(later, l, label, value, off)
 				return
@@ -574,7 +572,7 @@ func (p *parser) fieldLine(l *line) {
 			p.setField(id, l, label, value, off)
 			return
 		}
-		if sec, path, ok := p.laterField(key); ok && p.implicitSwitchOK(sec, l.num) {
+		if sec, path, d := p.implicitSection(l, byLabel); d == switchNow {
 			p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
 			p.setField(path, l, label, value, off)
 			return
@@ -598,15 +596,74 @@ func (p *parser) fieldLine(l *line) {
 			Msg("unknown field %q in section %s", label, p.sec))
 		return
 	}
-	if p.flat && p.sec == "2" {
-		// A copy without headings goes from the applicant's fields straight
-		// into the summary.
-		p.enter("3", model.Pos{Line: l.num, Col: l.col(0)}, true)
+	if sec, _, d := p.implicitSection(l, byText); d == switchNow {
+		p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
 		p.textLine(l)
 		return
 	}
 	p.report(model.Pos{Line: l.num, Col: l.col(0)}, RuleUnexpectedText, "",
 		Msg("unexpected text in section %s: %q", p.sec, clip(l.body)))
+}
+
+// implicitCause is what about a line may open a later section whose
+// heading is missing.
+type implicitCause int
+
+const (
+	byLabel         implicitCause = iota // a label known in a later field section
+	byRepeat                             // a label seen already here, known in a later section ("Suunniteltu:" again: 7.2)
+	byLabelInText                        // in a flattened copy's free text, a label of section 5 or later
+	byScoreHeader                        // in a flattened copy, the header of the sustainability table (8.2)
+	byText                               // in a flattened copy, text after the applicant's fields (the summary, 3)
+)
+
+// switchDecision is implicitSection's answer.
+type switchDecision int
+
+const (
+	noSwitch    switchDecision = iota
+	switchNow                  // open sec here, without its heading
+	switchLater                // the line belongs to sec, whose heading is still to come
+)
+
+// implicitSection is the one place where the parser decides that a line
+// which is not a heading opens a later section (a copy that lost a
+// heading, or all of them): which section, and for a label, which field
+// it sets. Explicit changes are headings (heading), taken in order.
+func (p *parser) implicitSection(l *line, why implicitCause) (string, fieldID, switchDecision) {
+	var sec string
+	var id fieldID
+	switch why {
+	case byLabel, byRepeat, byLabelInText:
+		if why == byLabelInText && (!p.flat || p.rank >= sectionRank("5")) {
+			return "", 0, noSwitch
+		}
+		var ok bool
+		sec, id, ok = p.laterField(l.labelKey(p.fold))
+		switch {
+		case !ok:
+			return "", 0, noSwitch
+		case why == byRepeat && p.seen[id].Line > 0:
+			// A label that belongs to no later section stays a duplicate.
+			return "", 0, noSwitch
+		case why == byLabelInText && sectionRank(sec) < sectionRank("5"):
+			return "", 0, noSwitch
+		}
+	case byScoreHeader:
+		if !p.flat || !p.isScoreHeader(l) {
+			return "", 0, noSwitch
+		}
+		return "8.2", 0, switchNow
+	case byText:
+		if !p.flat || p.sec != "2" {
+			return "", 0, noSwitch
+		}
+		return "3", 0, switchNow
+	}
+	if !p.implicitSwitchOK(sec, l.num) {
+		return sec, id, switchLater
+	}
+	return sec, id, switchNow
 }
 
 // implicitSwitchOK allows a label on line n to open a later section sec
@@ -699,17 +756,18 @@ func (p *parser) listItem(l *line) bool {
 }
 
 func (p *parser) textLine(l *line) {
+	// (Only a flattened copy's text may open a section: the cheap test
+	// first, so that the text of a page with headings is not split.)
 	if p.flat {
-		// Without headings, a known label of a later section ends the text.
-		if label, value, off, ok := splitLabel(l.body); ok && p.rank < sectionRank("5") {
-			if sec, path, ok := p.laterField(l.labelKey(p.fold)); ok && sectionRank(sec) >= sectionRank("5") {
+		if label, value, off, ok := splitLabel(l.body); ok {
+			if sec, path, d := p.implicitSection(l, byLabelInText); d == switchNow {
 				p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
 				p.setField(path, l, label, value, off)
 				return
 			}
 		}
-		if p.isScoreHeader(l) {
-			p.enter("8.2", model.Pos{Line: l.num, Col: l.col(0)}, true)
+		if sec, _, d := p.implicitSection(l, byScoreHeader); d == switchNow {
+			p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
 			return
 		}
 	}
@@ -732,8 +790,8 @@ func (p *parser) questionLine(l *line) {
 			return
 		}
 	}
-	if p.flat && p.isScoreHeader(l) {
-		p.enter("8.2", model.Pos{Line: l.num, Col: l.col(0)}, true)
+	if sec, _, d := p.implicitSection(l, byScoreHeader); d == switchNow {
+		p.enter(sec, model.Pos{Line: l.num, Col: l.col(0)}, true)
 		return
 	}
 	if p.answerBuf == nil {
