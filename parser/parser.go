@@ -610,11 +610,11 @@ func (p *parser) fieldLine(l *line) {
 type implicitCause int
 
 const (
-	byLabel         implicitCause = iota // a label known in a later field section
-	byRepeat                             // a label seen already here, known in a later section ("Suunniteltu:" again: 7.2)
-	byLabelInText                        // in a flattened copy's free text, a label of section 5 or later
-	byScoreHeader                        // in a flattened copy, the header of the sustainability table (8.2)
-	byText                               // in a flattened copy, text after the applicant's fields (the summary, 3)
+	byLabel       implicitCause = iota // a label known in a later field section
+	byRepeat                           // a label seen already here, known in a later section ("Suunniteltu:" again: 7.2)
+	byLabelInText                      // in a flattened copy's free text, a label of section 5 or later
+	byScoreHeader                      // in a flattened copy, the header of the sustainability table (8.2)
+	byText                             // in a flattened copy, text after the applicant's fields (the summary, 3)
 )
 
 // switchDecision is implicitSection's answer.
