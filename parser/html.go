@@ -49,9 +49,13 @@ func parseHTML(source string, src []byte, text, enc string, clean bool, opt Opti
 		}
 	}
 	t := htmltext.Extract(text)
+	langs := opt.Languages
+	if len(langs) == 0 {
+		langs = builtin()
+	}
 	// Clean input stays clean unless a reference brought in a character
 	// the line scan must look at.
-	res, err := parseText(source, t.Text, enc, clean && t.PlainRefs, opt.Languages)
+	res, err := parseText(source, labelCells(t.Text, langs), enc, clean && t.PlainRefs, opt.Languages)
 	if err != nil {
 		if reason, ok := NotDescriptionReason(err); ok && (reason == reasonNoLabel || reason == reasonEmpty || reason == reasonBlank) {
 			return nil, fmt.Errorf("%w: %s", ErrNotDescription, reasonHTMLNoLabel)
@@ -190,4 +194,56 @@ func IsDescription(src []byte, opt Options) (ok bool, reason string) {
 		return false, r
 	}
 	return false, err.Error() // ErrEncoding: a forced encoding that does not fit
+}
+
+// labelCells reads a table row of two data cells whose first holds a known
+// field label ("Hankekoodi\tA72213", from <td>Hankekoodi</td><td>A72213</td>,
+// the commonest layout of a 2016 server page) as "Hankekoodi:A72213", as
+// htmltext already reads a row of a <th> and a <td>. htmltext cannot tell a
+// label cell from a data cell; the label tables can. The colon takes the
+// tab's byte, so every position stays where htmltext mapped it. text is
+// returned as it is when no line changes.
+func labelCells(text string, langs []*Language) string {
+	if strings.IndexByte(text, '\t') < 0 {
+		return text
+	}
+	f := &folder{langs: langs}
+	var out []byte
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		if tab := strings.IndexByte(line, '\t'); tab > 0 && strings.IndexByte(line[tab+1:], '\t') < 0 {
+			label := strings.TrimSpace(line[:tab])
+			if label != "" && !strings.HasSuffix(label, ":") && isFieldLabel(f, label) {
+				if out == nil {
+					out = []byte(text)
+				}
+				out[start+tab] = ':'
+			}
+		}
+		start = end + 1
+	}
+	if out == nil {
+		return text
+	}
+	return string(out)
+}
+
+// isFieldLabel reports whether label is a field label in any of langs.
+func isFieldLabel(f *folder, label string) bool {
+	key := f.fold(label)
+	if key == "" {
+		return false
+	}
+	for _, l := range f.langs {
+		if l.labels[key] {
+			return true
+		}
+	}
+	return false
 }
