@@ -48,11 +48,11 @@ func exportInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config) 
 func newExportCmd(g *globals) *cobra.Command {
 	ios := g.ios
 	var (
-		common commonFlags
-		format string
-		out    string
-		today  model.Date
-		append bool
+		common   commonFlags
+		format   string
+		out      string
+		today    model.Date
+		appendTo bool
 	)
 	cmd := &cobra.Command{
 		Use:   "export --format sqlite -o FILE.db FILE|DIR|- ...",
@@ -107,7 +107,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 				o.Abort()
 				return usagef("-o %s: not a regular file; a database is written to a file", termName(out))
 			}
-			if append {
+			if appendTo {
 				if err := copyInto(o, out); err != nil {
 					o.Abort()
 					return writeFailed(ios, err)
@@ -201,7 +201,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 	f.StringVar(&format, "format", "sqlite", "output format: sqlite")
 	f.StringVarP(&out, "output", "o", "", "the database file to write (required)")
 	dateFlag(f, &today, "today", "reference date YYYY-MM-DD for the date rules (default: today in "+config.FileName+", else today)")
-	f.BoolVar(&append, "append", false, "add to the database instead of replacing it; a description of the same source and code is replaced")
+	f.BoolVar(&appendTo, "append", false, "add to the database instead of replacing it; a description of the same source and code is replaced")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(exportFormats...))
 	return cmd
 }
