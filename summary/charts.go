@@ -3,7 +3,8 @@ package summary
 import (
 	"fmt"
 	"math"
-	"unicode/utf8"
+	"strings"
+	"unicode"
 
 	"github.com/asectl/asectl/model"
 )
@@ -97,13 +98,38 @@ const (
 	topPad    = 28.0
 )
 
-// textWidth estimates the width of s in 12-unit text.
+// textWidth estimates the width of s in 12-unit text, a character at a
+// time by runeWidth (bold text boldWidth/charWidth times wider).
 func textWidth(s string, bold bool) float64 {
-	w := charWidth
-	if bold {
-		w = boldWidth
+	w := 0.0
+	for _, r := range s {
+		w += runeWidth(r)
 	}
-	return float64(utf8.RuneCountInString(s)) * w
+	if bold {
+		w *= boldWidth / charWidth
+	}
+	return round1(w)
+}
+
+// runeWidth bounds the width of r in 12-unit regular text from above, by
+// classes of characters as DejaVu Sans (Linux's usual sans-serif, wider
+// than most) draws them: an estimate of charWidth for every character took
+// an all-capitals name ("W" is 11.9 units) or a long amount (a digit 7.6)
+// for shorter than it is, and it left its drawing.
+func runeWidth(r rune) float64 {
+	switch {
+	case r < 0x80 && strings.ContainsRune(" .,:;!|'il", r) || r == '\u00a0' || r == '\u202f':
+		return 4
+	case r < 0x80 && strings.ContainsRune("tfrj-()[]/\"", r):
+		return 5
+	case r == 'm' || r == 'w' || r == 'M' || r == 'W' || r == '@' || r == '%' || r == '…':
+		return 12
+	case unicode.IsUpper(r):
+		return 9.4
+	case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) || r >= 0x1F000:
+		return 12
+	}
+	return 7.7
 }
 
 // fit clips s to at most width units of text, ending it with "…".
@@ -115,11 +141,22 @@ func fit(s string, width float64, bold bool) string {
 	if bold {
 		w = boldWidth
 	}
-	n := int(width/w) - 1
+	r := []rune(s)
+	n, room := 0, width-runeWidth('…')*w/charWidth
+	for n < len(r) {
+		cw := runeWidth(r[n])
+		if bold {
+			cw *= boldWidth / charWidth
+		}
+		if room < cw {
+			break
+		}
+		room -= cw
+		n++
+	}
 	if n < 1 {
 		return "…"
 	}
-	r := []rune(s)
 	return string(r[:n]) + "…"
 }
 
@@ -149,7 +186,15 @@ func hbarsForm(f form, title, desc string, rows []barRow, max float64, legend []
 	if max <= 0 {
 		max = 1
 	}
-	plot := f.width - f.labelWidth - f.valueSpace - edge
+	// The values at the bars' ends get the room the widest of them needs
+	// (an amount mistyped with three zeros too many is still drawn whole),
+	// but the bars keep at least a third of the drawing.
+	valueSpace := f.valueSpace
+	for _, r := range rows {
+		valueSpace = math.Max(valueSpace, 6+textWidth(r.value, false)+edge)
+	}
+	valueSpace = math.Min(valueSpace, (f.width-f.labelWidth)*2/3)
+	plot := f.width - f.labelWidth - valueSpace - edge
 	c := Chart{Form: f.name, Title: title, Desc: desc, Width: f.width}
 	x := math.Max(f.labelWidth, edge)
 	for _, l := range legend {
@@ -189,7 +234,7 @@ func hbarsForm(f form, title, desc string, rows []barRow, max float64, legend []
 		w := math.Max(0, math.Min(1, r.v/max)) * plot
 		b.X, b.W = math.Max(f.labelWidth, edge), round1(w)
 		b.TextY = b.Y + barHeight - 3
-		b.ValueX = round1(b.X + w + 6)
+		b.ValueX = place(b.X+w+6, textWidth(r.value, false), f.width)
 		c.Bars = append(c.Bars, b)
 	}
 	c.Height = y + 8
@@ -284,7 +329,7 @@ func timelineForm(f form, lc *locale, per model.Period, today model.Date) Chart 
 		label := fmt.Sprint(y)
 		w := textWidth(label, false)
 		c.Marks = append(c.Marks, Mark{X: scale(d), Y1: 56, Y2: 62, Label: label, Class: "tick",
-			LabelX: place(scale(d)-w/2, w, f.width) + round1(w/2), LabelY: 76, Anchor: "middle"})
+			LabelX: round1(place(scale(d)-w/2, w, f.width) + w/2), LabelY: 76, Anchor: "middle"})
 	}
 	_, mark := clamp(today)
 	label := fit(lc.T("today")+" "+lc.date(today), f.width-2*edge-textWidth(mark, false), false)

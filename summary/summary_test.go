@@ -167,6 +167,43 @@ func oddItems(t *testing.T) []Item {
 	return []Item{item(t, "testdata/"+strings.Repeat("hakemisto/", 20)+"A72213.txt", []byte(src))}
 }
 
+// TestValuesInsideTheirDrawing: whatever the amounts, a bar's value is
+// placed within its drawing by the width estimate (the browser test checks
+// the estimate against real text).
+func TestValuesInsideTheirDrawing(t *testing.T) {
+	for _, v := range []string{"8", "1 551 280 €", "99 999 999 999 999 €", "€100,000,000,000,000.99"} {
+		rows := []barRow{{label: "a", value: "1 €", v: 1}, {label: strings.Repeat("W", 50), value: v, v: 1e15}}
+		c := hbars("t", "d", rows, 1e15, nil)
+		for _, d := range []Chart{c, *c.Compact} {
+			for _, b := range d.Bars {
+				assert.GreaterOrEqual(t, b.ValueX, edge, "%s %q", d.Form, b.Value)
+				assert.LessOrEqual(t, b.ValueX+textWidth(b.Value, false), d.Width-edge+0.05, "%s %q", d.Form, b.Value)
+				assert.LessOrEqual(t, textWidth(b.Label, false), d.Width-2*edge, "%s %q", d.Form, b.Label)
+			}
+			assert.GreaterOrEqual(t, d.Bars[1].W, 100.0, "%s: the longest bar keeps some length", d.Form)
+		}
+	}
+}
+
+// oddAmountItems: a portfolio whose amounts carry three zeros too many and
+// whose region names are long and in capitals, as a mistyped or hostile
+// page has them: the funding values at the bars' ends and the region labels
+// left their drawings (the width of a character was estimated as 7 units,
+// "W" is 11.9 and a digit 7.6).
+func oddAmountItems(t *testing.T) []Item {
+	src := string(read(t, "../testdata/A72213.txt"))
+	var items []Item
+	for i, region := range []string{strings.Repeat("W", 40), strings.Repeat("MAAKUNTA", 6), "Lappi"} {
+		s := strings.NewReplacer(
+			"Myönnetty EU- ja valtion rahoitus: 1 551 280", "Myönnetty EU- ja valtion rahoitus: 9 999 999 999",
+			"Suunniteltu julkinen rahoitus yhteensä: 1 926 333", "Suunniteltu julkinen rahoitus yhteensä: 99 999 999 999,99",
+			"Maakunnat: Lappi", "Maakunnat: "+region,
+		).Replace(src)
+		items = append(items, item(t, fmt.Sprintf("odd/%d.txt", i), []byte(s)))
+	}
+	return items
+}
+
 // measurePage wraps a page in a frame of the given width (headless
 // Chromium's own window is at least 500 pixels wide) and measures what a
 // person would see there, writing it into the wrapper as JSON: the frame's
@@ -174,7 +211,9 @@ func oddItems(t *testing.T) []Item {
 // page's script ran, and for every text of every chart shown, whether it
 // lies inside its drawing and the size its letters render at in CSS pixels.
 func measurePage(page []byte, width int) []byte {
-	return []byte(fmt.Sprintf(`<!DOCTYPE html><html><body style="margin:0">
+	// The wrapper says its charset: without it the page in srcdoc was read
+	// as Windows-1252, and "6 280 676 €" measured as "6Â 280Â 676Â â‚¬".
+	return []byte(fmt.Sprintf(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">
 <iframe id="f" style="width:%dpx;height:3000px;border:0" srcdoc="%s"></iframe>
 <script>
 document.getElementById("f").addEventListener("load", function () {
@@ -235,6 +274,8 @@ func TestHTMLInChromium(t *testing.T) {
 		{"project", sampleItems(t), map[string]int{`class="bar direct"`: 15, `class="bar indirect"`: 15, `class="bar project"`: 1, `class="bar planned"`: 2, `class="bar realised"`: 2}, false},
 		{"portfolio", portfolioItems(t), map[string]int{`class="bar direct"`: 15, `class="bar indirect"`: 15, `class="bar realised"`: 11}, true},
 		{"odd", oddItems(t), map[string]int{`class="bar project"`: 1}, false},
+		{"odd-amounts", oddAmountItems(t)[:1], map[string]int{`class="bar planned"`: 2}, false},
+		{"odd-portfolio", oddAmountItems(t), map[string]int{`class="bar realised"`: 11}, true},
 	} {
 		for _, width := range []int{390, 1200} {
 			t.Run(fmt.Sprintf("%s/%d", c.name, width), func(t *testing.T) {
