@@ -83,6 +83,12 @@ then a summary line. Files are reported in input order, whatever --jobs is; a
 directory stands for the .txt, .html and .htm files beneath it, sorted by
 path; findings in an HTML page point into its source.
 
+asectl's own parse JSON (one document, an array, or one a line; e.g.
+'asectl parse X | asectl validate -') is checked description by description,
+each under its source, with the same rules and fields as the text; the JSON
+keeps no positions, so each finding is located by its field instead:
+FILE:FIELD: SEVERITY: MESSAGE [RULE].
+
 A project-list export (a CSV whose header starts "Koodi,Rahasto,") is checked
 row by row, each finding at the row's line and the field's column. With
 --list LIST.csv each description is also compared with the list's row of its
