@@ -98,7 +98,7 @@ func TestCheckSharedFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if path == file2014 && counts["list-row"] != 12 || path == file2007 && counts["list-row"] != 0 {
+		if path == file2014 && counts["list-row"] != 15 || path == file2007 && counts["list-row"] != 0 {
 			t.Errorf("%s: %v", path, counts)
 		}
 		t.Logf("%s: %v", path, counts)

@@ -110,6 +110,9 @@ var finnish = map[string]string{
 	"the %s column holds %q, which is also one of the row's amounts: the row's columns have shifted":            "sarakkeessa %s on %q, joka on myös yksi rivin summista: rivin sarakkeet ovat siirtyneet",
 	"the %s differs from the project list (line %d): %s here, %s in the list":                                   "%s poikkeaa hankelistasta (rivi %d): tässä %s, listassa %s",
 	"no priority axis number between the name and the authority":                                                "nimen ja viranomaisen välissä ei ole toimintalinjan numeroa",
+
+	// A row whose moved name part took a date cell with it (projectlist).
+	"the start date column holds %q and the end date column is blank in a row whose name part was moved: the row's columns have shifted, and %q may be either date": "alkupäivän sarakkeessa on %q ja loppupäivän sarake on tyhjä rivillä, jonka nimen osa on siirtynyt: rivin sarakkeet ovat siirtyneet, eikä voi tietää, kumpi päivä %q on",
 }
 
 // terms translates fixed English phrases passed as message arguments.
