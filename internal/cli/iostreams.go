@@ -25,6 +25,9 @@ type IOStreams struct {
 	// TermWidth is stderr's terminal width in columns (0: unknown), for
 	// the progress bar.
 	TermWidth func() int
+	// StdoutStat describes the file behind Out (nil: not a file), so that
+	// an output named by path can be told to be the same file as Out.
+	StdoutStat func() (os.FileInfo, error)
 
 	tty *ttyOut // stdout, when it is the terminal stderr is (set by Run)
 }
@@ -36,13 +39,14 @@ func System() *IOStreams {
 		out = failingWriter{errors.New("standard output is closed")}
 	}
 	return &IOStreams{
-		In:        os.Stdin,
-		Out:       out,
-		ErrOut:    os.Stderr,
-		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
-		StderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
-		Getenv:    os.Getenv,
-		Getwd:     os.Getwd,
+		In:         os.Stdin,
+		Out:        out,
+		ErrOut:     os.Stderr,
+		StdoutTTY:  term.IsTerminal(int(os.Stdout.Fd())),
+		StderrTTY:  term.IsTerminal(int(os.Stderr.Fd())),
+		Getenv:     os.Getenv,
+		Getwd:      os.Getwd,
+		StdoutStat: os.Stdout.Stat,
 		TermWidth: func() int {
 			w, _, err := term.GetSize(int(os.Stderr.Fd()))
 			if err != nil {

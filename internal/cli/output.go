@@ -10,6 +10,12 @@ import (
 // against the batch's inputs before any work: a missing directory, a
 // directory, or one of the inputs is a usage error.
 func (g *globals) openOutput(path string, b *batch) (*output.File, error) {
+	return g.openOutputAs("-o "+termName(path), path, b)
+}
+
+// openOutputAs is openOutput for an output named by flag in messages
+// ("--format sarif=x" rather than "-o x").
+func (g *globals) openOutputAs(flag, path string, b *batch) (*output.File, error) {
 	var inputs []string
 	if b != nil {
 		inputs = b.names()
@@ -18,9 +24,9 @@ func (g *globals) openOutput(path string, b *batch) (*output.File, error) {
 	if err != nil {
 		var oe *output.Error
 		if errors.As(err, &oe) {
-			return nil, usagef("-o %s: %v", termName(path), oe.Err)
+			return nil, usagef("%s: %v", flag, oe.Err)
 		}
-		return nil, usagef("-o %s: %v", termName(path), err)
+		return nil, usagef("%s: %v", flag, err)
 	}
 	return f, nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 
 	"github.com/asectl/asectl/internal/output"
@@ -12,6 +13,7 @@ import (
 // standard output).
 type formatSpec struct {
 	name, path string
+	explicit   bool // the file came with the format (sarif=FILE), not from -o
 }
 
 // formatAliases are other names the --format flags take.
@@ -47,7 +49,10 @@ func parseFormatSpecs(flags []string, out string) ([]formatSpec, error) {
 			}
 			paths[path] = true
 		}
-		specs = append(specs, formatSpec{name, path})
+		specs = append(specs, formatSpec{name, path, hasPath})
+	}
+	if toMain == 0 && out != "" && out != "-" {
+		return nil, usagef("-o %s: every --format names its own file, so nothing would go to -o; drop -o or a format's =FILE", termName(out))
 	}
 	if toMain > 1 {
 		return nil, usagef("--format: %d formats would go to the same output; give the others a file (--format sarif=asectl.sarif)", toMain)
@@ -72,9 +77,12 @@ type sinks struct {
 }
 
 func (g *globals) openSinks(specs []formatSpec, b *batch, opt report.Options, color bool) (*sinks, error) {
+	if err := g.distinctOutputs(specs); err != nil {
+		return nil, err
+	}
 	s := &sinks{}
 	for _, sp := range specs {
-		f, err := g.openOutput(sp.path, b)
+		f, err := g.openOutputAs(sp.flag(), sp.path, b)
 		if err != nil {
 			s.abort()
 			return nil, err
@@ -91,6 +99,42 @@ func (g *globals) openSinks(specs []formatSpec, b *batch, opt report.Options, co
 		s.writers = append(s.writers, w)
 	}
 	return s, nil
+}
+
+// flag is how the user named the spec's file, for messages: "-o x" or
+// "--format sarif=x".
+func (sp formatSpec) flag() string {
+	if sp.explicit {
+		return "--format " + sp.name + "=" + termName(sp.path)
+	}
+	return "-o " + termName(sp.path)
+}
+
+// distinctOutputs refuses two outputs that are one file however spelled
+// (./x and x, a link, /dev/stdout and standard output): the second would
+// overwrite the first or interleave with it.
+func (g *globals) distinctOutputs(specs []formatSpec) error {
+	var stdout fs.FileInfo
+	if g.ios.StdoutStat != nil {
+		stdout, _ = g.ios.StdoutStat()
+	}
+	targets := make([]output.Target, len(specs))
+	for i, sp := range specs {
+		targets[i] = output.TargetOf(sp.path, stdout)
+		for j := range i {
+			if targets[j].Same(targets[i]) {
+				name := sp.path
+				if name == "" || name == "-" {
+					name = specs[j].path
+				}
+				if name == "" || name == "-" {
+					name = "standard output"
+				}
+				return usagef("--format: two outputs go to %s (%s and %s)", termName(name), specs[j].name, sp.name)
+			}
+		}
+	}
+	return nil
 }
 
 func (s *sinks) abort() {
