@@ -316,6 +316,29 @@ func timelineForm(f form, lc *locale, per model.Period, today model.Date) Chart 
 		label := fit(before+lc.date(per.Start.Value)+" – "+lc.date(per.End.Value)+after, f.width-2*edge, false)
 		c.Bars = append(c.Bars, Bar{Class: "bar project", X: x, Y: 28, W: w, H: 18,
 			Value: label, TextY: 94, ValueX: place(x, textWidth(label, false), f.width)})
+	} else if per.Start.Valid || per.End.Valid {
+		// A period that cannot be drawn — its end before its start, or one
+		// date unreadable — is still named under the axis, at the date that
+		// was read, with no bar: the chart drew nothing and said nothing.
+		dates := [2]string{"?", "?"}
+		x := -1.0
+		for i, d := range [2]model.Field[model.Date]{per.Start, per.End} {
+			if !d.Valid {
+				continue
+			}
+			_, mark := clamp(d.Value)
+			if mark == "◂ " {
+				dates[i] = mark + lc.date(d.Value)
+			} else {
+				dates[i] = lc.date(d.Value) + mark
+			}
+			if x < 0 {
+				x = scale(d.Value)
+			}
+		}
+		label := fit(dates[0]+" – "+dates[1], f.width-2*edge, false)
+		c.Bars = append(c.Bars, Bar{Class: "bar project", X: x, Y: 28, W: 0, H: 18,
+			Value: label, TextY: 94, ValueX: place(x, textWidth(label, false), f.width)})
 	}
 	step := tickSteps[len(tickSteps)-1]
 	for _, s := range tickSteps {

@@ -369,6 +369,37 @@ func TestTimelineBounded(t *testing.T) {
 	}
 }
 
+// TestTimelineUndrawablePeriod: a period whose end is before its start, or
+// with one date unreadable, is named under the axis (the chart drew nothing
+// and said nothing); a clamped date keeps its mark.
+func TestTimelineUndrawablePeriod(t *testing.T) {
+	lc := newLocale("en")
+	date := func(y, m, d int) model.Field[model.Date] {
+		return model.Field[model.Date]{Value: model.Date{Year: y, Month: time.Month(m), Day: d}, Valid: true}
+	}
+	for _, c := range []struct {
+		name string
+		per  model.Period
+		want string
+	}{
+		{"end before start", model.Period{Start: date(2018, 3, 15), End: date(2016, 2, 13)}, "15 Mar 2018 – 13 Feb 2016"},
+		{"no end", model.Period{Start: date(2016, 2, 13)}, "13 Feb 2016 – ?"},
+		{"no start", model.Period{End: date(2018, 3, 15)}, "? – 15 Mar 2018"},
+		{"reversed, out of range", model.Period{Start: date(9999, 12, 31), End: date(1000, 1, 1)}, "31 Dec 9999 ▸ – ◂ 1 Jan 1000"},
+	} {
+		wide := timeline(lc, c.per, today)
+		for _, ch := range []Chart{wide, *wide.Compact} {
+			require.Len(t, ch.Bars, 1, "%s %s", c.name, ch.Form)
+			b := ch.Bars[0]
+			assert.Equal(t, c.want, b.Value, "%s %s", c.name, ch.Form)
+			assert.True(t, b.ValueX >= edge && b.ValueX+textWidth(b.Value, false) <= ch.Width-edge+0.05, "%s %s: label at %v", c.name, ch.Form, b.ValueX)
+			assert.True(t, b.X >= 0 && b.X <= ch.Width, "%s %s: at %v", c.name, ch.Form, b.X)
+		}
+	}
+	none := timeline(lc, model.Period{}, today)
+	assert.Empty(t, none.Bars, "no period, no label")
+}
+
 // A Portfolio keeps copies of what it shows and nothing of the descriptions:
 // their inputs can be reused as soon as they are added (asectl report over
 // a whole programme reads each file into a recycled buffer). Its page is the
