@@ -61,17 +61,17 @@ func newJUnit(w io.Writer, o Options) Writer {
 // class, which made every description's class "txt"; the file attribute
 // keeps the path as it is.
 func JUnitClassName(source string) string {
-	return strings.ReplaceAll(xmlSafe(PathText(source)), ".", "\u2024")
+	return strings.ReplaceAll(xmlSafe(Safe(source)), ".", "\u2024")
 }
 
 func (j *junitWriter) File(f File) error {
-	name := xmlSafe(PathText(f.Source))
+	name := xmlSafe(Safe(f.Source))
 	class := JUnitClassName(f.Source)
 	s := junitSuite{Name: name, Time: "0"}
 	if f.Error != "" {
 		s.Testcases = append(s.Testcases, junitCase{
 			Name: "read", Classname: class, File: name, Time: "0",
-			Error: &junitProblem{Message: xmlSafe(f.Error), Type: "unreadable", Text: xmlSafe(PathText(f.Source) + ": " + f.Error)},
+			Error: &junitProblem{Message: xmlSafe(f.Error), Type: "unreadable", Text: xmlSafe(Safe(f.Source) + ": " + f.Error)},
 		})
 		s.Tests, s.Errors = 1, 1
 	} else {
@@ -83,7 +83,7 @@ func (j *junitWriter) File(f File) error {
 			c := junitCase{Name: r.ID, Classname: class, File: name, Time: "0"}
 			var failing, notes []string
 			for _, x := range byRule[r.ID] {
-				line := fmt.Sprintf("%s: %s: %s", located(PathText(f.Source), x), x.Severity, j.o.message(x))
+				line := fmt.Sprintf("%s: %s: %s", located(Safe(f.Source), x), x.Severity, j.o.message(x))
 				if j.o.fails(x.Severity) {
 					failing = append(failing, line)
 				} else {

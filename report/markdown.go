@@ -45,7 +45,7 @@ func (m *markdownWriter) add(file, pos, sev, rule, msg string) {
 	if rule != "" {
 		rule = "`" + strings.ReplaceAll(rule, "`", "") + "`"
 	}
-	row := fmt.Sprintf("| %s | %s | %s | %s | %s |\n", MarkdownEscape(PathText(file)), pos, severityIcon(sev), rule, MarkdownEscape(msg))
+	row := fmt.Sprintf("| %s | %s | %s | %s | %s |\n", MarkdownEscape(Safe(file)), pos, severityIcon(sev), rule, MarkdownEscape(msg))
 	n := utf8.RuneCountInString(row)
 	if m.chars+n > maxMarkdownChars-markdownReserve {
 		m.full = true

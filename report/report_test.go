@@ -278,3 +278,34 @@ func TestCSV(t *testing.T) {
 		golden(t, name, buf.Bytes())
 	}
 }
+
+// A file name's control characters lead back to the file in every output:
+// written \u001b (as on the terminal), never dropped, turned into a space or
+// into U+FFFD.
+func TestPathsLeadBackToTheFile(t *testing.T) {
+	for _, name := range []string{"evil\x1b[2J.txt", "new\nline.txt"} {
+		f := File{Source: name, Findings: []validate.Finding{{
+			Rule: "unknown-field", Severity: validate.Error, Pos: model.Pos{Line: 1, Col: 1},
+			Msg: parser.Msg("unknown field %q in section %s", "x", "1"),
+		}}}
+		want := strings.NewReplacer("\x1b", `\u001b`, "\n", `\u000a`).Replace(name)
+		for _, format := range []string{"markdown", "junit"} {
+			var buf bytes.Buffer
+			w, err := New(format, &buf, options())
+			require.NoError(t, err)
+			require.NoError(t, w.File(f))
+			require.NoError(t, w.Finish(Summary{Files: 1, Errors: 1}))
+			out := buf.String()
+			assert.NotContains(t, out, "\uFFFD", format)
+			assert.NotContains(t, out, "\x1b", format)
+			switch format {
+			case "markdown":
+				assert.Contains(t, out, "| "+MarkdownEscape(want)+" |", format)
+			case "junit":
+				var doc junitSuites
+				require.NoError(t, xml.Unmarshal(buf.Bytes(), &doc), format)
+				assert.Equal(t, want, doc.Suites[0].Name, format)
+			}
+		}
+	}
+}
