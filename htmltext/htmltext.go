@@ -33,7 +33,7 @@ type Text struct {
 	// are not trimmed.
 	Text string
 	// PlainRefs says every character reference stood for a printable
-	// character below U+0300 (no control, no combining mark) or one of the
+	// character below U+0300 (no control, no soft hyphen, no combining mark) or one of the
 	// dashes, quotation marks and the euro sign: the text holds no
 	// character a text parser must look at twice that the document did not
 	// hold as it is.
@@ -940,7 +940,7 @@ func (b *builder) chars(s string, src int) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s)
-		if r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0 || r >= 0x300 && !(r >= 0x2010 && r <= 0x2027 || r == 0x20ac) {
+		if r < 0x20 && r != '\t' || r >= 0x7f && r < 0xa0 || r == 0xad || r >= 0x300 && !(r >= 0x2010 && r <= 0x2027 || r == 0x20ac) {
 			// What the parser's line scan looks at (parser.suspect, safeRune).
 			b.rareRefs = true
 		}

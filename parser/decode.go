@@ -170,9 +170,10 @@ func scanUTF8(b []byte) (valid, clean bool) {
 			}
 			i++
 		case c >= 0xc2 && c <= 0xdf && i+1 < n && b[i+1]&0xc0 == 0x80:
-			// Two bytes (ä, ö, å …): C2 80–9F are C1 controls, CC–DF start
-			// combining marks and letters NFC may compose.
-			if c == 0xc2 && b[i+1] < 0xa0 || c >= 0xcc {
+			// Two bytes (ä, ö, å …): C2 80–9F are C1 controls, C2 AD the
+			// soft hyphen, CC–DF start combining marks and letters NFC may
+			// compose.
+			if c == 0xc2 && (b[i+1] < 0xa0 || b[i+1] == 0xad) || c >= 0xcc {
 				clean = false
 			}
 			i += 2

@@ -248,8 +248,9 @@ func needsExactChecks(raw string) bool { return suspectIn(raw, 0, len(raw)) }
 func suspectIn(raw string, from, to int) bool {
 	for i := from; i < to; i++ {
 		if suspect[raw[i]] {
-			// U+00A0–U+00BF (C2 A0–BF) are harmless; C2 80–9F are C1 controls.
-			if raw[i] == 0xc2 && i+1 < len(raw) && raw[i+1] >= 0xa0 {
+			// U+00A0–U+00BF (C2 A0–BF) are harmless but the soft hyphen (C2
+			// AD); C2 80–9F are C1 controls.
+			if raw[i] == 0xc2 && i+1 < len(raw) && raw[i+1] >= 0xa0 && raw[i+1] != 0xad {
 				continue
 			}
 			if raw[i] == 0xe2 {
@@ -288,7 +289,8 @@ var suspect = func() (t [256]bool) {
 
 func isControl(r rune) bool {
 	return r != '\t' && (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError ||
-		r == '\u200b' || r == '\ufeff' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069'))
+		r == '\u00ad' || r == '\u200b' || r == '\u200e' || r == '\u200f' || r == '\u2060' || r == '\ufeff' ||
+		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069'))
 }
 
 func hasControl(s string) bool {
