@@ -31,6 +31,7 @@ var (
 	errTooManyRedirects = errors.New("too many redirects")
 	errDisallowedHop    = errors.New("redirected to a page robots.txt disallows")
 	errScheme           = errors.New("redirected to an address that is not http or https")
+	errOffSite          = errors.New("redirected to another site")
 )
 
 // tooLargeError is a body over the size limit.
@@ -208,7 +209,7 @@ func (f *Fetcher) retryable(resp *response, err error) (bool, time.Duration) {
 		var hostname x509.HostnameError
 		switch {
 		case errors.As(err, &tl), errors.Is(err, errTooManyRedirects), errors.Is(err, errDisallowedHop),
-			errors.Is(err, errScheme), errors.As(err, &cert), errors.As(err, &unknownAuth), errors.As(err, &hostname):
+			errors.Is(err, errScheme), errors.Is(err, errOffSite), errors.As(err, &cert), errors.As(err, &unknownAuth), errors.As(err, &hostname):
 			return false, 0
 		case errors.As(err, &dns) && dns.IsNotFound:
 			return false, 0
@@ -242,13 +243,19 @@ func retryAfter(v string, now time.Time) time.Duration {
 }
 
 // checkRedirect bounds redirects; each hop waits for the rate limiter like
-// any request, and may not lead to a page robots.txt disallows.
+// any request, may not lead to a page robots.txt disallows, and stays on
+// the base URL's host and port: another site's robots.txt is not read and
+// its operators did not agree to the load (http to https on the same host
+// is followed).
 func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) > f.opt.MaxRedirects {
 		return fmt.Errorf("%w: more than %d", errTooManyRedirects, f.opt.MaxRedirects)
 	}
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return errScheme
+	}
+	if !strings.EqualFold(req.URL.Host, f.base.Host) {
+		return fmt.Errorf("%w (%s, not %s)", errOffSite, req.URL.Host, f.base.Host)
 	}
 	if !f.allowed(req.URL.String()) {
 		return errDisallowedHop
