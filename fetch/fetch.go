@@ -254,8 +254,8 @@ type Summary struct {
 //
 // The error is ctx's when the run was interrupted (what was finished is
 // saved and in the manifest; no partial file is left), or one that stopped
-// the whole run: the directory or manifest cannot be written, robots.txt
-// cannot be read. A code that fails is not an error of Run: see Summary
+// the whole run: the directory or manifest cannot be written, another run
+// is writing into it (ErrBusy), robots.txt cannot be read. A code that fails is not an error of Run: see Summary
 // and the manifest.
 func (f *Fetcher) Run(ctx context.Context, dir string, codes []string) (Summary, error) {
 	sum := Summary{Total: len(codes), Counts: map[string]int{}}
@@ -267,6 +267,11 @@ func (f *Fetcher) Run(ctx context.Context, dir string, codes []string) (Summary,
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return sum, err
 	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return sum, err
+	}
+	defer unlock()
 	removeTemps(dir)
 	m, err := openManifest(dir, f.logf)
 	if err != nil {
@@ -351,6 +356,10 @@ feed:
 	}
 	return sum, errors.Join(downErr, err)
 }
+
+// ErrBusy is Run's error when another run is writing into the same
+// directory (on systems with flock).
+var ErrBusy = errors.New("another asectl fetch is writing into this directory; wait for it to end, or use another directory")
 
 // DownError stops a run whose last Streak codes got no answer, or only
 // 429 or 5xx, after their retries.

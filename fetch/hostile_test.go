@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -60,5 +61,44 @@ func TestRedirectWithinTheSiteIsFollowed(t *testing.T) {
 	sum, err := s.fetcher(t, nil).Run(context.Background(), dir, []string{"A72213"})
 	if err != nil || sum.Counts[ResultSaved] != 1 {
 		t.Fatalf("Run: %v, %v", sum.Counts, err)
+	}
+}
+
+// Two runs into one directory at once: the second is refused while the
+// first holds it, so no manifest row is lost; after the first ends the
+// directory is free again.
+func TestSecondRunIntoTheSameDirectoryIsRefused(t *testing.T) {
+	clock := newFakeClock()
+	s := newService(t, clock)
+	s.serveCodes("A72213", "S20515")
+	started, release := make(chan struct{}), make(chan struct{})
+	s.fault = func(w http.ResponseWriter, r *http.Request, code string, n int) bool {
+		if code == "A72213" {
+			close(started)
+			<-release
+		}
+		return false
+	}
+	dir := t.TempDir()
+	done := make(chan error)
+	go func() {
+		_, err := s.fetcher(t, nil).Run(context.Background(), dir, []string{"A72213"})
+		done <- err
+	}()
+	<-started
+	_, err := s.fetcher(t, nil).Run(context.Background(), dir, []string{"S20515"})
+	close(release)
+	if err1 := <-done; err1 != nil {
+		t.Fatalf("first run: %v", err1)
+	}
+	if !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), dir) {
+		t.Fatalf("second run's error %v, want ErrBusy naming %s", err, dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "S20515.html")); err == nil {
+		t.Error("the refused run saved S20515.html")
+	}
+	run(t, s.fetcher(t, nil), dir, "S20515")
+	if m := readManifest(t, dir); len(m) != 2 {
+		t.Errorf("manifest %v, want both codes", m)
 	}
 }
