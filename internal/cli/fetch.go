@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -201,13 +203,13 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 			bar.stop()
 			c := sum.Counts
 			if err != nil && len(c) == 0 {
-				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(cleanPathError(err).Error())))
+				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(locatedError(err))))
 			}
 			fmt.Fprint(ios.ErrOut, l.Sprintf("%d saved, %d not modified, %d kept, %d not a description, %d failed, %d disallowed by robots.txt\n",
 				c[fetch.ResultSaved], c[fetch.ResultNotModified], c[fetch.ResultKept], c[fetch.ResultNotDescription],
 				c[fetch.ResultFailed], c[fetch.ResultDisallowed]))
 			if err != nil {
-				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(cleanPathError(err).Error())))
+				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(locatedError(err))))
 			}
 			if exit != ExitOK {
 				return exitError{exit}
@@ -228,6 +230,16 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 	fl.DurationVar(&ff.timeout, "timeout", 60*time.Second, "the longest one request may take, body included")
 	sizeFlag(fl, &ff.maxSize, "max-size", 16<<20, "16MiB", "refuse pages larger than this (bytes, or 512k, 16MiB, 1G)")
 	return cmd
+}
+
+// locatedError is err's text with the path it concerns in front ("pages:
+// not a directory"), without the operation's name ("mkdir pages: …").
+func locatedError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return strings.Replace(err.Error(), pe.Error(), pe.Path+": "+pe.Err.Error(), 1)
+	}
+	return err.Error()
 }
 
 // fetchStopped prints why a fetch stopped.

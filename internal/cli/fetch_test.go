@@ -121,3 +121,24 @@ func TestFetchBarSaysHowLongTheRestTakes(t *testing.T) {
 		t.Errorf("bar %q", got)
 	}
 }
+
+// -o that cannot be the directory: the message names it, exit 2, and the
+// file there is left alone.
+func TestFetchOutputNotADirectoryNamesIt(t *testing.T) {
+	srv := pageServer(t, map[string]string{"A72213": "../../testdata/A72213.txt"})
+	file := filepath.Join(t.TempDir(), "afile")
+	if err := os.WriteFile(file, []byte("hi\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	ios := &IOStreams{In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr, Getenv: func(string) string { return "" }}
+	if code := Run([]string{"fetch", "--base-url", srv.URL + "/rrtiepa/", "--rate", "100", "-o", file, "A72213"}, ios); code != ExitUsage {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if want := "asectl: fetch stopped: " + file + ": not a directory\n"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q lacks %q", stderr.String(), want)
+	}
+	if b, _ := os.ReadFile(file); string(b) != "hi\n" {
+		t.Errorf("the file became %q", b)
+	}
+}
