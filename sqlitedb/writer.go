@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -53,6 +52,8 @@ type Writer struct {
 	// For Create: the target the file is renamed to on Commit, and its mode.
 	target string
 	mode   os.FileMode
+	// unlock releases the lock Snapshot holds on the target (Append).
+	unlock func()
 
 	db *sql.DB
 	tx *sql.Tx
@@ -119,7 +120,10 @@ func Create(path string, opt Options) (*Writer, error) {
 	}
 	appending := false
 	if opt.Append {
-		appending, err = copyExisting(f, path)
+		w.unlock, appending, err = Snapshot(f, path)
+		if err != nil {
+			err = fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -145,22 +149,6 @@ func newWriter(file, name string, opt Options) *Writer {
 		opt.Text = parser.Message.String
 	}
 	return &Writer{file: file, name: name, opt: opt, regions: programme.GetRegions()}
-}
-
-// copyExisting copies the database at path into f; false if there is none.
-func copyExisting(f *os.File, path string) (bool, error) {
-	src, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	defer src.Close()
-	if _, err := io.Copy(f, src); err != nil {
-		return false, fmt.Errorf("copy %s: %w", path, err)
-	}
-	return true, nil
 }
 
 // dsn names the file as an SQLite URI, so that a path with ? or # in it
@@ -812,7 +800,18 @@ func (w *Writer) commit() error {
 	if err := os.Chmod(w.file, w.mode); err != nil {
 		return err
 	}
-	return os.Rename(w.file, w.target)
+	err = os.Rename(w.file, w.target)
+	w.release()
+	return err
+}
+
+// release lets go of the target's lock, once the copy is in place (or
+// dropped).
+func (w *Writer) release() {
+	if w.unlock != nil {
+		w.unlock()
+		w.unlock = nil
+	}
 }
 
 // Abort stops writing; for Create it removes the temporary file, and the
@@ -827,6 +826,7 @@ func (w *Writer) Abort() {
 	if w.target != "" {
 		os.Remove(w.file)
 	}
+	w.release()
 }
 
 // close ends the transaction (its rows are dropped) and the connection.

@@ -569,3 +569,67 @@ func TestListRows(t *testing.T) {
 	write(Options{Append: true})
 	assert.Equal(t, want, got(), "a list exported again replaces its rows")
 }
+
+// TestAppendWaitsForOtherWriters: --append onto a database another
+// program is writing fails as locked, and the other program's
+// transaction is kept (a byte copy renamed over the file lost it).
+func TestAppendWaitsForOtherWriters(t *testing.T) {
+	defer func(w int) { lockWait = w }(lockWait)
+	lockWait = 100
+	entries := prepare(t, testInputs(t))
+	path := filepath.Join(t.TempDir(), "p.db")
+	export(t, path, entries[:2], Options{})
+
+	other := open(t, path)
+	other.SetMaxOpenConns(1)
+	tx, err := other.Begin()
+	require.NoError(t, err)
+	_, err = tx.Exec(`INSERT INTO meta VALUES ('other', 'x')`)
+	require.NoError(t, err)
+	_, err = Create(path, Options{Append: true})
+	assert.ErrorContains(t, err, "locked")
+	require.NoError(t, tx.Commit())
+
+	export(t, path, entries[2:3], Options{Append: true})
+	var n int
+	db := open(t, path)
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM meta WHERE "key" = 'other'`).Scan(&n))
+	assert.Equal(t, 1, n, "the other program's row was lost")
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM descriptions`).Scan(&n))
+	assert.Equal(t, 3, n)
+	files, _ := os.ReadDir(filepath.Dir(path))
+	assert.Len(t, files, 1, "a temporary file was left behind")
+}
+
+// TestAppendToWALDatabase: a database switched to WAL mode (as Datasette
+// users do) keeps its rows and stays readable after --append; while
+// another connection has it open, --append refuses. A byte copy missed
+// the rows in the WAL file, and the stale WAL beside the new file made it
+// "malformed".
+func TestAppendToWALDatabase(t *testing.T) {
+	entries := prepare(t, testInputs(t))
+	path := filepath.Join(t.TempDir(), "p.db")
+	export(t, path, entries[:2], Options{})
+
+	other := open(t, path)
+	other.SetMaxOpenConns(1)
+	var mode string
+	require.NoError(t, other.QueryRow(`PRAGMA journal_mode=WAL`).Scan(&mode))
+	require.Equal(t, "wal", mode)
+	_, err := other.Exec(`INSERT INTO meta VALUES ('other', 'x')`)
+	require.NoError(t, err)
+	_, err = Create(path, Options{Append: true})
+	assert.ErrorContains(t, err, "WAL")
+	require.NoError(t, other.Close())
+
+	export(t, path, entries[2:3], Options{Append: true})
+	db := open(t, path)
+	var check string
+	require.NoError(t, db.QueryRow(`PRAGMA integrity_check`).Scan(&check))
+	assert.Equal(t, "ok", check)
+	var n int
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM meta WHERE "key" = 'other'`).Scan(&n))
+	assert.Equal(t, 1, n, "the row in the WAL was lost")
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM descriptions`).Scan(&n))
+	assert.Equal(t, 3, n)
+}

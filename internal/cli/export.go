@@ -1,11 +1,7 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -107,12 +103,17 @@ errors, unreadable inputs and a database that cannot be written.`,
 				o.Abort()
 				return usagef("-o %s: not a regular file; a database is written to a file", termName(out))
 			}
+			unlock := func() {}
 			if appendTo {
-				if err := copyInto(o, out); err != nil {
+				// The old file stays locked until the copy replaces it:
+				// another program's transaction would be lost with it.
+				unlock, err = copyInto(o, out)
+				if err != nil {
 					o.Abort()
 					return writeFailed(ios, err)
 				}
 			}
+			defer unlock()
 			w, err := sqlitedb.Open(tmp, out, sqlitedb.Options{
 				Version: Version(), Inputs: args,
 				Message: func(f validate.Finding) string { return l.Message(f.Msg) },
@@ -181,6 +182,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 			} else {
 				o.Abort()
 			}
+			unlock()
 			if err != nil {
 				return writeFailed(ios, err)
 			}
@@ -208,18 +210,16 @@ errors, unreadable inputs and a database that cannot be written.`,
 
 // copyInto copies the database at path, if there is one, into the output's
 // temporary file, so that --append works on a copy: the old file stays as
-// it was until the new one is renamed over it.
-func copyInto(o *output.File, path string) error {
-	src, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
+// it was until the new one is renamed over it. unlock releases the lock
+// the copy holds on the old file (see sqlitedb.Snapshot).
+func copyInto(o *output.File, path string) (unlock func(), err error) {
+	unlock, _, err = sqlitedb.Snapshot(o, path)
 	if err != nil {
-		return err
+		return unlock, fmt.Errorf("%s: %w", path, err)
 	}
-	defer src.Close()
-	if _, err := io.Copy(o, src); err != nil {
-		return err
+	if err := o.Flush(); err != nil {
+		unlock()
+		return func() {}, err
 	}
-	return o.Flush()
+	return unlock, nil
 }
