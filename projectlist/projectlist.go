@@ -271,6 +271,7 @@ type lineReader struct {
 	enc    string // the encoding's name, as parser.Decode names them
 	rest   []byte // per line: what is left to read
 	cp1252 bool   // per line: Windows-1252, not UTF-8
+	sniff  bool   // per line, guessed Windows-1252: a line that is valid UTF-8 is read as UTF-8
 	text   string // whole: what is left to read
 	whole  bool
 	buf    []byte
@@ -285,7 +286,11 @@ func newLineReader(src []byte, enc string) (*lineReader, error) {
 		return &lineReader{enc: "utf-8", rest: bytes.TrimPrefix(src, []byte{0xEF, 0xBB, 0xBF})}, nil
 	case auto && noBOM16 && !bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) && !(len(src) > 4 && utf8.Valid(src[:len(src)-4])),
 		e == "windows-1252" || e == "cp1252":
-		return &lineReader{enc: "windows-1252", rest: src, cp1252: true}, nil
+		// Guessed, not forced: a UTF-8 export with rows added by a
+		// Windows-1252 program is read line by line in each line's own
+		// encoding (Finnish Windows-1252 text is never valid UTF-8: ä, ö
+		// are single bytes followed by ASCII).
+		return &lineReader{enc: "windows-1252", rest: src, cp1252: true, sniff: auto}, nil
 	}
 	text, name, err := parser.Decode(src, enc)
 	if err != nil {
@@ -314,7 +319,7 @@ func (lr *lineReader) next() (string, bool) {
 		lr.rest = nil
 	}
 	b = bytes.TrimSuffix(b, []byte{'\r'})
-	if !lr.cp1252 {
+	if !lr.cp1252 || lr.sniff && utf8.Valid(b) {
 		return string(b), true
 	}
 	lr.buf = lr.buf[:0]

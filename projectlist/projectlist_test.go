@@ -416,7 +416,10 @@ func TestEncodings(t *testing.T) {
 	src := []byte(header2014 + "\r\nA70001,EAKR,Hämeen hanke,2,Lapin liitto,Toiminta päättynyt,1.1.2015,31.12.2016,Öljy Oy,100,50,200,80\r\n")
 	w1252, _ := charmap.Windows1252.NewEncoder().Bytes(src)
 	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(src)
-	for name, b := range map[string][]byte{"utf-8": src, "bom": append([]byte("\xef\xbb\xbf"), src...), "windows-1252": w1252, "utf-16": u16} {
+	// A UTF-8 export with rows added in a Windows-1252 program: each line is
+	// read in its own encoding.
+	mixed := append([]byte(header2014+"\r\n"), w1252[bytes.IndexByte(w1252, '\n')+1:]...)
+	for name, b := range map[string][]byte{"utf-8": src, "bom": append([]byte("\xef\xbb\xbf"), src...), "windows-1252": w1252, "utf-16": u16, "mixed": mixed} {
 		if !IsList(b) {
 			t.Errorf("%s: not recognised", name)
 		}
