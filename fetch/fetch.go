@@ -372,6 +372,20 @@ func (e *DownError) Error() string {
 	return fmt.Sprintf("the service answered none of the last %d pages (the last: %s); it seems down: run the same command later to go on", e.Streak, e.Last)
 }
 
+// sameSHA256 reports whether path is a regular file whose SHA-256 is
+// want (hex).
+func sameSHA256(path string, want *string) bool {
+	if want == nil || !regularFile(path) {
+		return false
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]) == *want
+}
+
 func regularFile(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.Mode().IsRegular()
@@ -404,7 +418,9 @@ func (f *Fetcher) fetchOne(ctx context.Context, dir, code string, prev Entry) (E
 	path := filepath.Join(dir, code+".html")
 	hdr := http.Header{}
 	conditional := false
-	if f.opt.Refresh && regularFile(path) && prev.OK() {
+	// Conditional only while the file is still the bytes the ETag stands
+	// for: a page edited or damaged since would be kept on a 304.
+	if f.opt.Refresh && prev.OK() && sameSHA256(path, prev.SHA256) {
 		if prev.ETag != nil {
 			hdr.Set("If-None-Match", *prev.ETag)
 			conditional = true

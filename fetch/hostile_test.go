@@ -102,3 +102,29 @@ func TestSecondRunIntoTheSameDirectoryIsRefused(t *testing.T) {
 		t.Errorf("manifest %v, want both codes", m)
 	}
 }
+
+// --refresh of a page edited (or damaged) since it was saved: the file is
+// no longer what the ETag stands for, so the request is unconditional
+// and the page is saved again, not kept on a 304.
+func TestRefreshOfAnEditedPageIsUnconditional(t *testing.T) {
+	clock := newFakeClock()
+	s := newService(t, clock)
+	s.serveCodes("A72213")
+	dir := t.TempDir()
+	run(t, s.fetcher(t, nil), dir, "A72213")
+	path := filepath.Join(dir, "A72213.html")
+	if err := os.WriteFile(path, []byte("<html>cut short"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, s.fetcher(t, func(o *Options) { o.Refresh = true }), dir, "A72213")
+	hs := s.pageHits()
+	if h := hs[len(hs)-1].header; h.Get("If-None-Match") != "" || h.Get("If-Modified-Since") != "" {
+		t.Errorf("conditional request for an edited page: %v", h)
+	}
+	if e := readManifest(t, dir)["A72213"]; e.Result != ResultSaved {
+		t.Errorf("entry %+v, want saved", e)
+	}
+	if b, _ := os.ReadFile(path); string(b) != string(s.pages["A72213"]) {
+		t.Error("the edited page was kept")
+	}
+}
