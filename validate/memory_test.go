@@ -1,0 +1,61 @@
+package validate
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"runtime"
+	"testing"
+
+	"github.com/asectl/asectl/parser"
+)
+
+// TestFindingBytes bounds what each finding keeps alive until it is
+// written: one input with many findings (900,000 unknown municipalities)
+// holds all of them at once. A finding is the struct (96 bytes, and the
+// slice's spare capacity), its field path and its message arguments; the
+// year span is shared, not copied into every finding.
+func TestFindingBytes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses a 200 KB description")
+	}
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 20000
+	var names bytes.Buffer
+	for i := range n {
+		fmt.Fprintf(&names, ", Eik%d", i)
+	}
+	i := bytes.Index(src, []byte("\nKunnat:"))
+	end := i + 1 + bytes.IndexByte(src[i+1:], '\n')
+	src = bytes.Join([][]byte{src[:end], names.Bytes(), src[end:]}, nil)
+	res, err := parser.Parse("many.txt", src, parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = nil
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	fs := Check(res, Config{Today: today})
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	got := 0
+	for _, f := range fs {
+		if f.Rule == "area-unknown-name" {
+			got++
+		}
+	}
+	if got != n {
+		t.Fatalf("%d area-unknown-name findings, want %d", got, n)
+	}
+	per := float64(after.HeapAlloc-before.HeapAlloc) / n
+	t.Logf("%.0f bytes live per finding", per)
+	if per > 200 {
+		t.Errorf("%.0f bytes live per finding, want at most 200 (216 when each finding had its own year span)", per)
+	}
+	runtime.KeepAlive(fs)
+	runtime.KeepAlive(res)
+}
