@@ -120,3 +120,45 @@ func Snapshot(dst io.Writer, path string) (release func(), found bool, err error
 	}
 	return release, true, nil
 }
+
+// Replaceable reports whether an export may replace the file at path: it
+// does not exist, is empty, or is a database asectl export wrote (of any
+// schema version). Anything else — a researcher's own database, a text
+// file — is refused, as it would be lost: the error says what it is.
+func Replaceable(path string) error {
+	st, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() || st.Size() == 0 {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	head := make([]byte, 16)
+	_, err = io.ReadFull(f, head)
+	f.Close()
+	if err != nil || string(head) != "SQLite format 3\x00" {
+		return errors.New("exists and is not an SQLite database; asectl export replaces only a database it wrote")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	db, err := sql.Open("sqlite", u.String()+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var v string
+	if err := db.QueryRow(`SELECT value FROM meta WHERE "key" = 'schema_version'`).Scan(&v); err != nil {
+		return errors.New("exists and is an SQLite database asectl export did not write; asectl export replaces only a database it wrote")
+	}
+	return nil
+}

@@ -633,3 +633,37 @@ func TestAppendToWALDatabase(t *testing.T) {
 	require.NoError(t, db.QueryRow(`SELECT count(*) FROM descriptions`).Scan(&n))
 	assert.Equal(t, 3, n)
 }
+
+// TestReplaceable: an export replaces only a database asectl export wrote
+// (or nothing); a text file or another program's database would be lost.
+func TestReplaceable(t *testing.T) {
+	dir := t.TempDir()
+	entries := prepare(t, testInputs(t))
+	ours := filepath.Join(dir, "ours.db")
+	export(t, ours, entries[:1], Options{})
+	text := filepath.Join(dir, "notes.db")
+	require.NoError(t, os.WriteFile(text, []byte("hello, these are my notes\n"), 0o644))
+	other := filepath.Join(dir, "other.db")
+	db, err := sql.Open("sqlite", other)
+	require.NoError(t, err)
+	_, err = db.Exec(`CREATE TABLE t (x)`)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	empty := filepath.Join(dir, "empty.db")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+
+	for _, tc := range []struct {
+		path string
+		ok   bool
+	}{
+		{ours, true}, {empty, true}, {filepath.Join(dir, "new.db"), true},
+		{text, false}, {other, false},
+	} {
+		err := Replaceable(tc.path)
+		if tc.ok {
+			assert.NoError(t, err, tc.path)
+		} else {
+			assert.ErrorContains(t, err, "replaces only a database it wrote", tc.path)
+		}
+	}
+}

@@ -104,6 +104,14 @@ errors, unreadable inputs and a database that cannot be written.`,
 				return usagef("-o %s: not a regular file; a database is written to a file", termName(out))
 			}
 			unlock := func() {}
+			if !appendTo {
+				// Replacing is for a database export wrote: another file
+				// at -o would be lost.
+				if err := sqlitedb.Replaceable(out); err != nil {
+					o.Abort()
+					return usagef("-o %s: %v", termName(out), err)
+				}
+			}
 			if appendTo {
 				// The old file stays locked until the copy replaces it:
 				// another program's transaction would be lost with it.
