@@ -8,6 +8,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -116,6 +117,9 @@ func (p *Pass) Report(pos model.Pos, field string, format string, args ...any) {
 		Rule: p.rule.ID, Severity: p.severity, Msg: parser.Msg(format, args...), Pos: pos, Field: field,
 	})
 }
+
+// grow makes room for n more findings of the running rule.
+func (p *Pass) grow(n int) { p.findings = slices.Grow(p.findings, n) }
 
 // Check runs every enabled rule over one parse result. Findings come sorted
 // by line, column and rule.
