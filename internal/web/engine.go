@@ -52,6 +52,19 @@ func ParseDate(s string) (model.Date, error) {
 	return d, nil
 }
 
+// ParseLang reads the language of the messages: "en" or "fi" ("" is "en").
+// Anything else is an error, as the command's --lang refuses it, rather than
+// English in silence.
+func ParseLang(s string) (string, error) {
+	switch s {
+	case "":
+		return "en", nil
+	case "en", "fi":
+		return s, nil
+	}
+	return "", fmt.Errorf("lang: %q is not one of en, fi", s)
+}
+
 // Outcome is one input read and parsed, as internal/cli's parseInput gives it.
 type Outcome struct {
 	Res    *parser.Result

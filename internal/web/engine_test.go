@@ -167,3 +167,20 @@ func TestView(t *testing.T) {
 		t.Errorf("too large: error %v", v.Error)
 	}
 }
+
+// TestParseLang: a language the command's --lang refuses is an error for
+// asectl.validate too, not English in silence.
+func TestParseLang(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		bad      bool
+	}{
+		{"", "en", false}, {"en", "en", false}, {"fi", "fi", false},
+		{"sv", "", true}, {"FI", "", true}, {"fi-FI", "", true},
+	} {
+		got, err := ParseLang(c.in)
+		if (err != nil) != c.bad || got != c.want {
+			t.Errorf("ParseLang(%q) = %q, %v; want %q, error %v", c.in, got, err, c.want, c.bad)
+		}
+	}
+}

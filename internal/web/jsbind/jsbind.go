@@ -125,5 +125,9 @@ func Options(today, lang js.Value) (web.Options, error) {
 	if err != nil {
 		return web.Options{}, err
 	}
-	return web.Options{Lang: Str(lang), Today: d, Version: Version}, nil
+	l, err := web.ParseLang(Str(lang))
+	if err != nil {
+		return web.Options{}, err
+	}
+	return web.Options{Lang: l, Today: d, Version: Version}, nil
 }
