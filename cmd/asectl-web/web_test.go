@@ -632,6 +632,26 @@ func hostileChecks(t *testing.T, ctx context.Context) {
 	if n != 0 {
 		t.Errorf("hostile text made %d elements", n)
 	}
+	// A file name with a right-to-left override is shown escaped, as the
+	// command prints it, so "evil\u202etxt.exe" cannot pass for "evilexe.txt".
+	spoof := filepath.Join(t.TempDir(), "evil\u202etxt.exe")
+	if err := os.WriteFile(spoof, []byte("hello\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before = eval[int](t, ctx, `document.querySelectorAll("#results article").length`)
+	do(t, ctx, chromedp.SetUploadFiles(chromedp.ID("files"), []string{spoof}))
+	waitResults(t, ctx, before+1)
+	shown := eval[[]string](t, ctx, `(() => { const a = document.querySelector("#results article:last-of-type");
+		return [a.querySelector("h2").textContent, a.querySelector(".remove").getAttribute("aria-label"), document.getElementById("status").textContent]; })()`)
+	for _, s := range shown[:2] {
+		if strings.ContainsRune(s, '\u202e') || !strings.Contains(s, `evil\u202etxt.exe`) {
+			t.Errorf("file name with a bidi override shown as %q, want it escaped", s)
+		}
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("#results article:last-of-type .remove")))
+	if st := eval[string](t, ctx, `document.getElementById("status").textContent`); strings.ContainsRune(st, '\u202e') {
+		t.Errorf("status after removing it: %q", st)
+	}
 	// The page still works.
 	got := eval[string](t, ctx, `asectl.validate("hello", {name: "x", today: "2026-11-27"})`)
 	if !strings.Contains(got, "not-a-description") {
@@ -640,6 +660,10 @@ func hostileChecks(t *testing.T, ctx context.Context) {
 	bad := eval[string](t, ctx, `asectl.validate(42).then(() => "accepted", e => e.message)`)
 	if !strings.Contains(bad, "string") {
 		t.Errorf("a number as input: %q", bad)
+	}
+	sv := eval[string](t, ctx, `asectl.validate("hello", {lang: "sv"}).then(() => "accepted", e => e.message)`)
+	if !strings.Contains(sv, `"sv" is not one of en, fi`) {
+		t.Errorf("lang sv: %q, want it rejected", sv)
 	}
 }
 

@@ -228,6 +228,17 @@ function t(key, vars) {
   return s;
 }
 
+// displayName gives a file name as the page shows it: control and format
+// characters (bidirectional overrides, zero-width marks) as \uXXXX, as the
+// command prints them, so that "evil\u202etxt.exe" cannot pass for
+// "evilexe.txt". Downloads keep the name as it is.
+function displayName(name) {
+  return String(name).replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => {
+    const h = c.codePointAt(0).toString(16);
+    return h.length <= 4 ? "\\u" + h.padStart(4, "0") : "\\U" + h.padStart(8, "0");
+  });
+}
+
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   if (attrs) {
@@ -262,7 +273,7 @@ async function check(item) {
 
 async function add(list) {
   if (list.length === 0) return;
-  status(t("checking", { n: list.map((x) => x.name).join(", ") }));
+  status(t("checking", { n: list.map((x) => displayName(x.name)).join(", ") }));
   for (const x of list) {
     const item = { key: nextKey++, name: x.name, data: x.data };
     try {
@@ -329,14 +340,14 @@ function render(item, old) {
   const id = "d" + item.key;
   const art = el("article", { class: "result", "aria-labelledby": id + "-h" });
   const head = el("div", { class: "result-head" },
-    el("h2", { id: id + "-h", text: v.doc && v.doc.project && v.doc.project.code ? `${v.doc.project.code} — ${item.name}` : item.name }));
-  const rm = el("button", { type: "button", class: "remove", text: t("remove"), "aria-label": `${t("remove")}: ${item.name}` });
+    el("h2", { id: id + "-h", text: v.doc && v.doc.project && v.doc.project.code ? `${v.doc.project.code} — ${displayName(item.name)}` : displayName(item.name) }));
+  const rm = el("button", { type: "button", class: "remove", text: t("remove"), "aria-label": `${t("remove")}: ${displayName(item.name)}` });
   rm.addEventListener("click", () => {
     const i = inputs.indexOf(item);
     if (i >= 0) inputs.splice(i, 1);
     art.remove();
     summarise();
-    status(t("removed", { name: item.name }));
+    status(t("removed", { name: displayName(item.name) }));
     $("results").focus();
   });
   head.append(rm);
