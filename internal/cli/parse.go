@@ -129,6 +129,14 @@ func (p *parsed) release() {
 	p.buf, p.src, p.res = nil, nil, nil
 }
 
+// releaseInput gives back src (and its buffer) but keeps the parse result,
+// which shares no memory with it.
+func (p *parsed) releaseInput() {
+	res := p.res
+	p.release()
+	p.res = res
+}
+
 // termName is a file name as the terminal shows it: control characters
 // and bytes that are not UTF-8 escaped (report.Safe).
 func termName(name string) string { return report.Safe(name) }

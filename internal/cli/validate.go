@@ -266,6 +266,9 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 	var f report.File
 	switch o {
 	case outRead:
+		// The input's bytes are not needed once parsed: a large one is
+		// garbage before its findings are made, not beside them.
+		p.releaseInput()
 		f.Findings = validate.Check(p.res, cfg)
 		if ix != nil {
 			f.Findings = append(f.Findings, ix.Compare(p.res.Doc, cfg)...)
