@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -93,6 +94,10 @@ errors, unreadable inputs and a database that cannot be written.`,
 			b, err := g.newBatch(args, &common, l)
 			if err != nil {
 				return err
+			}
+			// Refused before it is opened: opening a FIFO waits for a reader.
+			if st, err := os.Stat(out); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+				return usagef("-o %s: not a regular file; a database is written to a file", termName(out))
 			}
 			o, err := g.openOutput(out, b)
 			if err != nil {
