@@ -150,12 +150,13 @@ func New(name string, w io.Writer, o Options) (Writer, error) {
 // Where is a finding's place after its file's name: "LINE:COL" in the
 // source, or, for a finding of a description read from asectl's parse JSON
 // (no positions), its field's JSON path ("" when it is about the whole
-// document).
+// document), escaped by Safe: the path comes from the input JSON, whose
+// keys may hold any character.
 func Where(x validate.Finding) string {
 	if x.Pos.IsValid() {
 		return strconv.Itoa(x.Pos.Line) + ":" + strconv.Itoa(x.Pos.Col)
 	}
-	return x.Field
+	return Safe(x.Field)
 }
 
 // located joins a file's name and a finding's place: "FILE:LINE:COL",

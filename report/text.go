@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/asectl/asectl/internal/safetext"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -70,25 +71,7 @@ func (t *text) Finish(s Summary) error {
 // (escape sequences, carriage returns, bidirectional overrides) as \uXXXX,
 // and each byte that is not UTF-8 as \xNN (a file name on Unix may hold
 // any bytes; escaped, it still leads back to the file).
-func Safe(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, unsafeRune) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case unsafeRune(r):
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
-}
+func Safe(s string) string { return safetext.Safe(s) }
 
 // PathText is a file name as text for outputs that hold only UTF-8 (JSON,
 // XML, SARIF, Markdown): the name itself when it is UTF-8, else with each
@@ -110,9 +93,4 @@ func PathText(name string) string {
 		i += n
 	}
 	return b.String()
-}
-
-func unsafeRune(r rune) bool {
-	return r < 0x20 && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 ||
-		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }

@@ -459,3 +459,22 @@ func TestNewShapes(t *testing.T) {
 		}
 	}
 }
+
+// A file name with a terminal escape or bytes that are not UTF-8 is shown
+// escaped, as every output of asectl shows it, so that it leads back to the
+// file and cannot act on a terminal a Markdown report is printed to.
+func TestSourceNamesEscaped(t *testing.T) {
+	src := read(t, "../testdata/A72213.txt")
+	name := "a\x1b[2J\xff.txt"
+	for _, items := range [][]Item{
+		{item(t, name, src)},
+		{item(t, name, src), {Source: name + "2", Error: "cannot read"}},
+	} {
+		for _, html := range []bool{true, false} {
+			out := string(render(t, html, items, "en"))
+			assert.NotContains(t, out, "\x1b", "html=%v", html)
+			assert.NotContains(t, out, "\xff", "html=%v", html)
+			assert.Contains(t, out, "u001b", "html=%v", html)
+		}
+	}
+}

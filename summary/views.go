@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/collate"
 
+	"github.com/asectl/asectl/internal/safetext"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/validate"
@@ -74,7 +75,7 @@ func projectView(lc *locale, it Item, today model.Date) ProjectView {
 		{lc.T("Business ID"), text(a.BusinessID)},
 		{lc.T("Regions"), joinTexts(d.Area.Regions)},
 		{lc.T("Municipalities"), joinTexts(d.Area.Municipalities)},
-		{lc.T("Source"), it.Source},
+		{lc.T("Source"), safetext.Safe(it.Source)},
 	}
 	v.Timeline = timeline(lc, p.Period, today)
 
@@ -142,7 +143,7 @@ func projectView(lc *locale, it Item, today model.Date) ProjectView {
 		v.Indicators = append(v.Indicators, []string{strings.TrimSpace(text(o.Number) + " " + text(o.Title)),
 			lc.count(o.Planned.Total), lc.count(o.Planned.Women), lc.count(o.Realised.Total), lc.count(o.Realised.Women)})
 	}
-	v.Findings = findingRows(lc, it.Source, it.Findings)
+	v.Findings = findingRows(lc, safetext.Safe(it.Source), it.Findings)
 	v.FindingsSum = findingsSummary(lc, it.Findings)
 	lang := parser.LanguageByCode(d.Language)
 	if lang == nil {
@@ -277,7 +278,7 @@ func (p *Portfolio) add(kind, label string, sum model.Fixed2) {
 // Add counts one description (or an input that could not be read) in.
 func (p *Portfolio) Add(it Item) {
 	if it.Doc == nil {
-		p.unreadable = append(p.unreadable, Fact{it.Source, it.Error})
+		p.unreadable = append(p.unreadable, Fact{safetext.Safe(it.Source), it.Error})
 		return
 	}
 	p.docs++
@@ -507,7 +508,7 @@ func projectRow(lc *locale, it Item) ProjectRow {
 		Period:  lc.dateField(per.Start) + " – " + lc.dateField(per.End),
 		Granted: lc.amount(d.Funding.EUStateGranted), Realised: lc.amount(d.Funding.EUStateRealised),
 		Planned:  lc.amount(d.Funding.PublicPlanned),
-		Findings: fmt.Sprintf("%d / %d", e, w), Source: it.Source,
+		Findings: fmt.Sprintf("%d / %d", e, w), Source: safetext.Safe(it.Source),
 		StartKey: start, GrantedKey: sortKey(d.Funding.EUStateGranted), RealisedKey: sortKey(d.Funding.EUStateRealised),
 		PlannedKey: sortKey(d.Funding.PublicPlanned), FindingsKey: fmt.Sprint(e*100000 + w),
 		NameKey: collationKey(lc, text(d.Project.Name)), ApplicantKey: collationKey(lc, text(d.Applicant.Name)),
