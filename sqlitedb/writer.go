@@ -558,7 +558,7 @@ func (w *Writer) addLists(id int64, d *model.Description) {
 // addAreas gathers the regions, sub-regions and municipalities with their
 // codes in the classification of the project's years.
 func (w *Writer) addAreas(id int64, d *model.Description) {
-	ys := projectYears(d)
+	ys := validate.ProjectYears(d)
 	var buf, buf2 [8]string
 	var ms [4]programme.Municipality
 	for i, t := range d.Area.Regions {
@@ -651,22 +651,6 @@ func (b *batch) stmt(rows int) (*sql.Stmt, error) {
 	}
 	b.stmts[rows] = st
 	return st, nil
-}
-
-// projectYears are the classification years of the project's period,
-// clamped to the key's (as the area rules take them).
-func projectYears(d *model.Description) programme.YearSet {
-	from, to := programme.FirstYear, programme.LastYear
-	if s := d.Project.Period.Start; s.Valid {
-		from = s.Value.Year
-	}
-	if e := d.Project.Period.End; e.Valid {
-		to = e.Value.Year
-	}
-	if from > to {
-		from, to = programme.FirstYear, programme.LastYear
-	}
-	return programme.Span(from, to)
 }
 
 // only returns the one distinct code, or nil for none or several.

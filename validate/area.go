@@ -8,9 +8,11 @@ import (
 	"github.com/asectl/asectl/programme"
 )
 
-// projectYears are the classification years that apply to the project: its
-// period's years, clamped to the key's 2014–2021.
-func projectYears(d *model.Description) programme.YearSet {
+// ProjectYears are the years of Statistics Finland's municipality key that
+// apply to a description: its period's years, clamped to the key's
+// 2014–2021 (all of them when the period is absent or reversed). The area
+// rules and the database export classify names by them.
+func ProjectYears(d *model.Description) programme.YearSet {
 	from, to := programme.FirstYear, programme.LastYear
 	if s := d.Project.Period.Start; s.Valid {
 		from = s.Value.Year
@@ -47,7 +49,7 @@ Example:
 			return
 		}
 		r := p.Regions
-		ys := projectYears(d)
+		ys := ProjectYears(d)
 		// Lookups append to buffers on the stack: a batch asks them for
 		// every description.
 		var codes [8]string
@@ -106,7 +108,7 @@ Example:
 			return // nothing to place; do not load the key for nothing
 		}
 		r := p.Regions
-		ys := projectYears(d)
+		ys := ProjectYears(d)
 		var regBuf, subBuf [32]string
 		regions, subs := regBuf[:0], subBuf[:0]
 		for _, t := range d.Area.Regions {
