@@ -432,6 +432,17 @@ func load64(s string, i int) uint64 {
 // HTML escaping. Other writers of JSON (the findings report) use it.
 func AppendJSONString(dst []byte, s string) []byte { return appendString(dst, s) }
 
+// AppendJSONText appends t as a JSON string, or null when it is absent:
+// how every text of the parse JSON is written.
+func AppendJSONText(dst []byte, t Text) []byte { return appendText(dst, t) }
+
+// AppendJSONDate appends a date as "YYYY-MM-DD", or null.
+func AppendJSONDate(dst []byte, f Field[Date]) []byte { return appendDate(dst, f) }
+
+// AppendJSONFixed appends an amount as a JSON number in euros with its
+// cents (1551280.00), or null.
+func AppendJSONFixed(dst []byte, f Field[Fixed2]) []byte { return appendFixed(dst, f) }
+
 // appendString quotes s as encoding/json does without HTML escaping:
 // control characters as \n, \r, \t, \b, \f or \u00XX, U+2028 and U+2029 escaped,
 // invalid UTF-8 as U+FFFD.

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/asectl/asectl/model"
+	"github.com/asectl/asectl/internal/csvcell"
 )
 
 // CSVColumns are the stable English headers of the rows' CSV (asectl parse
@@ -57,17 +57,17 @@ func (c *CSVWriter) Write(r *Row) error {
 	}
 	p := &r.Project
 	rec := append(c.rec[:0],
-		r.Source, strconv.Itoa(r.Line), r.Programme, str(p.Code), str(r.Fund), str(p.Name), str(r.Part),
-		str(p.PriorityAxis.Number), str(p.Authority), str(p.Status), str(p.State),
-		date(p.Period.Start), date(p.Period.End), str(r.Applicant.Name),
-		num(r.Funding.EUStateGranted), num(r.Funding.EUStateRealised), num(r.Funding.PublicPlanned), num(r.Funding.PublicRealised),
+		r.Source, strconv.Itoa(r.Line), r.Programme, csvcell.Text(p.Code), csvcell.Text(r.Fund), csvcell.Text(p.Name), csvcell.Text(r.Part),
+		csvcell.Text(p.PriorityAxis.Number), csvcell.Text(p.Authority), csvcell.Text(p.Status), csvcell.Text(p.State),
+		csvcell.Date(p.Period.Start), csvcell.Date(p.Period.End), csvcell.Text(r.Applicant.Name),
+		csvcell.Fixed(r.Funding.EUStateGranted), csvcell.Fixed(r.Funding.EUStateRealised), csvcell.Fixed(r.Funding.PublicPlanned), csvcell.Fixed(r.Funding.PublicRealised),
 		strings.Join(r.Repairs, "; "), "", "")
 	if r.Err != nil {
 		rec[len(rec)-2], rec[len(rec)-1] = r.Err.String(), r.Raw
 	}
 	if c.excel {
 		for i, v := range rec {
-			rec[i] = defuse(v)
+			rec[i] = csvcell.Defuse(v)
 		}
 	}
 	return c.w.Write(rec)
@@ -87,35 +87,4 @@ func (c *CSVWriter) Close() error {
 		}
 	}
 	return c.Flush()
-}
-
-// defuse keeps a cell from being read as a formula (CSV injection): a
-// leading = + - @ tab or carriage return gets an apostrophe, which Excel
-// hides.
-func defuse(s string) string {
-	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
-		return "'" + s
-	}
-	return s
-}
-
-func str(t model.Text) string {
-	if !t.Valid {
-		return ""
-	}
-	return t.Value
-}
-
-func num(f model.Field[model.Fixed2]) string {
-	if !f.Valid {
-		return ""
-	}
-	return f.Value.String()
-}
-
-func date(f model.Field[model.Date]) string {
-	if !f.Valid {
-		return ""
-	}
-	return f.Value.String()
 }

@@ -40,37 +40,37 @@ func (r *Row) AppendJSON(dst []byte) []byte {
 		dst = append(dst, `null,"raw":null`...)
 	}
 	dst = append(dst, `,"fund":`...)
-	dst = appendText(dst, r.Fund)
+	dst = model.AppendJSONText(dst, r.Fund)
 	p := &r.Project
 	dst = append(dst, `,"project":{"code":`...)
-	dst = appendText(dst, p.Code)
+	dst = model.AppendJSONText(dst, p.Code)
 	dst = append(dst, `,"name":`...)
-	dst = appendText(dst, p.Name)
+	dst = model.AppendJSONText(dst, p.Name)
 	dst = append(dst, `,"priority_axis":{"number":`...)
-	dst = appendText(dst, p.PriorityAxis.Number)
+	dst = model.AppendJSONText(dst, p.PriorityAxis.Number)
 	dst = append(dst, `,"name":null},"period":{"start":`...)
-	dst = appendDate(dst, p.Period.Start)
+	dst = model.AppendJSONDate(dst, p.Period.Start)
 	dst = append(dst, `,"end":`...)
-	dst = appendDate(dst, p.Period.End)
+	dst = model.AppendJSONDate(dst, p.Period.End)
 	dst = append(dst, `},"status":`...)
-	dst = appendText(dst, p.Status)
+	dst = model.AppendJSONText(dst, p.Status)
 	dst = append(dst, `,"state":`...)
-	dst = appendText(dst, p.State)
+	dst = model.AppendJSONText(dst, p.State)
 	dst = append(dst, `,"authority":`...)
-	dst = appendText(dst, p.Authority)
+	dst = model.AppendJSONText(dst, p.Authority)
 	dst = append(dst, `},"programme_part":`...)
-	dst = appendText(dst, r.Part)
+	dst = model.AppendJSONText(dst, r.Part)
 	dst = append(dst, `,"applicant":{"name":`...)
-	dst = appendText(dst, r.Applicant.Name)
+	dst = model.AppendJSONText(dst, r.Applicant.Name)
 	f := &r.Funding
 	dst = append(dst, `},"funding":{"eu_state_granted":`...)
-	dst = appendFixed(dst, f.EUStateGranted)
+	dst = model.AppendJSONFixed(dst, f.EUStateGranted)
 	dst = append(dst, `,"eu_state_realised":`...)
-	dst = appendFixed(dst, f.EUStateRealised)
+	dst = model.AppendJSONFixed(dst, f.EUStateRealised)
 	dst = append(dst, `,"public_planned":`...)
-	dst = appendFixed(dst, f.PublicPlanned)
+	dst = model.AppendJSONFixed(dst, f.PublicPlanned)
 	dst = append(dst, `,"public_realised":`...)
-	dst = appendFixed(dst, f.PublicRealised)
+	dst = model.AppendJSONFixed(dst, f.PublicRealised)
 	dst = append(dst, `},"repairs":[`...)
 	for i, s := range r.Repairs {
 		if i > 0 {
@@ -83,26 +83,3 @@ func (r *Row) AppendJSON(dst []byte) []byte {
 
 // MarshalJSON is AppendJSON, for encoding/json.
 func (r Row) MarshalJSON() ([]byte, error) { return r.AppendJSON(nil), nil }
-
-func appendText(dst []byte, t model.Text) []byte {
-	if !t.Valid {
-		return append(dst, "null"...)
-	}
-	return model.AppendJSONString(dst, t.Value)
-}
-
-func appendDate(dst []byte, d model.Field[model.Date]) []byte {
-	if !d.Valid {
-		return append(dst, "null"...)
-	}
-	dst = append(dst, '"')
-	dst = append(dst, d.Value.String()...)
-	return append(dst, '"')
-}
-
-func appendFixed(dst []byte, x model.Field[model.Fixed2]) []byte {
-	if !x.Valid {
-		return append(dst, "null"...)
-	}
-	return append(dst, x.Value.String()...)
-}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/asectl/asectl/internal/csvcell"
 	"github.com/asectl/asectl/model"
 )
 
@@ -59,7 +60,7 @@ func (c *CSVWriter) Write(d *model.Description) error {
 	row := c.row(d)
 	if c.excel {
 		for i, v := range row {
-			row[i] = defuse(v)
+			row[i] = csvcell.Defuse(v)
 		}
 	}
 	if err := c.w.Write(row); err != nil {
@@ -88,41 +89,6 @@ func (c *CSVWriter) Close() error {
 	}
 	c.w.Flush()
 	return c.w.Error()
-}
-
-// defuse keeps a cell from being read as a formula by spreadsheet programs
-// (CSV injection): a leading = + - @ (or tab, carriage return) gets a
-// leading apostrophe, which Excel hides.
-func defuse(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
-
-func str(t model.Text) string {
-	if !t.Valid {
-		return ""
-	}
-	return t.Value
-}
-
-func num(f model.Field[model.Fixed2]) string {
-	if !f.Valid {
-		return ""
-	}
-	return f.Value.String()
-}
-
-func date(f model.Field[model.Date]) string {
-	if !f.Valid {
-		return ""
-	}
-	return f.Value.String()
 }
 
 func yesNo(f model.Field[bool]) string {
@@ -179,19 +145,19 @@ func meanScore(ss []model.Score, direct bool) string {
 func (c *CSVWriter) row(d *model.Description) []string {
 	p, a, f, ind, ge := d.Project, d.Applicant, d.Funding, d.Indicators, d.Horizontal.GenderEquality
 	return []string{
-		d.Source, str(p.Code), str(p.Name), str(d.Fund), d.Language,
-		str(p.PriorityAxis.Number), str(p.PriorityAxis.Name), str(p.SpecificObjective.Number), str(p.SpecificObjective.Name),
-		date(p.Period.Start), date(p.Period.End), str(p.Status), str(p.State), str(p.Authority),
-		str(a.Name), str(a.OrganisationType), str(a.BusinessID), str(a.Address.Street), str(a.Address.PostalCode), str(a.Address.City), str(a.Phone), str(a.Website),
-		str(a.Contact.Name), str(a.Contact.Title), str(a.Contact.Email), str(a.Contact.Phone), str(a.Applicants),
+		d.Source, csvcell.Text(p.Code), csvcell.Text(p.Name), csvcell.Text(d.Fund), d.Language,
+		csvcell.Text(p.PriorityAxis.Number), csvcell.Text(p.PriorityAxis.Name), csvcell.Text(p.SpecificObjective.Number), csvcell.Text(p.SpecificObjective.Name),
+		csvcell.Date(p.Period.Start), csvcell.Date(p.Period.End), csvcell.Text(p.Status), csvcell.Text(p.State), csvcell.Text(p.Authority),
+		csvcell.Text(a.Name), csvcell.Text(a.OrganisationType), csvcell.Text(a.BusinessID), csvcell.Text(a.Address.Street), csvcell.Text(a.Address.PostalCode), csvcell.Text(a.Address.City), csvcell.Text(a.Phone), csvcell.Text(a.Website),
+		csvcell.Text(a.Contact.Name), csvcell.Text(a.Contact.Title), csvcell.Text(a.Contact.Email), csvcell.Text(a.Contact.Phone), csvcell.Text(a.Applicants),
 		orgs(a.CoImplementers), orgs(a.TransferRecipients),
-		num(f.EUStateGranted), num(f.EUStateRealised), num(f.PublicPlanned), num(f.PublicRealised),
+		csvcell.Fixed(f.EUStateGranted), csvcell.Fixed(f.EUStateRealised), csvcell.Fixed(f.PublicPlanned), csvcell.Fixed(f.PublicRealised),
 		join(d.Area.Regions), join(d.Area.SubRegions), join(d.Area.Municipalities),
-		num(ind.NewJobs.Planned.Total), num(ind.NewJobs.Planned.Women), num(ind.NewJobs.Realised.Total), num(ind.NewJobs.Realised.Women),
-		num(ind.NewCompanies.Planned.Total), num(ind.NewCompanies.Planned.Women), num(ind.NewCompanies.Realised.Total), num(ind.NewCompanies.Realised.Women),
+		csvcell.Fixed(ind.NewJobs.Planned.Total), csvcell.Fixed(ind.NewJobs.Planned.Women), csvcell.Fixed(ind.NewJobs.Realised.Total), csvcell.Fixed(ind.NewJobs.Realised.Women),
+		csvcell.Fixed(ind.NewCompanies.Planned.Total), csvcell.Fixed(ind.NewCompanies.Planned.Women), csvcell.Fixed(ind.NewCompanies.Realised.Total), csvcell.Fixed(ind.NewCompanies.Realised.Women),
 		yesNo(ge.ContextAnalysis.Answer), yesNo(ge.Mainstreamed.Answer), yesNo(ge.MainGoal.Answer),
 		meanScore(d.Horizontal.Sustainability, true), meanScore(d.Horizontal.Sustainability, false),
-		str(d.Error),
+		csvcell.Text(d.Error),
 		otherIndicators(ind.Other), otherSections(d.OtherSections),
 	}
 }
@@ -212,14 +178,14 @@ func otherIndicators(os []model.OtherIndicator) string {
 			}
 			s := f.name
 			if f.fig.Total.Valid {
-				s += " " + num(f.fig.Total)
+				s += " " + csvcell.Fixed(f.fig.Total)
 			}
 			if f.fig.Women.Valid {
-				s += " (women " + num(f.fig.Women) + ")"
+				s += " (women " + csvcell.Fixed(f.fig.Women) + ")"
 			}
 			figs = append(figs, s)
 		}
-		s := strings.TrimSpace(str(o.Number) + " " + str(o.Title))
+		s := strings.TrimSpace(csvcell.Text(o.Number) + " " + csvcell.Text(o.Title))
 		if len(figs) > 0 {
 			s += ": " + strings.Join(figs, ", ")
 		}
@@ -232,7 +198,7 @@ func otherIndicators(os []model.OtherIndicator) string {
 func otherSections(os []model.OtherSection) string {
 	parts := make([]string, 0, len(os))
 	for _, o := range os {
-		parts = append(parts, strings.TrimSpace(str(o.Number)+" "+str(o.Title)))
+		parts = append(parts, strings.TrimSpace(csvcell.Text(o.Number)+" "+csvcell.Text(o.Title)))
 	}
 	return strings.Join(parts, "; ")
 }
