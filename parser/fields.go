@@ -389,7 +389,10 @@ func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string
 		// The offsets are the value's own: a lower-cased copy may differ in
 		// length (Ⱥ is two bytes, ⱥ three) and would split it elsewhere.
 		if i, j := indexFold(value, phrase); i >= 0 {
-			total = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(value[:i]), ","))
+			// One comma ends the total: the canonical layout writes
+			// "TOTAL, PHRASE WOMEN", so a total that itself ends in a
+			// comma must keep it to read back the same.
+			total = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(value[:i]), ","))
 			rest := value[j:]
 			women = strings.TrimSpace(rest)
 			womenOff = j + leadSpace(rest)

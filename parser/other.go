@@ -190,6 +190,12 @@ func splitWomen(value string) (total string, womenOff int, ok bool) {
 		if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(rest, unicode.IsSpace)); !unicode.IsLetter(r) {
 			continue
 		}
+		if !strings.ContainsAny(value[:i], "0123456789") {
+			// No number before the comma: not "TOTAL, words WOMEN" but a
+			// value that cannot be read, kept whole as printed (",,D4"
+			// split into "," and "D4" did not survive fmt).
+			return "", 0, false
+		}
 		return strings.TrimSpace(value[:i]), i + 1 + womenStart(rest), true
 	}
 	return "", 0, false
