@@ -276,7 +276,9 @@ func (s *sarifWriter) location(source string) sarifArtifactLocation {
 // and how many identical ones came before it in the file, so that a
 // finding keeps its fingerprint when lines above it move.
 func (s *sarifWriter) fingerprint(source string, x validate.Finding, msg string) string {
-	if source != s.lastFile {
+	if s.seen == nil || source != s.lastFile {
+		// The first file too, even when its name is "" (a library
+		// caller's input without a name).
 		s.lastFile, s.seen = source, map[string]int{}
 	}
 	h := sha256.Sum256([]byte(x.Rule + "\x00" + PathText(source) + "\x00" + x.Field + "\x00" + msg))
