@@ -13,11 +13,11 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/require"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/internal/gen"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/projectlist"
-	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -79,17 +79,17 @@ func TestParseOutputsMatchTheSchema(t *testing.T) {
 func TestFindingsOutputMatchesTheSchema(t *testing.T) {
 	s := compile(t, "findings")
 	var buf bytes.Buffer
-	w, err := report.New("json", &buf, report.Options{Rules: validate.Rules()})
+	w, err := findings.New("json", &buf, findings.Options{Rules: validate.Rules()})
 	require.NoError(t, err)
-	var sum report.Summary
+	var sum findings.Summary
 	for name, src := range descriptions(t) {
 		res, err := parser.Parse(name, src, parser.Options{})
 		require.NoError(t, err)
-		f := report.File{Source: name, Findings: validate.Check(res, validate.Config{Today: model.Date{Year: 2026, Month: time.November, Day: 27}})}
+		f := findings.File{Source: name, Findings: validate.Check(res, validate.Config{Today: model.Date{Year: 2026, Month: time.November, Day: 27}})}
 		sum.Add(f)
 		require.NoError(t, w.File(f))
 	}
-	f := report.File{Source: "missing.txt", Error: "cannot read: no such file or directory"}
+	f := findings.File{Source: "missing.txt", Error: "cannot read: no such file or directory"}
 	sum.Add(f)
 	require.NoError(t, w.File(f))
 	require.NoError(t, w.Finish(sum))

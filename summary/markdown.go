@@ -7,7 +7,7 @@ import (
 	"github.com/asectl/asectl/internal/mdescape"
 )
 
-// mdEscape is the report package's escaping for table cells (report.MarkdownEscape).
+// mdEscape is the findings writers' escaping for table cells (findings.MarkdownEscape).
 var mdEscape = mdescape.Escape
 
 type mdWriter struct {

@@ -7,9 +7,9 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/parser"
-	"github.com/asectl/asectl/report"
 )
 
 // runOrdered runs work over n items on up to jobs goroutines and hands each
@@ -282,10 +282,10 @@ func runBatch[R any](b *batch, work func(in input) (R, outcome, error), emit fun
 			switch it.Outcome {
 			case outUnreadable, outInternal:
 				b.unread = append(b.unread, it.In.Name)
-				b.bar.errorf("%s: error: %s\n", termName(it.In.Name), report.Safe(b.reason(it.Outcome, it.Err)))
+				b.bar.errorf("%s: error: %s\n", termName(it.In.Name), findings.Safe(b.reason(it.Outcome, it.Err)))
 			case outNotDescription:
 				if !b.quietND {
-					b.bar.errorf("%s: error: %s\n", termName(it.In.Name), report.Safe(b.reason(it.Outcome, it.Err)))
+					b.bar.errorf("%s: error: %s\n", termName(it.In.Name), findings.Safe(b.reason(it.Outcome, it.Err)))
 				}
 			}
 			return emit(&it)

@@ -6,11 +6,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/internal/config"
 	"github.com/asectl/asectl/internal/output"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/projectlist"
-	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/sqlitedb"
 	"github.com/asectl/asectl/validate"
 )
@@ -140,7 +140,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 			listCode := ExitOK
 			// exportList writes a project list's rows with their findings.
 			exportList := func(p *parsed) error {
-				source := report.PathText(p.name)
+				source := findings.PathText(p.name)
 				if err := w.BeginList(source); err != nil {
 					return err
 				}
@@ -157,12 +157,12 @@ errors, unreadable inputs and a database that cannot be written.`,
 				case werr != nil:
 					return werr
 				case err != nil:
-					b.bar.errorf("%s: error: %s\n", termName(p.name), report.Safe(err.Error()))
+					b.bar.errorf("%s: error: %s\n", termName(p.name), findings.Safe(err.Error()))
 					listCode = ExitUsage
 				case unsplit > 0:
 					// As parse: rows that could not be split fail the run; they
 					// are in list_rows with their error and list-row finding.
-					b.bar.errorf("%s: error: %s\n", termName(p.name), report.Safe(l.Sprintf("%d rows could not be split into the list's columns [%s]", unsplit, validate.RuleListRow)))
+					b.bar.errorf("%s: error: %s\n", termName(p.name), findings.Safe(l.Sprintf("%d rows could not be split into the list's columns [%s]", unsplit, validate.RuleListRow)))
 					listCode = max(listCode, ExitFindings)
 				}
 				return nil
@@ -180,7 +180,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 						doc = p.res.Doc
 					} else {
 						// The input keeps its place, with its reason.
-						doc = model.Failed(report.PathText(it.In.Name), b.reason(it.Outcome, it.Err))
+						doc = model.Failed(findings.PathText(it.In.Name), b.reason(it.Outcome, it.Err))
 					}
 					return w.Add(doc, it.R.findings)
 				})

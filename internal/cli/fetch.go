@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/asectl/asectl/fetch"
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/internal/output"
-	"github.com/asectl/asectl/report"
 )
 
 // fetchFlags are fetch's options.
@@ -173,10 +173,10 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 					if e.Error != nil {
 						msg = *e.Error
 					}
-					bar.errorf("%s: error: %s\n", e.Code, report.Safe(msg))
+					bar.errorf("%s: error: %s\n", e.Code, findings.Safe(msg))
 				},
 				Logf: func(format string, args ...any) {
-					bar.errorf("asectl: %s\n", report.Safe(fmt.Sprintf(format, args...)))
+					bar.errorf("asectl: %s\n", findings.Safe(fmt.Sprintf(format, args...)))
 				},
 			})
 			if err != nil {
@@ -185,7 +185,7 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 			if ff.all {
 				list, invalid, err := f.List(ctx)
 				if err != nil {
-					return fetchStopped(ios, l.Sprintf("asectl: cannot read the project list: %s\n", report.Safe(err.Error())))
+					return fetchStopped(ios, l.Sprintf("asectl: cannot read the project list: %s\n", findings.Safe(err.Error())))
 				}
 				if invalid > 0 {
 					fmt.Fprint(ios.ErrOut, l.Sprintf("asectl: %d links of the project list hold no valid project code; skipped\n", invalid))
@@ -203,13 +203,13 @@ errors, network, robots.txt); 130 or 143 when interrupted.`,
 			bar.stop()
 			c := sum.Counts
 			if err != nil && len(c) == 0 {
-				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(locatedError(err))))
+				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", findings.Safe(locatedError(err))))
 			}
 			fmt.Fprint(ios.ErrOut, l.Sprintf("%d saved, %d not modified, %d kept, %d not a description, %d failed, %d disallowed by robots.txt\n",
 				c[fetch.ResultSaved], c[fetch.ResultNotModified], c[fetch.ResultKept], c[fetch.ResultNotDescription],
 				c[fetch.ResultFailed], c[fetch.ResultDisallowed]))
 			if err != nil {
-				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", report.Safe(locatedError(err))))
+				return fetchStopped(ios, l.Sprintf("asectl: fetch stopped: %s\n", findings.Safe(locatedError(err))))
 			}
 			if exit != ExitOK {
 				return exitError{exit}

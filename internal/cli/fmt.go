@@ -7,9 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/format"
 	"github.com/asectl/asectl/parser"
-	"github.com/asectl/asectl/report"
 )
 
 // lossy are the parser problems whose text the canonical form drops: -w
@@ -120,7 +120,7 @@ text, a second description) unless --force is given.`,
 							return nil
 						}
 						if err := writeAtomically(r.name, r.canon); err != nil {
-							b.bar.errorf("%s: error: cannot write: %v\n", name, report.Safe(cleanPathError(err).Error()))
+							b.bar.errorf("%s: error: cannot write: %v\n", name, findings.Safe(cleanPathError(err).Error()))
 							code = max(code, ExitUsage)
 						}
 					default:

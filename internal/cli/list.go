@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/projectlist"
-	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/summary"
 	"github.com/asectl/asectl/validate"
 )
@@ -35,7 +35,7 @@ func classifyList(p parsed, enc string) (parsed, outcome, error) {
 // is an internalError.
 func listRows(p *parsed, c *commonFlags, fn func(*projectlist.Row) error) error {
 	_, err := guard(func() (*projectlist.List, error) {
-		return projectlist.Scan(report.PathText(p.name), p.src, c.encoding, fn)
+		return projectlist.Scan(findings.PathText(p.name), p.src, c.encoding, fn)
 	})
 	return err
 }
@@ -44,28 +44,28 @@ func listRows(p *parsed, c *commonFlags, fn func(*projectlist.Row) error) error 
 // description's, and tells whether the row could not be split.
 func listParseRow(l *i18n.Localizer, bar *progress, name string, r *projectlist.Row) bool {
 	for _, pr := range r.Problems {
-		bar.errorf("%s:%d:%d: warning: %s [%s]\n", termName(name), pr.Pos.Line, pr.Pos.Col, report.Safe(l.Message(pr.Msg)), pr.Rule)
+		bar.errorf("%s:%d:%d: warning: %s [%s]\n", termName(name), pr.Pos.Line, pr.Pos.Col, findings.Safe(l.Message(pr.Msg)), pr.Rule)
 	}
 	if r.Err == nil {
 		return false
 	}
 	msg := l.Message(parser.Msg("cannot split the row into the list's columns: %s", *r.Err))
-	bar.errorf("%s:%d:%d: error: %s [%s]\n", termName(name), r.Line, max(r.ErrCol, 1), report.Safe(msg), validate.RuleListRow)
+	bar.errorf("%s:%d:%d: error: %s [%s]\n", termName(name), r.Line, max(r.ErrCol, 1), findings.Safe(msg), validate.RuleListRow)
 	return true
 }
 
 // validateList checks every row of a list input. The rows' strings are the
 // decoded text's own (parser.Decode never views src), so the findings
 // outlive the input buffer.
-func validateList(p *parsed, c *commonFlags, cfg validate.Config) (report.File, outcome, error) {
-	var f report.File
+func validateList(p *parsed, c *commonFlags, cfg validate.Config) (findings.File, outcome, error) {
+	var f findings.File
 	chk := projectlist.NewChecker(cfg)
 	err := listRows(p, c, func(r *projectlist.Row) error {
 		f.Findings = append(f.Findings, chk.Check(r)...)
 		return nil
 	})
 	if err != nil {
-		return report.File{}, outInternal, err
+		return findings.File{}, outInternal, err
 	}
 	return f, outRead, nil
 }
@@ -80,7 +80,7 @@ func loadListIndex(path string, ios *IOStreams, c *commonFlags) (*projectlist.In
 	if err != nil {
 		return nil, usagef("--list %s: %v", termName(path), cleanPathError(err))
 	}
-	ix, err := projectlist.NewIndex(report.PathText(path), src, c.encoding)
+	ix, err := projectlist.NewIndex(findings.PathText(path), src, c.encoding)
 	if err != nil {
 		return nil, usagef("--list %s: %v", termName(path), err)
 	}

@@ -10,11 +10,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/projectlist"
-	"github.com/asectl/asectl/report"
 )
 
 // commonFlags are the input flags that parse and validate share.
@@ -84,7 +84,7 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, erro
 		return classifyList(p, c.encoding)
 	}
 	p.res, err = guard(func() (*parser.Result, error) {
-		return parser.Parse(report.PathText(in.Name), src, parser.Options{Encoding: c.encoding})
+		return parser.Parse(findings.PathText(in.Name), src, parser.Options{Encoding: c.encoding})
 	})
 	switch {
 	case err == nil:
@@ -138,8 +138,8 @@ func (p *parsed) releaseInput() {
 }
 
 // termName is a file name as the terminal shows it: control characters
-// and bytes that are not UTF-8 escaped (report.Safe).
-func termName(name string) string { return report.Safe(name) }
+// and bytes that are not UTF-8 escaped (findings.Safe).
+func termName(name string) string { return findings.Safe(name) }
 
 // describeErr renders an input's error in the user's language.
 func describeErr(l *i18n.Localizer, err error) string {
@@ -211,9 +211,9 @@ unreadable inputs.`,
 			if err != nil {
 				return err
 			}
-			var csvw *report.CSVWriter
+			var csvw *findings.CSVWriter
 			if format == "csv" {
-				csvw = report.NewCSV(o, excel)
+				csvw = findings.NewCSV(o, excel)
 			}
 			wrote := 0
 			var buf bytes.Buffer
@@ -280,7 +280,7 @@ unreadable inputs.`,
 					return werr
 				}
 				if err != nil {
-					b.bar.errorf("%s: error: %s\n", termName(p.name), report.Safe(err.Error()))
+					b.bar.errorf("%s: error: %s\n", termName(p.name), findings.Safe(err.Error()))
 					listCode = ExitUsage
 				}
 				if rowsArray && !array {
@@ -305,10 +305,10 @@ unreadable inputs.`,
 					var doc *model.Description
 					if it.Outcome != outRead {
 						// The input keeps its place in the output, with its reason.
-						doc = model.Failed(report.PathText(it.In.Name), b.reason(it.Outcome, it.Err))
+						doc = model.Failed(findings.PathText(it.In.Name), b.reason(it.Outcome, it.Err))
 					} else {
 						for _, pr := range p.res.Problems {
-							b.bar.errorf("%s:%d:%d: warning: %s [%s]\n", termName(p.name), pr.Pos.Line, pr.Pos.Col, report.Safe(l.Message(pr.Msg)), pr.Rule)
+							b.bar.errorf("%s:%d:%d: warning: %s [%s]\n", termName(p.name), pr.Pos.Line, pr.Pos.Col, findings.Safe(l.Message(pr.Msg)), pr.Rule)
 						}
 						doc = p.res.Doc
 					}

@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/model"
-	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/summary"
 	"github.com/asectl/asectl/validate"
 )
@@ -86,7 +86,7 @@ and sorts names in Finnish order.`,
 						}
 						return reportItem{its, p}, o, nil
 					}
-					it := summary.Item{Source: report.PathText(in.Name)}
+					it := summary.Item{Source: findings.PathText(in.Name)}
 					if p.docs != nil {
 						// asectl's parse JSON: each description, by its source.
 						its := make([]summary.Item, len(p.docs))
@@ -110,7 +110,7 @@ and sorts names in Finnish order.`,
 					defer r.R.p.release()
 					its := r.R.its
 					if r.Outcome != outRead || len(its) == 0 {
-						its = []summary.Item{{Source: report.PathText(r.In.Name), Error: b.reason(r.Outcome, r.Err)}}
+						its = []summary.Item{{Source: findings.PathText(r.In.Name), Error: b.reason(r.Outcome, r.Err)}}
 					}
 					for _, it := range its {
 						if pf != nil {

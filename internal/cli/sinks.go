@@ -5,8 +5,8 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/internal/output"
-	"github.com/asectl/asectl/report"
 )
 
 // formatSpec is one --format: a writer and where it goes ("" is -o, or
@@ -34,7 +34,7 @@ func parseFormatSpecs(flags []string, out string) ([]formatSpec, error) {
 			name = a
 		}
 		if !validFormat(name) {
-			return nil, usagef("unknown --format %q (valid: %s; md for markdown)", name, strings.Join(report.Formats(), ", "))
+			return nil, usagef("unknown --format %q (valid: %s; md for markdown)", name, strings.Join(findings.Formats(), ", "))
 		}
 		if hasPath && path == "" {
 			return nil, usagef("--format %s=: the file name is missing", name)
@@ -61,7 +61,7 @@ func parseFormatSpecs(flags []string, out string) ([]formatSpec, error) {
 }
 
 func validFormat(name string) bool {
-	for _, f := range report.Formats() {
+	for _, f := range findings.Formats() {
 		if f == name {
 			return true
 		}
@@ -73,10 +73,10 @@ func validFormat(name string) bool {
 // (or standard output), all opened and checked before any work.
 type sinks struct {
 	files   []*output.File
-	writers []report.Writer
+	writers []findings.Writer
 }
 
-func (g *globals) openSinks(specs []formatSpec, b *batch, opt report.Options, color bool) (*sinks, error) {
+func (g *globals) openSinks(specs []formatSpec, b *batch, opt findings.Options, color bool) (*sinks, error) {
 	if err := g.distinctOutputs(specs); err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func (g *globals) openSinks(specs []formatSpec, b *batch, opt report.Options, co
 		}
 		o := opt
 		o.Color = color && sp.name == "text" && (sp.path == "" || sp.path == "-")
-		w, err := report.New(sp.name, f, o)
+		w, err := findings.New(sp.name, f, o)
 		if err != nil {
 			f.Abort()
 			s.abort()
@@ -144,11 +144,11 @@ func (s *sinks) abort() {
 }
 
 // writer fans each file and the summary out to every writer.
-func (s *sinks) writer() report.Writer { return multiWriter(s.writers) }
+func (s *sinks) writer() findings.Writer { return multiWriter(s.writers) }
 
-type multiWriter []report.Writer
+type multiWriter []findings.Writer
 
-func (m multiWriter) File(f report.File) error {
+func (m multiWriter) File(f findings.File) error {
 	var errs []error
 	for _, w := range m {
 		errs = append(errs, w.File(f))
@@ -156,7 +156,7 @@ func (m multiWriter) File(f report.File) error {
 	return errors.Join(errs...)
 }
 
-func (m multiWriter) Finish(sum report.Summary) error {
+func (m multiWriter) Finish(sum findings.Summary) error {
 	var errs []error
 	for _, w := range m {
 		errs = append(errs, w.Finish(sum))

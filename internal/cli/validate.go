@@ -5,10 +5,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/internal/config"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/projectlist"
-	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -144,7 +144,7 @@ reported).`,
 			if err != nil {
 				return err
 			}
-			sinks, err := g.openSinks(specs, b, report.Options{
+			sinks, err := g.openSinks(specs, b, findings.Options{
 				Version: Version(), Rules: rs.enabled(),
 				Severity: rs.severity, FailOn: threshold, Cwd: cwd, L: l,
 				JUnitFailuresOnly: junitFails,
@@ -154,14 +154,14 @@ reported).`,
 			}
 			w := sinks.writer()
 
-			var sum report.Summary
+			var sum findings.Summary
 			failed := false
 			err = runBatch(b,
-				func(in input) ([]report.File, outcome, error) { return validateInput(in, ios, &common, rs.cfg, ix) },
-				func(it *item[[]report.File]) error {
+				func(in input) ([]findings.File, outcome, error) { return validateInput(in, ios, &common, rs.cfg, ix) },
+				func(it *item[[]findings.File]) error {
 					files := it.R
 					if len(files) == 0 || it.Outcome == outUnreadable || it.Outcome == outInternal {
-						files = []report.File{{}}
+						files = []findings.File{{}}
 					}
 					for _, f := range files {
 						if f.Source == "" {
@@ -188,7 +188,7 @@ reported).`,
 			sum.ExitCode = code
 			if ix != nil {
 				st := ix.Stats()
-				sum.List = &report.ListSummary{Rows: st.Rows, Unsplit: st.Unsplit, PagesMatched: st.PagesMatched,
+				sum.List = &findings.ListSummary{Rows: st.Rows, Unsplit: st.Unsplit, PagesMatched: st.PagesMatched,
 					PagesWithoutRow: st.PagesWithoutRow, RowsWithoutPage: st.RowsWithoutPage}
 			}
 			if err == nil {
@@ -199,14 +199,14 @@ reported).`,
 	}
 	common.register(cmd)
 	f := cmd.Flags()
-	f.StringArrayVar(&formats, "format", []string{"text"}, "output format: "+strings.Join(report.Formats(), ", ")+" (md for markdown); FORMAT=FILE writes it to FILE; repeat for several outputs")
+	f.StringArrayVar(&formats, "format", []string{"text"}, "output format: "+strings.Join(findings.Formats(), ", ")+" (md for markdown); FORMAT=FILE writes it to FILE; repeat for several outputs")
 	f.StringVarP(&out, "output", "o", "", "write the report to this file, atomically")
 	f.BoolVar(&junitFails, "junit-failures-only", false, "with --format junit: write only the failing test cases (a whole programme within GitLab's limits)")
 	failOnFlag(f, &failOn, "fail-on", int(validate.Error), "error", "exit 1 when a finding is at least this severe: "+strings.Join(config.FailOnValues, ", ")+" (default: fail-on in "+config.FileName+", else error)")
 	dateFlag(f, &today, "today", "reference date YYYY-MM-DD for the date rules (default: today in "+config.FileName+", else today)")
 	f.StringVar(&listPath, "list", "", "compare each description with its row in this project-list export (list-mismatch)")
 	f.StringVar(&color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never")
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(report.Formats()...))
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(findings.Formats()...))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(config.FailOnValues...))
 	_ = cmd.RegisterFlagCompletionFunc("color", fixedCompletion("auto", "always", "never"))
 	return cmd
@@ -243,19 +243,19 @@ func lookupEnv(ios *IOStreams, key string) (string, bool) {
 //
 // An input of asectl's parse JSON gives one file for each description in
 // it, named by its source, its findings located by field alone.
-func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, ix *projectlist.Index) ([]report.File, outcome, error) {
+func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, ix *projectlist.Index) ([]findings.File, outcome, error) {
 	p, o, err := parseInput(in, ios, c)
 	// Nothing parsed views the input: its buffer can serve the next file
 	// while this result waits for its turn.
 	defer p.release()
 	if o == outRead && p.list {
 		f, o, err := validateList(&p, c, cfg)
-		return []report.File{f}, o, err
+		return []findings.File{f}, o, err
 	}
 	if p.docs != nil {
-		files := make([]report.File, len(p.docs))
+		files := make([]findings.File, len(p.docs))
 		for i, d := range p.docs {
-			files[i] = report.File{Source: d.Source, Findings: checkDoc(d, cfg)}
+			files[i] = findings.File{Source: d.Source, Findings: checkDoc(d, cfg)}
 			if ix != nil && !d.Error.Valid {
 				files[i].Findings = append(files[i].Findings, ix.Compare(d, cfg)...)
 				validate.SortFindings(files[i].Findings)
@@ -263,7 +263,7 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 		}
 		return files, o, err
 	}
-	var f report.File
+	var f findings.File
 	switch o {
 	case outRead:
 		// The input's bytes are not needed once parsed: a large one is
@@ -279,5 +279,5 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 			f.Findings = []validate.Finding{x}
 		}
 	}
-	return []report.File{f}, o, err
+	return []findings.File{f}, o, err
 }

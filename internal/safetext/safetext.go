@@ -1,6 +1,6 @@
 // Package safetext escapes text that must not reach a terminal, or a page
 // that shows a file's name, raw. It is a leaf package so that both the
-// findings writers (report) and the pages (summary, and with it the browser
+// findings writers (package findings) and the pages (summary, and with it the browser
 // engine) use one definition.
 package safetext
 

@@ -7,9 +7,9 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/internal/web"
 	"github.com/asectl/asectl/parser"
-	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -17,7 +17,7 @@ import (
 func CSV(ins []web.Input, o web.Options) ([]byte, error) {
 	l := o.Localizer()
 	var out bytes.Buffer
-	w := report.NewCSV(&out, false)
+	w := findings.NewCSV(&out, false)
 	for _, in := range ins {
 		if err := w.Write(web.Read(in).Doc(in.Name, l)); err != nil {
 			return nil, err
@@ -30,23 +30,23 @@ func CSV(ins []web.Input, o web.Options) ([]byte, error) {
 }
 
 // Findings is `asectl validate --format FORMAT` of the inputs, format one
-// of report.Formats() ("json", "sarif", …), with the default rule settings
+// of findings.Formats() ("json", "sarif", …), with the default rule settings
 // (no .asectl.yaml). SARIF's paths are the input names as given, without a
 // base: the page has no working directory.
 func Findings(ins []web.Input, format string, o web.Options) ([]byte, error) {
 	l := o.Localizer()
 	var out bytes.Buffer
-	w, err := report.New(format, &out, report.Options{
+	w, err := findings.New(format, &out, findings.Options{
 		Version: o.Version, Rules: validate.Rules(), FailOn: int(validate.Error), L: l,
 	})
 	if err != nil {
 		return nil, err
 	}
 	cfg := validate.Config{Today: o.Today}
-	var sum report.Summary
+	var sum findings.Summary
 	unreadable, failed := false, false
 	for _, in := range ins {
-		f := report.File{Source: in.Name}
+		f := findings.File{Source: in.Name}
 		f.Error, f.Findings = web.Check(web.Read(in), cfg, l)
 		unreadable = unreadable || f.Error != ""
 		for _, x := range f.Findings {
@@ -75,9 +75,9 @@ type View struct {
 	Error    *string `json:"error"`    // why it could not be read, as the findings document says
 	Encoding string  `json:"encoding"` // the encoding it was read as; "" when unread
 	// Doc is the parse document (asectl parse's JSON).
-	Doc      []byte               `json:"-"`
-	Findings []report.JSONFinding `json:"findings"`
-	Summary  report.JSONSummary   `json:"summary"`
+	Doc      []byte                 `json:"-"`
+	Findings []findings.JSONFinding `json:"findings"`
+	Summary  findings.JSONSummary   `json:"summary"`
 	// Text is the decoded input without a byte order mark: its lines are
 	// what finding positions count (lines and columns from 1, columns in
 	// Unicode code points).
@@ -88,13 +88,13 @@ type View struct {
 func ViewOf(in web.Input, o web.Options) View {
 	l := o.Localizer()
 	oc := web.Read(in)
-	f := report.File{Source: in.Name}
+	f := findings.File{Source: in.Name}
 	f.Error, f.Findings = web.Check(oc, validate.Config{Today: o.Today}, l)
-	jf := report.ToJSON(f, report.Options{L: l})
+	jf := findings.ToJSON(f, findings.Options{L: l})
 	v := View{Source: in.Name, Error: jf.Error, Findings: jf.Findings}
-	var sum report.Summary
+	var sum findings.Summary
 	sum.Add(f)
-	v.Summary = report.JSONSummary{Files: sum.Files, Errors: sum.Errors, Warnings: sum.Warnings, Infos: sum.Infos}
+	v.Summary = findings.JSONSummary{Files: sum.Files, Errors: sum.Errors, Warnings: sum.Warnings, Infos: sum.Infos}
 	v.Doc = oc.Doc(in.Name, l).AppendJSON(nil)
 	if !oc.Unread {
 		if text, enc, err := parser.Decode(in.Src, ""); err == nil {

@@ -1,8 +1,8 @@
-// Package report writes validation results in the formats people and CI
+// Package findings writes validation results in the formats people and CI
 // systems read. Every writer implements one small interface and receives
 // files in input order with their findings already sorted, so output never
 // depends on worker or map order.
-package report
+package findings
 
 import (
 	"fmt"

@@ -1,19 +1,19 @@
-package report_test
+package findings_test
 
 import (
 	"fmt"
 	"os"
 
+	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/messages"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
-	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
 
 // Write one file's findings in the text format (FILE:LINE:COL: severity:
 // message [rule]) and the summary line, in English and in Finnish.
-// report.Formats lists every format.
+// findings.Formats lists every format.
 func ExampleNew() {
 	src, err := os.ReadFile("../testdata/A72213.txt")
 	if err != nil {
@@ -24,14 +24,14 @@ func ExampleNew() {
 		panic(err)
 	}
 	today, _ := model.ParseISODate("2026-11-27")
-	f := report.File{Source: "A72213.txt", Findings: validate.Check(res, validate.Config{Today: today})}
+	f := findings.File{Source: "A72213.txt", Findings: validate.Check(res, validate.Config{Today: today})}
 
 	for _, lang := range []string{"en", "fi"} {
-		w, err := report.New("text", os.Stdout, report.Options{Rules: validate.Rules(), FailOn: int(validate.Error), L: messages.New(lang)})
+		w, err := findings.New("text", os.Stdout, findings.Options{Rules: validate.Rules(), FailOn: int(validate.Error), L: messages.New(lang)})
 		if err != nil {
 			panic(err)
 		}
-		var sum report.Summary
+		var sum findings.Summary
 		sum.Add(f)
 		if err := w.File(f); err != nil {
 			panic(err)
@@ -40,7 +40,7 @@ func ExampleNew() {
 			panic(err)
 		}
 	}
-	fmt.Println(report.Formats())
+	fmt.Println(findings.Formats())
 	// Output:
 	// A72213.txt:108:14: warning: 6 new jobs given, but objective 4.1 does not ask for this indicator [indicator-not-applicable]
 	// 1 file, 0 errors, 1 warning
