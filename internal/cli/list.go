@@ -9,7 +9,7 @@ import (
 	"github.com/asectl/asectl/internal/i18n"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/projectlist"
-	"github.com/asectl/asectl/summary"
+	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -103,11 +103,11 @@ func parseDescription(in input, ios *IOStreams, c *commonFlags) (parsed, outcome
 
 // listItems turns a list's rows into report items, each checked as validate
 // checks it; a row that could not be split is an item with its reason.
-func listItems(p *parsed, c *commonFlags, cfg validate.Config) ([]summary.Item, error) {
-	var its []summary.Item
+func listItems(p *parsed, c *commonFlags, cfg validate.Config) ([]report.Item, error) {
+	var its []report.Item
 	chk := projectlist.NewChecker(cfg)
 	err := listRows(p, c, func(r *projectlist.Row) error {
-		it := summary.Item{Source: r.Source + ":" + strconv.Itoa(r.Line), Findings: chk.Check(r), Doc: r.Description()}
+		it := report.Item{Source: r.Source + ":" + strconv.Itoa(r.Line), Findings: chk.Check(r), Doc: r.Description()}
 		if r.Err != nil {
 			it.Error = parser.Msg("cannot split the row into the list's columns: %s", *r.Err).String()
 		}

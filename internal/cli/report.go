@@ -7,7 +7,7 @@ import (
 
 	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/model"
-	"github.com/asectl/asectl/summary"
+	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -66,15 +66,15 @@ and sorts names in Finnish order.`,
 			if ref == (model.Date{}) {
 				ref = model.DateOf(time.Now())
 			}
-			opt := summary.Options{Lang: l.Lang, Today: ref, Version: Version()}
+			opt := report.Options{Lang: l.Lang, Today: ref, Version: Version()}
 			// A portfolio takes each description in as it comes and keeps
 			// none of them (memory stays flat over a whole programme); a
 			// one-project page needs its description whole.
-			var pf *summary.Portfolio
+			var pf *report.Portfolio
 			if portfolio {
-				pf = summary.NewPortfolio(opt)
+				pf = report.NewPortfolio(opt)
 			}
-			var items []summary.Item
+			var items []report.Item
 			err = runBatch(b,
 				func(in input) (reportItem, outcome, error) {
 					p, o, err := parseInput(in, ios, &common)
@@ -86,12 +86,12 @@ and sorts names in Finnish order.`,
 						}
 						return reportItem{its, p}, o, nil
 					}
-					it := summary.Item{Source: findings.PathText(in.Name)}
+					it := report.Item{Source: findings.PathText(in.Name)}
 					if p.docs != nil {
 						// asectl's parse JSON: each description, by its source.
-						its := make([]summary.Item, len(p.docs))
+						its := make([]report.Item, len(p.docs))
 						for i, d := range p.docs {
-							its[i] = summary.Item{Source: d.Source, Findings: checkDoc(d, rs.cfg)}
+							its[i] = report.Item{Source: d.Source, Findings: checkDoc(d, rs.cfg)}
 							if d.Error.Valid {
 								its[i].Error = d.Error.Value
 							} else {
@@ -104,13 +104,13 @@ and sorts names in Finnish order.`,
 						it.Doc = p.res.Doc
 						it.Findings = validate.Check(p.res, rs.cfg)
 					}
-					return reportItem{[]summary.Item{it}, p}, o, err
+					return reportItem{[]report.Item{it}, p}, o, err
 				},
 				func(r *item[reportItem]) error {
 					defer r.R.p.release()
 					its := r.R.its
 					if r.Outcome != outRead || len(its) == 0 {
-						its = []summary.Item{{Source: findings.PathText(r.In.Name), Error: b.reason(r.Outcome, r.Err)}}
+						its = []report.Item{{Source: findings.PathText(r.In.Name), Error: b.reason(r.Outcome, r.Err)}}
 					}
 					for _, it := range its {
 						if pf != nil {
@@ -124,7 +124,7 @@ and sorts names in Finnish order.`,
 			if err == nil && pf == nil && len(items) > 1 {
 				// One input that held several projects (a project list):
 				// a portfolio, as for a folder.
-				pf = summary.NewPortfolio(opt)
+				pf = report.NewPortfolio(opt)
 				for _, it := range items {
 					pf.Add(it)
 				}
@@ -136,9 +136,9 @@ and sorts names in Finnish order.`,
 				case pf != nil:
 					err = pf.Markdown(o)
 				case format == "html":
-					err = summary.HTML(o, items, opt)
+					err = report.HTML(o, items, opt)
 				default:
-					err = summary.Markdown(o, items, opt)
+					err = report.Markdown(o, items, opt)
 				}
 			}
 			return finish(ios, o, err, b.exitFor())
@@ -156,6 +156,6 @@ and sorts names in Finnish order.`,
 // reportItem is one input's part of a report, with the parse whose input
 // buffer goes back to the pool once the item is used.
 type reportItem struct {
-	its []summary.Item // one, or each description of asectl's parse JSON
+	its []report.Item // one, or each description of asectl's parse JSON
 	p   parsed
 }

@@ -1,5 +1,5 @@
 // Package mdescape escapes text for GitHub-flavoured Markdown. It is a leaf
-// package so that summary need not import findings (and with it go-sarif and
+// package so that report need not import findings (and with it go-sarif and
 // net/http, which would more than double the browser engine, cmd/asectl-web).
 package mdescape
 

@@ -1,7 +1,7 @@
 // Package safetext escapes text that must not reach a terminal, or a page
 // that shows a file's name, raw. It is a leaf package so that both the
-// findings writers (package findings) and the pages (summary, and with it the browser
-// engine) use one definition.
+// findings writers (package findings) and the pages (package report, and
+// with it the browser engine) use one definition.
 package safetext
 
 import (

@@ -8,7 +8,7 @@ import (
 
 	"github.com/asectl/asectl/internal/web"
 	"github.com/asectl/asectl/model"
-	"github.com/asectl/asectl/summary"
+	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -20,11 +20,11 @@ func Report(ins []web.Input, o web.Options) ([]byte, error) {
 	if today == (model.Date{}) {
 		today = model.DateOf(time.Now())
 	}
-	opt := summary.Options{Lang: l.Lang, Today: today, Version: o.Version}
+	opt := report.Options{Lang: l.Lang, Today: today, Version: o.Version}
 	cfg := validate.Config{Today: today}
-	item := func(in web.Input) summary.Item {
+	item := func(in web.Input) report.Item {
 		oc := web.Read(in)
-		it := summary.Item{Source: in.Name}
+		it := report.Item{Source: in.Name}
 		if oc.Err != nil {
 			it.Error = web.Describe(l, oc.Err)
 			return it
@@ -35,17 +35,17 @@ func Report(ins []web.Input, o web.Options) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	if len(ins) > 1 {
-		pf := summary.NewPortfolio(opt)
+		pf := report.NewPortfolio(opt)
 		for _, in := range ins {
 			pf.Add(item(in))
 		}
 		err := pf.HTML(&out)
 		return out.Bytes(), err
 	}
-	var items []summary.Item
+	var items []report.Item
 	for _, in := range ins {
 		items = append(items, item(in))
 	}
-	err := summary.HTML(&out, items, opt)
+	err := report.HTML(&out, items, opt)
 	return out.Bytes(), err
 }

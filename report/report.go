@@ -1,9 +1,10 @@
-// Package summary renders reports that people read: a one-page summary of
-// one description, or a portfolio of many, as a self-contained HTML page
+// Package report renders the pages of the command asectl report, which
+// people read: a one-page summary of one description, or a portfolio of
+// many, as a self-contained HTML page
 // (inline CSS, inline SVG charts drawn here, no external requests) or as
 // GitHub-flavoured Markdown. Every value goes through html/template, so
 // whatever a description holds is escaped.
-package summary
+package report
 
 import (
 	"fmt"
