@@ -71,7 +71,7 @@ func render(t *testing.T, format string, o Options) []byte {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	goldenfile.Check(t, filepath.Join("../testdata/golden/report", name), got, *update)
+	goldenfile.Check(t, filepath.Join("../testdata/golden/findings", name), got, *update)
 }
 
 func TestGoldenWriters(t *testing.T) {

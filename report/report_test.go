@@ -73,7 +73,7 @@ func render(t *testing.T, html bool, items []Item, lang string) []byte {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	goldenfile.Check(t, filepath.Join("../testdata/golden/summary", name), got, *update)
+	goldenfile.Check(t, filepath.Join("../testdata/golden/report", name), got, *update)
 }
 
 func TestGolden(t *testing.T) {
