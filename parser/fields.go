@@ -249,8 +249,8 @@ func numbered(n *model.Numbered, value string, pos model.Pos) {
 	n.Number.Set(num, pos)
 	n.Number.Raw = value[:i]
 	j := i
-	if !strings.HasSuffix(value[:i], ".") && strings.HasPrefix(value[i:], ":") {
-		j++ // "2: Uusimman …", as some pages print it
+	if k := i + leadSpace(value[i:]); !strings.HasSuffix(value[:i], ".") && strings.HasPrefix(value[k:], ":") {
+		j = k + 1 // "2: Uusimman …" and "2 : Uusimman …", as some pages print it
 	}
 	name := strings.TrimSpace(value[j:])
 	namePos := pos

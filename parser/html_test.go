@@ -376,17 +376,20 @@ func TestEURA2007(t *testing.T) {
 }
 
 // TestAxisColon: "Toimintalinja: 2: Uusimman …" is axis 2 and its name, in
-// text and HTML, with the name's position on the name.
+// text and HTML, with the name's position on the name; so is the same with
+// white space before the second colon.
 func TestAxisColon(t *testing.T) {
-	s := strings.Replace(string(readFile(t, sample)), "Toimintalinja: 2. Uusimman", "Toimintalinja: 2: Uusimman", 1)
-	for _, src := range []string{s, renderHTML(styleBreaks, s, mustParse(t, "x", []byte(s)).Doc)} {
-		res := mustParse(t, "x", []byte(src))
-		ax := res.Doc.Project.PriorityAxis
-		assert.Equal(t, "2", ax.Number.Value)
-		assert.Equal(t, "Uusimman tiedon ja osaamisen tuottaminen ja hyödyntäminen", ax.Name.Value)
-		lines := strings.Split(src, "\n")
-		got := pageAt(lines, ax.Name.Pos)
-		assert.True(t, strings.HasPrefix(got, "Uusimman"), "%v: %q", ax.Name.Pos, got)
+	for _, axis := range []string{"2: Uusimman", "2 : Uusimman", "2\u00a0: Uusimman", "2 :Uusimman", "2\t:  Uusimman"} {
+		s := strings.Replace(string(readFile(t, sample)), "Toimintalinja: 2. Uusimman", "Toimintalinja: "+axis, 1)
+		for _, src := range []string{s, renderHTML(styleBreaks, s, mustParse(t, "x", []byte(s)).Doc)} {
+			res := mustParse(t, "x", []byte(src))
+			ax := res.Doc.Project.PriorityAxis
+			assert.Equal(t, "2", ax.Number.Value, axis)
+			assert.Equal(t, "Uusimman tiedon ja osaamisen tuottaminen ja hyödyntäminen", ax.Name.Value, axis)
+			lines := strings.Split(src, "\n")
+			got := pageAt(lines, ax.Name.Pos)
+			assert.True(t, strings.HasPrefix(got, "Uusimman"), "%q %v: %q", axis, ax.Name.Pos, got)
+		}
 	}
 }
 
