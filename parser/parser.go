@@ -142,17 +142,20 @@ func looksBinary(lines []line) bool {
 	return ctrl > 0 && ctrl*4 >= len(lines)
 }
 
-// sectionKind says how a section's lines are read.
-type sectionKind int
+// sectionKind says how a section's lines are read: a known section's kind
+// (model.SectionKind), or kindIndicator.
+type sectionKind = model.SectionKind
 
 const (
-	kindNone      sectionKind = iota // before section 1: banner and header
-	kindFields                       // "Label: value" lines
-	kindText                         // free text
-	kindContainer                    // a heading whose content is in its subsections
-	kindQuestions                    // 8.1: yes/no questions with justifications
-	kindScores                       // 8.2: the sustainability table
-	kindIndicator                    // an indicator subsection of 7 other than 7.1 and 7.2
+	kindNone      = model.SectionNone      // before section 1: banner and header
+	kindFields    = model.SectionFields    // "Label: value" lines
+	kindText      = model.SectionText      // free text
+	kindContainer = model.SectionContainer // a heading whose content is in its subsections
+	kindQuestions = model.SectionQuestions // 8.1: yes/no questions with justifications
+	kindScores    = model.SectionScores    // 8.2: the sustainability table
+	// kindIndicator is an indicator subsection of 7 other than 7.1 and 7.2
+	// (not a known section: the parser's own kind).
+	kindIndicator sectionKind = 255
 )
 
 type parser struct {
@@ -261,7 +264,7 @@ func (p *parser) blank(l *line) {
 // enter moves to section num, closing what the current one had open.
 func (p *parser) enter(num string, pos model.Pos, implicit bool) {
 	p.closeSection()
-	p.sec, p.rank, p.kind = num, sectionRank(num), SectionOf(num).kind()
+	p.sec, p.rank, p.kind = num, sectionRank(num), SectionOf(num).Kind()
 	if !p.doc.Sections.Has(num) {
 		p.doc.Sections[num] = model.SectionInfo{Pos: pos, Implicit: implicit}
 	}
@@ -272,7 +275,7 @@ func (p *parser) enter(num string, pos model.Pos, implicit bool) {
 	if !implicit {
 		p.doc.HeadingsFound = true
 	}
-	if path := SectionOf(num).textPath(); path != "" {
+	if path := textPath(SectionOf(num)); path != "" {
 		p.text = newBuf(&p.textStore, path)
 	}
 }
@@ -538,7 +541,7 @@ func (p *parser) lookupField(sec, n string) (fieldID, bool) {
 func (p *parser) laterField(key string) (string, fieldID, bool) {
 	cur := p.rank
 	for s := Section(cur + 1); int(s) <= numSections; s++ {
-		if k := s.kind(); k != kindFields && k != kindQuestions {
+		if k := s.Kind(); k != kindFields && k != kindQuestions {
 			continue
 		}
 		sec := s.String()
@@ -772,7 +775,7 @@ func (p *parser) textLine(l *line) {
 		}
 	}
 	if p.text == nil {
-		p.text = newBuf(&p.textStore, SectionOf(p.sec).textPath())
+		p.text = newBuf(&p.textStore, textPath(SectionOf(p.sec)))
 	}
 	p.addLine(p.text, l)
 }

@@ -278,10 +278,10 @@ func TestSections(t *testing.T) {
 		got = append(got, s.String())
 		if p := s.Parent(); p != 0 {
 			assert.True(t, strings.HasPrefix(s.String(), p.String()+"."), s.String())
-			assert.Equal(t, kindContainer, p.kind(), "the parent of %s holds subsections", s)
+			assert.Equal(t, kindContainer, p.Kind(), "the parent of %s holds subsections", s)
 		}
-		if s.kind() == kindText {
-			assert.NotEmpty(t, s.textPath(), "free text %s has a JSON path", s)
+		if s.Kind() == kindText {
+			assert.NotEmpty(t, textPath(s), "free text %s has a JSON path", s)
 		}
 	}
 	assert.Equal(t, want, got)
