@@ -147,7 +147,7 @@ func (r *renderer) render() {
 		r.indicator("7.1", "indicators.new_jobs", d.Indicators.NewJobs)
 		r.indicator("7.2", "indicators.new_companies", d.Indicators.NewCompanies)
 		for _, o := range d.Indicators.Other {
-			r.para(text(o.Number) + " " + text(o.Title))
+			r.para(strings.TrimSuffix(text(o.Number)+" "+text(o.Title), " ")) // a bare "7.3" stays bare
 			r.figures("7.1", "indicators.new_jobs", r.lang.WomenOther, o.Planned, o.Realised)
 		}
 	}
@@ -350,7 +350,7 @@ func (r *renderer) otherSections(parent string) {
 		if !strings.HasPrefix(num, parent+".") {
 			continue
 		}
-		r.para(num + " " + text(o.Title))
+		r.para(strings.TrimSuffix(num+" "+text(o.Title), " "))
 		if o.Text.Valid {
 			r.para(o.Text.Value)
 		}

@@ -111,8 +111,17 @@ func TestRoundTripOtherShapes(t *testing.T) {
 		{"\n9 Loppuraportin", "\n8.3 Yhdenvertaisuus\nrivi\n\n\n  sisennetty rivi\n8.4 Toinen\nx\n\n9 Loppuraportin"},
 		{"7.1 Uusien työpaikkojen määrä", "7.1 Osallistujien määrä\nSuunniteltu: 120, joista naisia 60\nToteutunut seurantatietojen mukaan: 98.00, joista naisia 4x\n\n7.3 Uusien työpaikkojen määrä"},
 		{"8 Horisontaaliset periaatteet", "7.3 Tyhjä\n\n7.4 Vain toteutunut\nToteutunut seurantatietojen mukaan: , joista naisia 2\nSuunniteltu: 1, joista 3\nSuunniteltu: 2\nmuuta tekstiä\n\n8 Horisontaaliset periaatteet"},
+		// Headings without a title are written back bare, with no
+		// trailing space.
+		{"8 Horisontaaliset periaatteet", "7.3\nSuunniteltu: 120, joista naisia 60\n\n7.3 Toinen\n\n8 Horisontaaliset periaatteet"},
+		{"\n5 Projektin julkinen", "\n4.3.\nKunnat.\n\n5 Projektin julkinen"},
 	} {
 		require.Equal(t, 1, strings.Count(base, c.old), c.old)
-		roundTrip(t, c.new, []byte(strings.Replace(base, c.old, c.new, 1)))
+		src := []byte(strings.Replace(base, c.old, c.new, 1))
+		roundTrip(t, c.new, src)
+		_, res := parseJSON(t, src)
+		for i, line := range strings.Split(string(Render(res.Doc)), "\n") {
+			assert.Equal(t, strings.TrimRight(line, " "), line, "%q: canonical line %d ends in a space", c.new, i+1)
+		}
 	}
 }

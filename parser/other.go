@@ -22,8 +22,11 @@ const maxOtherHeading = 200
 // and starts reading it. A line of free text that merely begins with a
 // number is no heading: the title must start with a capital letter and not
 // end a sentence, and M is a whole number (1–99) under the running section.
+// A bare "N.M" (or "N.M.") alone on its line is such a heading without a
+// title (null), unless N.M is a subsection the tables know: which of them
+// it stands for would be a guess.
 func (p *parser) otherHeading(l *line) bool {
-	if p.flat || p.sec == "" || len(l.body) > maxOtherHeading || len(l.body) < 5 {
+	if p.flat || p.sec == "" || len(l.body) > maxOtherHeading || len(l.body) < 3 {
 		return false
 	}
 	parent := p.sec[:1]
@@ -31,7 +34,13 @@ func (p *parser) otherHeading(l *line) bool {
 		return false
 	}
 	num, title, ok := splitHeading(l.body)
-	if !ok || len(num) < 3 || len(num) > 4 || num[2] == '0' {
+	if !ok {
+		num, ok = strings.TrimSuffix(l.body, "."), true
+		if SectionOf(num) != 0 {
+			return false
+		}
+	}
+	if len(num) < 3 || len(num) > 4 || num[2] == '0' {
 		return false
 	}
 	for i := 2; i < len(num); i++ {
@@ -39,7 +48,7 @@ func (p *parser) otherHeading(l *line) bool {
 			return false
 		}
 	}
-	if r, _ := utf8.DecodeRuneInString(title); !unicode.IsUpper(r) || strings.HasSuffix(title, ".") {
+	if r, _ := utf8.DecodeRuneInString(title); title != "" && (!unicode.IsUpper(r) || strings.HasSuffix(title, ".")) {
 		return false
 	}
 	if headingMatches(p.fold.langs, num, title) {
@@ -59,12 +68,26 @@ func (p *parser) otherHeading(l *line) bool {
 	var number, name model.Text
 	text(&number, num, pos)
 	text(&name, title, titlePos)
+	heading := strings.TrimSpace(num + " " + title)
 	if parent == "7" {
 		// Any indicator: the known two are 7.1 and 7.2 by their titles.
+		first := 0
+		for _, o := range p.doc.Indicators.Other {
+			if o.Number.Value == num {
+				first = o.Pos.Line
+				break
+			}
+		}
 		p.doc.Indicators.Other = append(p.doc.Indicators.Other, model.OtherIndicator{Number: number, Title: name, Pos: pos})
 		p.other = len(p.doc.Indicators.Other)
 		p.otherSeen = [2]int{}
 		p.kind = kindIndicator
+		if first > 0 {
+			// Both are kept, but a reader of indicators.other could take
+			// the number for a key.
+			p.report(pos, RuleUnknownSection, "indicators.other",
+				Msg("indicator %q has the number of the one at line %d; both are kept in indicators.other", clip(heading), first))
+		}
 		return true
 	}
 	p.doc.OtherSections = append(p.doc.OtherSections, model.OtherSection{Number: number, Title: name, Pos: pos})
@@ -72,7 +95,7 @@ func (p *parser) otherHeading(l *line) bool {
 	p.kind = kindText
 	p.text = newBuf(&p.textStore, pathOtherSections)
 	p.report(pos, RuleUnknownSection, pathOtherSections,
-		Msg("unknown subsection %q in section %s; its text is kept in other_sections", clip(num+" "+title), parent))
+		Msg("unknown subsection %q in section %s; its text is kept in other_sections", clip(heading), parent))
 	return true
 }
 

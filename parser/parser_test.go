@@ -716,6 +716,84 @@ func TestOtherIndicatorFigures(t *testing.T) {
 	}
 }
 
+// TestBareSubsectionHeading: a subsection number alone on its line ("7.3",
+// "4.3.") is an unknown subsection without a title. Before, a bare "7.3"
+// was unexpected-text and its figures two duplicate-field errors against
+// 7.2, and lost. A bare number the tables know stays what it was: which
+// subsection it stands for would be a guess.
+func TestBareSubsectionHeading(t *testing.T) {
+	base := string(readFile(t, sample))
+	const figures = "Suunniteltu: 120, joista naisia 60\n\nToteutunut seurantatietojen mukaan: 100, joista naisia 40\n\n"
+	for _, c := range []struct {
+		name, old, new string
+		others         int    // other_sections, each with an unknown-section
+		indicators     int    // indicators.other
+		rules          string // the problems' rules, in order
+	}{
+		{"bare 7.3", "8 Horisontaaliset periaatteet", "7.3\n\n" + figures + "8 Horisontaaliset periaatteet", 0, 1, ""},
+		{"bare 7.3 with a dot", "8 Horisontaaliset periaatteet", "7.3.\n" + figures + "8 Horisontaaliset periaatteet", 0, 1, ""},
+		{"bare 4.3", "\n5 Projektin julkinen", "\n4.3\nKunnat.\n\n5 Projektin julkinen", 1, 0, RuleUnknownSection},
+		{"bare 8.3 after the table", "\n9 Loppuraportin", "\n8.3\nTeksti.\n\n9 Loppuraportin", 1, 0, RuleUnknownSection},
+		{"bare known 7.1", "8 Horisontaaliset periaatteet", "7.1\n\n8 Horisontaaliset periaatteet", 0, 0, RuleUnexpectedText},
+		{"bare 7.0", "8 Horisontaaliset periaatteet", "7.0\n\n8 Horisontaaliset periaatteet", 0, 0, RuleUnexpectedText},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			require.Equal(t, 1, strings.Count(base, c.old))
+			res := mustParse(t, "x", []byte(strings.Replace(base, c.old, c.new, 1)))
+			var rules []string
+			for _, p := range res.Problems {
+				rules = append(rules, p.Rule)
+			}
+			assert.Equal(t, c.rules, strings.Join(rules, " "), "%v", res.Problems)
+			require.Len(t, res.Doc.OtherSections, c.others)
+			require.Len(t, res.Doc.Indicators.Other, c.indicators)
+			if c.others > 0 {
+				o := res.Doc.OtherSections[0]
+				assert.False(t, o.Title.Valid, "no title")
+				assert.True(t, o.Text.Valid)
+			}
+			if c.indicators > 0 {
+				o := res.Doc.Indicators.Other[0]
+				assert.Equal(t, "7.3", o.Number.Value)
+				assert.False(t, o.Title.Valid, "no title")
+				assert.Equal(t, "120/60 100/40", o.Planned.Total.Value.String()+"/"+o.Planned.Women.Value.String()+" "+
+					o.Realised.Total.Value.String()+"/"+o.Realised.Women.Value.String())
+				// 7.2's own figures are untouched.
+				assert.Equal(t, "0", res.Doc.Indicators.NewCompanies.Planned.Total.Value.String())
+			}
+		})
+	}
+}
+
+// TestIndicatorNumberTwice: two indicators numbered alike are both kept,
+// and the second is pointed out (unknown-section at its heading, naming the
+// first's line); before, nothing was said.
+func TestIndicatorNumberTwice(t *testing.T) {
+	base := string(readFile(t, sample))
+	for _, c := range []struct {
+		name, add string
+		want      []string // "line:col message" of each unknown-section
+	}{
+		{"twice", "7.3 Osallistujien määrä\nSuunniteltu: 120\n\n7.3 Koulutuspäivät\nSuunniteltu: 50\n\n",
+			[]string{`121:1 indicator "7.3 Koulutuspäivät" has the number of the one at line 118; both are kept in indicators.other`}},
+		{"bare and titled", "7.3\nSuunniteltu: 120\n\n7.3 Koulutuspäivät\nSuunniteltu: 50\n\n",
+			[]string{`121:1 indicator "7.3 Koulutuspäivät" has the number of the one at line 118; both are kept in indicators.other`}},
+		{"numbered apart", "7.3 Osallistujien määrä\nSuunniteltu: 120\n\n7.4 Koulutuspäivät\nSuunniteltu: 50\n\n", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := mustParse(t, "x", []byte(strings.Replace(base, "8 Horisontaaliset periaatteet", c.add+"8 Horisontaaliset periaatteet", 1)))
+			require.Len(t, res.Doc.Indicators.Other, 2)
+			var got []string
+			for _, p := range res.Problems {
+				got = append(got, fmt.Sprintf("%d:%d %s", p.Pos.Line, p.Pos.Col, p.Msg))
+				assert.Equal(t, RuleUnknownSection, p.Rule)
+				assert.Equal(t, "indicators.other", p.Field)
+			}
+			assert.Equal(t, c.want, got)
+		})
+	}
+}
+
 // Nothing of a result shares memory with the input: a batch reuses the
 // buffer for the next file as soon as Parse returns, and the model, its
 // problems and their messages stay as they were.

@@ -29,7 +29,7 @@ var registry = []*Rule{
 	fromParser(parser.RuleControlChar, Warning, "control or invisible characters in the text",
 		"NUL bytes, terminal escape sequences, zero-width and bidirectional control characters\nare removed before parsing; the line is reported so the source can be cleaned."),
 	fromParser(parser.RuleUnknownSection, Warning, "a numbered subsection the tables do not know",
-		"A heading \"N.M Title\" inside section 4 or 8 that is none of the subsections the service\nis known to print. Its heading and text are kept in the JSON's other_sections and\nwritten back by fmt; the warning is given once, at the heading. (Section 7's other\nindicators, as on ESF pages, are read into indicators.other without a warning.)\n\nExample:\n  8.3 Yhdenvertaisuus   <- unknown-section\n  Hanke edistää yhdenvertaisuutta."),
+		"A heading \"N.M Title\" inside section 4 or 8 that is none of the subsections the service\nis known to print. Its heading and text are kept in the JSON's other_sections and\nwritten back by fmt; the warning is given once, at the heading. A number alone on its\nline (\"4.3\") is such a heading without a title (null). Section 7's other indicators, as\non ESF pages, are read into indicators.other without a warning, unless two of them have\nthe same number: then the second is pointed out (both are kept).\n\nExample:\n  8.3 Yhdenvertaisuus   <- unknown-section\n  Hanke edistää yhdenvertaisuutta."),
 	fromParser(parser.RuleMultipleDocs, Error, "a second description in the same file",
 		"One file holds one description. When a second header line appears after the first\ndescription has begun, the rest of the file is not read.\n\nExample: two pages pasted into one file."),
 

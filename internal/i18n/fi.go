@@ -19,6 +19,7 @@ var finnish = map[string]string{
 	"unexpected text before section 1: %q":                                                                          "odottamatonta tekstiä ennen osaa 1: %q",
 	"unexpected text in section 8.2: %q":                                                                            "odottamatonta tekstiä osassa 8.2: %q",
 	"unknown subsection %q in section %s; its text is kept in other_sections":                                       "tuntematon alaosa %q osassa %s; sen teksti on tallessa kohdassa other_sections",
+	"indicator %q has the number of the one at line %d; both are kept in indicators.other":                          "mittarilla %q on sama numero kuin rivin %d mittarilla; molemmat ovat tallessa kohdassa indicators.other",
 	"unknown field %q in section %s":                                                                                "tuntematon kenttä %q osassa %s",
 	"not an EURA 2014 project description: %s":                                                                      "ei ole EURA 2014 -hankekuvaus: %s",
 
