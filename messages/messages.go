@@ -10,8 +10,6 @@
 package messages
 
 import (
-	"slices"
-
 	"github.com/asectl/asectl/internal/i18n"
 )
 
@@ -23,7 +21,7 @@ type Localizer = i18n.Localizer
 func New(lang string) *Localizer { return i18n.New(lang) }
 
 // Languages returns the supported languages ("en", "fi"), a fresh copy.
-func Languages() []string { return slices.Clone(i18n.Languages) }
+func Languages() []string { return i18n.Languages() }
 
 // Valid reports whether lang is a supported language.
 func Valid(lang string) bool { return i18n.Valid(lang) }

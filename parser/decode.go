@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -14,10 +15,14 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// Encodings accepted by --encoding. "auto" detects: a BOM first, then UTF-8
-// if the bytes are valid UTF-8, otherwise Windows-1252 (a superset of the
-// printable ISO-8859-1 range that older exports use).
-var Encodings = []string{"auto", "utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1"}
+// encodings are the names Options.Encoding accepts (see Encodings).
+var encodings = []string{"auto", "utf-8", "utf-16", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1"}
+
+// Encodings returns the encodings accepted by Options.Encoding and
+// --encoding, a fresh slice the caller may change. "auto" detects: a BOM
+// first, then UTF-8 if the bytes are valid UTF-8, otherwise Windows-1252 (a
+// superset of the printable ISO-8859-1 range that older exports use).
+func Encodings() []string { return slices.Clone(encodings) }
 
 // ErrEncoding wraps every decoding failure.
 var ErrEncoding = errors.New("encoding")
@@ -64,7 +69,7 @@ func decode(src []byte, enc string) (text, name string, clean bool, err error) {
 	case "iso-8859-1", "latin1", "latin-1":
 		return decodeWith(charmap.ISO8859_1, src, "iso-8859-1")
 	}
-	return "", "", false, fmt.Errorf("%w: unknown encoding %q (valid: %s)", ErrEncoding, enc, strings.Join(Encodings, ", "))
+	return "", "", false, fmt.Errorf("%w: unknown encoding %q (valid: %s)", ErrEncoding, enc, strings.Join(encodings, ", "))
 }
 
 func detect(src []byte) (string, string, bool, error) {

@@ -19,8 +19,11 @@ const (
 	RuleUnknownSection = "unknown-section"
 )
 
-// Rules lists every rule ID the parser can report.
-var Rules = []string{RuleInvalidNumber, RuleInvalidDate, RuleUnknownField, RuleDuplicateField, RuleUnexpectedText, RuleControlChar, RuleMultipleDocs, RuleUnknownSection}
+// Rules returns every rule ID the parser can report, a fresh slice the
+// caller may change.
+func Rules() []string {
+	return []string{RuleInvalidNumber, RuleInvalidDate, RuleUnknownField, RuleDuplicateField, RuleUnexpectedText, RuleControlChar, RuleMultipleDocs, RuleUnknownSection}
+}
 
 // Message is a user-facing message kept as a format and its arguments
 // (model.Message).

@@ -20,10 +20,10 @@ var rowRules = []string{
 	parser.RuleInvalidDate,
 }
 
-// Eligible2007 is the 2007–2013 programmes' eligibility window.
-var Eligible2007 = struct{ Start, End model.Date }{
-	model.Date{Year: 2007, Month: time.January, Day: 1},
-	model.Date{Year: 2015, Month: time.December, Day: 31},
+// Eligible2007 returns the 2007–2013 programmes' eligibility window, first
+// and last eligible day.
+func Eligible2007() (start, end model.Date) {
+	return model.Date{Year: 2007, Month: time.January, Day: 1}, model.Date{Year: 2015, Month: time.December, Day: 31}
 }
 
 // Checker applies to list rows the rules that hold for them, positioned at
@@ -101,14 +101,14 @@ func (c *Checker) Check(r *Row) []validate.Finding {
 	if r.Programme == Programme2007 && c.eligible07 {
 		sev := c.severity("period-in-programme", validate.Error)
 		per := r.Project.Period
-		el := Eligible2007
-		if per.Start.Valid && per.Start.Value.Before(el.Start) {
+		elStart, elEnd := Eligible2007()
+		if per.Start.Valid && per.Start.Value.Before(elStart) {
 			fs = append(fs, validate.Finding{Rule: "period-in-programme", Severity: sev, Pos: per.Start.Pos, Field: "project.period.start",
-				Msg: parser.Msg("the period starts on %s, before the programme's eligibility starts on %s", per.Start.Value.Finnish(), el.Start.Finnish())})
+				Msg: parser.Msg("the period starts on %s, before the programme's eligibility starts on %s", per.Start.Value.Finnish(), elStart.Finnish())})
 		}
-		if per.End.Valid && per.End.Value.After(el.End) {
+		if per.End.Valid && per.End.Value.After(elEnd) {
 			fs = append(fs, validate.Finding{Rule: "period-in-programme", Severity: sev, Pos: per.End.Pos, Field: "project.period.end",
-				Msg: parser.Msg("the period ends on %s, after the programme's eligibility ends on %s", per.End.Value.Finnish(), el.End.Finnish())})
+				Msg: parser.Msg("the period ends on %s, after the programme's eligibility ends on %s", per.End.Value.Finnish(), elEnd.Finnish())})
 		}
 		validate.SortFindings(fs)
 	}

@@ -3,15 +3,19 @@ package projectlist
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/asectl/asectl/internal/csvcell"
 )
 
-// CSVColumns are the stable English headers of the rows' CSV (asectl parse
-// --format csv on a list), one line per row.
-var CSVColumns = []string{
+// CSVColumns returns the stable English headers of the rows' CSV (asectl
+// parse --format csv on a list), one line per row; a fresh slice the caller
+// may change.
+func CSVColumns() []string { return slices.Clone(csvColumns) }
+
+var csvColumns = []string{
 	"source", "line", "programme", "code", "fund", "name", "programme_part", "axis", "authority",
 	"status", "state", "start", "end", "applicant",
 	"eu_state_granted", "eu_state_realised", "public_planned", "public_realised",
@@ -34,7 +38,7 @@ type CSVWriter struct {
 func NewCSV(w io.Writer, excel bool) *CSVWriter {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	return &CSVWriter{w: cw, raw: w, excel: excel, rec: make([]string, len(CSVColumns))}
+	return &CSVWriter{w: cw, raw: w, excel: excel, rec: make([]string, len(csvColumns))}
 }
 
 func (c *CSVWriter) header() error {
@@ -44,7 +48,7 @@ func (c *CSVWriter) header() error {
 			return err
 		}
 	}
-	return c.w.Write(CSVColumns)
+	return c.w.Write(csvColumns)
 }
 
 // Write writes one row (and the header before the first). Output is

@@ -171,7 +171,7 @@ type List struct {
 	Failed    int    // rows with Err set
 }
 
-// Scan decodes src (enc as parser.Encodings; "" or "auto" detects), checks
+// Scan decodes src (enc one of parser.Encodings(); "" or "auto" detects), checks
 // its header line and calls fn with each data row in order. The Row passed
 // is reused for the next row: copy what is kept. Its strings never share
 // memory with src (the decoded text is a string of its own). Blank lines are not rows. Scan stops at fn's first

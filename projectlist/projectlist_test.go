@@ -486,3 +486,25 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// TestCSVColumnsCopy: CSVColumns and Eligible2007 hand out values of their
+// own; the header the writer prints is unchanged by a caller's edit.
+func TestCSVColumnsCopy(t *testing.T) {
+	cols := CSVColumns()
+	want := slices.Clone(cols)
+	cols[0] = "changed"
+	if got := CSVColumns(); !slices.Equal(got, want) {
+		t.Errorf("CSVColumns() after an edit of a copy: %v, want %v", got, want)
+	}
+	var b bytes.Buffer
+	if err := NewCSV(&b, false).Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != strings.Join(want, ",")+"\r\n" {
+		t.Errorf("header %q", got)
+	}
+	start, end := Eligible2007()
+	if got := start.String() + " " + end.String(); got != "2007-01-01 2015-12-31" {
+		t.Errorf("Eligible2007() = %s", got)
+	}
+}

@@ -225,7 +225,7 @@ func TestRegistry(t *testing.T) {
 		assert.NotNil(t, r.Run, r.ID)
 		assert.Same(t, r, Lookup(r.ID))
 	}
-	for _, id := range parser.Rules {
+	for _, id := range parser.Rules() {
 		assert.True(t, seen[id], "parser rule %s is not registered", id)
 	}
 	assert.Nil(t, Lookup("no-such-rule"))

@@ -29,10 +29,10 @@ type commonFlags struct {
 
 func (c *commonFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	encodingFlag(f, &c.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(parser.Encodings, ", "))
+	encodingFlag(f, &c.encoding, "encoding", "auto", "text encoding of the inputs: "+strings.Join(parser.Encodings(), ", "))
 	jobsFlag(f, &c.jobs, "jobs", "j", "inputs read in parallel (default: the number of CPUs, plus one; at most 4 per CPU)")
 	sizeFlag(f, &c.maxSize, "max-size", 16<<20, "16MiB", "refuse inputs larger than this (bytes, or 512k, 16MiB, 1G)")
-	_ = cmd.RegisterFlagCompletionFunc("encoding", fixedCompletion(parser.Encodings...))
+	_ = cmd.RegisterFlagCompletionFunc("encoding", fixedCompletion(parser.Encodings()...))
 }
 
 // maxJobs caps --jobs: more workers than this only cost memory (each holds

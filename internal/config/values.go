@@ -44,14 +44,14 @@ func ParseSeverity(s string) (validate.Severity, error) {
 }
 
 // ParseEncoding reads a text encoding name (case-insensitive), one of
-// parser.Encodings, and returns it in its canonical spelling.
+// parser.Encodings(), and returns it in its canonical spelling.
 func ParseEncoding(s string) (string, error) {
-	for _, e := range parser.Encodings {
+	for _, e := range parser.Encodings() {
 		if strings.EqualFold(e, strings.TrimSpace(s)) {
 			return e, nil
 		}
 	}
-	return "", fmt.Errorf("%q is not one of %s", s, strings.Join(parser.Encodings, ", "))
+	return "", fmt.Errorf("%q is not one of %s", s, strings.Join(parser.Encodings(), ", "))
 }
 
 // Languages are the message languages.

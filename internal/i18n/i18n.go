@@ -7,6 +7,7 @@ package i18n
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -18,8 +19,12 @@ import (
 	"github.com/asectl/asectl/parser"
 )
 
-// Languages are the supported message languages.
-var Languages = []string{"en", "fi"}
+// languages are the supported message languages (see Languages).
+var languages = []string{"en", "fi"}
+
+// Languages returns the supported message languages, a fresh slice the
+// caller may change.
+func Languages() []string { return slices.Clone(languages) }
 
 var (
 	once sync.Once
