@@ -86,10 +86,19 @@ var (
 	byID     map[string]*Rule
 )
 
-// Rules returns every rule, in a stable order.
-func Rules() []*Rule { return registry }
+// Rules returns every rule, in a stable order. The slice and the rules are
+// copies: changing one (its Severity, say) changes no later Check; use
+// Config to change what runs.
+func Rules() []*Rule {
+	rs := make([]*Rule, len(registry))
+	for i, r := range registry {
+		c := *r
+		rs[i] = &c
+	}
+	return rs
+}
 
-// Lookup returns the rule with this ID, or nil.
+// Lookup returns a copy of the rule with this ID, or nil.
 func Lookup(id string) *Rule {
 	byIDOnce.Do(func() {
 		byID = map[string]*Rule{}
@@ -97,7 +106,12 @@ func Lookup(id string) *Rule {
 			byID[r.ID] = r
 		}
 	})
-	return byID[id]
+	r := byID[id]
+	if r == nil {
+		return nil
+	}
+	c := *r
+	return &c
 }
 
 // IDs returns every rule ID, sorted.

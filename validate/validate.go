@@ -152,7 +152,7 @@ func checkAll(d *model.Description, problems []parser.Problem, cfg Config) []Fin
 	if p.Languages == nil {
 		p.Languages = parser.Languages()
 	}
-	for _, r := range Rules() {
+	for _, r := range registry {
 		if cfg.Off[r.ID] {
 			continue
 		}

@@ -223,7 +223,8 @@ func TestRegistry(t *testing.T) {
 		assert.NotContains(t, r.Doc, "\n", r.ID)
 		assert.NotEmpty(t, r.Explain, r.ID)
 		assert.NotNil(t, r.Run, r.ID)
-		assert.Same(t, r, Lookup(r.ID))
+		assert.Equal(t, r.ID, Lookup(r.ID).ID)
+		assert.NotSame(t, r, Lookup(r.ID), "Lookup hands out a copy")
 	}
 	for _, id := range parser.Rules() {
 		assert.True(t, seen[id], "parser rule %s is not registered", id)
@@ -233,6 +234,15 @@ func TestRegistry(t *testing.T) {
 
 func TestConfig(t *testing.T) {
 	src := sampleText(t)
+	// The rules handed out are copies: changing one changes no Check.
+	for _, r := range Rules() {
+		r.Severity, r.Run = Info, nil
+	}
+	Lookup("indicator-not-applicable").Severity = Info
+	fs0 := check(t, src, Config{})
+	require.Len(t, fs0, 1)
+	assert.Equal(t, Warning, fs0[0].Severity)
+
 	fs := check(t, src, Config{Off: map[string]bool{"indicator-not-applicable": true}})
 	assert.Empty(t, fs)
 	fs = check(t, src, Config{Severity: map[string]Severity{"indicator-not-applicable": Error}})
