@@ -37,8 +37,9 @@ type Description struct {
 	// Error says why the input could not be read as a description; such an
 	// entry keeps its place in a batch's output, with every other value
 	// empty. It is null for every description that was read.
-	Error    Text   `json:"error"`
-	Language string `json:"language"`
+	Error Text `json:"error"`
+	// Language is "" for an entry that could not be read: JSON null.
+	Language string `json:"language" gen:"null-if-empty"`
 	// Fund is taken from the header line; on a copy without one it is derived
 	// from the project code, and FundFromHeader is false.
 	Fund           Text `json:"fund"`

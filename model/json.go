@@ -25,192 +25,6 @@ func (d *Description) AppendValuesJSON(dst []byte) []byte {
 	return append(d.appendValues(dst), '}')
 }
 
-// appendValues writes the document up to its last value, without the
-// closing brace.
-func (d *Description) appendValues(dst []byte) []byte {
-	dst = append(dst, `{"version":`...)
-	dst = strconv.AppendInt(dst, int64(d.Version), 10)
-	dst = append(dst, `,"kind":`...)
-	dst = appendString(dst, d.Kind)
-	dst = append(dst, `,"source":`...)
-	dst = appendString(dst, d.Source)
-	dst = append(dst, `,"error":`...)
-	dst = appendText(dst, d.Error)
-	dst = append(dst, `,"language":`...)
-	if d.Language == "" {
-		// An entry that could not be read has no language.
-		dst = append(dst, "null"...)
-	} else {
-		dst = appendString(dst, d.Language)
-	}
-	dst = append(dst, `,"fund":`...)
-	dst = appendText(dst, d.Fund)
-
-	p := &d.Project
-	dst = append(dst, `,"project":{"code":`...)
-	dst = appendText(dst, p.Code)
-	dst = append(dst, `,"name":`...)
-	dst = appendText(dst, p.Name)
-	dst = append(dst, `,"priority_axis":`...)
-	dst = appendNumbered(dst, &p.PriorityAxis)
-	dst = append(dst, `,"specific_objective":`...)
-	dst = appendNumbered(dst, &p.SpecificObjective)
-	dst = append(dst, `,"period":{"start":`...)
-	dst = appendDate(dst, p.Period.Start)
-	dst = append(dst, `,"end":`...)
-	dst = appendDate(dst, p.Period.End)
-	dst = append(dst, `},"status":`...)
-	dst = appendText(dst, p.Status)
-	dst = append(dst, `,"state":`...)
-	dst = appendText(dst, p.State)
-	dst = append(dst, `,"authority":`...)
-	dst = appendText(dst, p.Authority)
-
-	a := &d.Applicant
-	dst = append(dst, `},"applicant":{"name":`...)
-	dst = appendText(dst, a.Name)
-	dst = append(dst, `,"organisation_type":`...)
-	dst = appendText(dst, a.OrganisationType)
-	dst = append(dst, `,"business_id":`...)
-	dst = appendText(dst, a.BusinessID)
-	dst = append(dst, `,"address":`...)
-	dst = appendAddress(dst, &a.Address)
-	dst = append(dst, `,"phone":`...)
-	dst = appendText(dst, a.Phone)
-	dst = append(dst, `,"website":`...)
-	dst = appendText(dst, a.Website)
-	dst = append(dst, `,"contact":{"name":`...)
-	dst = appendText(dst, a.Contact.Name)
-	dst = append(dst, `,"title":`...)
-	dst = appendText(dst, a.Contact.Title)
-	dst = append(dst, `,"email":`...)
-	dst = appendText(dst, a.Contact.Email)
-	dst = append(dst, `,"phone":`...)
-	dst = appendText(dst, a.Contact.Phone)
-	dst = append(dst, `},"applicants":`...)
-	dst = appendText(dst, a.Applicants)
-	dst = append(dst, `,"co_implementers":`...)
-	dst = appendOrganisations(dst, a.CoImplementers)
-	dst = append(dst, `,"transfer_recipients":`...)
-	dst = appendOrganisations(dst, a.TransferRecipients)
-
-	dst = append(dst, `},"summary":`...)
-	dst = appendText(dst, d.Summary)
-	dst = append(dst, `,"target_groups":{"primary":`...)
-	dst = appendText(dst, d.TargetGroups.Primary)
-	dst = append(dst, `,"indirect":`...)
-	dst = appendText(dst, d.TargetGroups.Indirect)
-
-	f := &d.Funding
-	dst = append(dst, `},"funding":{"eu_state_granted":`...)
-	dst = appendFixed(dst, f.EUStateGranted)
-	dst = append(dst, `,"eu_state_realised":`...)
-	dst = appendFixed(dst, f.EUStateRealised)
-	dst = append(dst, `,"public_planned":`...)
-	dst = appendFixed(dst, f.PublicPlanned)
-	dst = append(dst, `,"public_realised":`...)
-	dst = appendFixed(dst, f.PublicRealised)
-
-	dst = append(dst, `},"area":{"regions":`...)
-	dst = appendTexts(dst, d.Area.Regions)
-	dst = append(dst, `,"sub_regions":`...)
-	dst = appendTexts(dst, d.Area.SubRegions)
-	dst = append(dst, `,"municipalities":`...)
-	dst = appendTexts(dst, d.Area.Municipalities)
-	dst = append(dst, `,"site":`...)
-	dst = appendAddress(dst, &d.Area.Site)
-
-	dst = append(dst, `},"indicators":{"new_jobs":`...)
-	dst = appendIndicator(dst, &d.Indicators.NewJobs)
-	dst = append(dst, `,"new_companies":`...)
-	dst = appendIndicator(dst, &d.Indicators.NewCompanies)
-	dst = append(dst, `,"other":`...)
-	if d.Indicators.Other == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i := range d.Indicators.Other {
-			o := &d.Indicators.Other[i]
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = append(dst, `{"number":`...)
-			dst = appendText(dst, o.Number)
-			dst = append(dst, `,"title":`...)
-			dst = appendText(dst, o.Title)
-			dst = append(dst, `,"planned":`...)
-			dst = appendFigure(dst, &o.Planned)
-			dst = append(dst, `,"realised":`...)
-			dst = appendFigure(dst, &o.Realised)
-			dst = append(dst, '}')
-		}
-		dst = append(dst, ']')
-	}
-
-	g := &d.Horizontal.GenderEquality
-	dst = append(dst, `},"horizontal":{"gender_equality":{"context_analysis":`...)
-	dst = appendAnswer(dst, &g.ContextAnalysis)
-	dst = append(dst, `,"mainstreamed":`...)
-	dst = appendAnswer(dst, &g.Mainstreamed)
-	dst = append(dst, `,"main_goal":`...)
-	dst = appendAnswer(dst, &g.MainGoal)
-	dst = append(dst, `},"sustainability":`...)
-	if d.Horizontal.Sustainability == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i := range d.Horizontal.Sustainability {
-			s := &d.Horizontal.Sustainability[i]
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = append(dst, `{"group":`...)
-			dst = appendText(dst, s.Group)
-			dst = append(dst, `,"criterion":`...)
-			dst = appendText(dst, s.Criterion)
-			dst = append(dst, `,"direct":`...)
-			dst = appendInt(dst, s.Direct)
-			dst = append(dst, `,"indirect":`...)
-			dst = appendInt(dst, s.Indirect)
-			dst = append(dst, `,"justification":`...)
-			dst = appendText(dst, s.Justification)
-			dst = append(dst, `,"ref":`...)
-			if s.Ref == 0 {
-				dst = append(dst, "null"...)
-			} else {
-				dst = strconv.AppendInt(dst, int64(s.Ref), 10)
-			}
-			dst = append(dst, '}')
-		}
-		dst = append(dst, ']')
-	}
-	dst = append(dst, `},"final_report":`...)
-	dst = appendText(dst, d.FinalReport)
-	dst = append(dst, `,"other_sections":`...)
-	return appendOtherSections(dst, d.OtherSections)
-}
-
-func appendOtherSections(dst []byte, os []OtherSection) []byte {
-	if os == nil {
-		return append(dst, "null"...)
-	}
-	dst = append(dst, '[')
-	for i := range os {
-		o := &os[i]
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, `{"number":`...)
-		dst = appendText(dst, o.Number)
-		dst = append(dst, `,"title":`...)
-		dst = appendText(dst, o.Title)
-		dst = append(dst, `,"text":`...)
-		dst = appendText(dst, o.Text)
-		dst = append(dst, '}')
-	}
-	return append(dst, ']')
-}
-
 // appendParse writes the "parse" key's object as encoding/json writes
 // parseView's (a test holds them equal), without its maps and copies.
 func (d *Description) appendParse(dst []byte) []byte {
@@ -251,11 +65,13 @@ func (d *Description) appendParse(dst []byte) []byte {
 	dst = append(dst, `],"unread":{`...)
 	type kv struct{ path, raw string }
 	var unread []kv
-	d.walk(nil, func(path string, f field) {
+	d.eachField(false, func(path string, f field) {
 		_, _, raw := f.state()
 		unread = append(unread, kv{path, raw})
 	})
-	sort.Slice(unread, func(i, j int) bool { return unread[i].path < unread[j].path })
+	if len(unread) > 1 {
+		sort.Slice(unread, func(i, j int) bool { return unread[i].path < unread[j].path })
+	}
 	for i, u := range unread {
 		if i > 0 {
 			dst = append(dst, ',')
@@ -300,20 +116,6 @@ func appendText(dst []byte, t Text) []byte {
 	return appendString(dst, t.Value)
 }
 
-func appendTexts(dst []byte, ts []Text) []byte {
-	if ts == nil {
-		return append(dst, "null"...)
-	}
-	dst = append(dst, '[')
-	for i, t := range ts {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = appendText(dst, t)
-	}
-	return append(dst, ']')
-}
-
 func appendFixed(dst []byte, f Field[Fixed2]) []byte {
 	if !f.Valid {
 		return append(dst, "null"...)
@@ -328,6 +130,24 @@ func appendInt(dst []byte, f Field[int]) []byte {
 	return strconv.AppendInt(dst, int64(f.Value), 10)
 }
 
+func appendBool(dst []byte, f Field[bool]) []byte {
+	switch {
+	case !f.Valid:
+		return append(dst, "null"...)
+	case f.Value:
+		return append(dst, "true"...)
+	}
+	return append(dst, "false"...)
+}
+
+// appendRef writes a criterion reference, null for 0.
+func appendRef(dst []byte, r CriterionRef) []byte {
+	if r == 0 {
+		return append(dst, "null"...)
+	}
+	return strconv.AppendInt(dst, int64(r), 10)
+}
+
 func appendDate(dst []byte, f Field[Date]) []byte {
 	if !f.Valid {
 		return append(dst, "null"...)
@@ -335,73 +155,6 @@ func appendDate(dst []byte, f Field[Date]) []byte {
 	dst = append(dst, '"')
 	dst = append(dst, f.Value.String()...)
 	return append(dst, '"')
-}
-
-func appendNumbered(dst []byte, n *Numbered) []byte {
-	dst = append(dst, `{"number":`...)
-	dst = appendText(dst, n.Number)
-	dst = append(dst, `,"name":`...)
-	dst = appendText(dst, n.Name)
-	return append(dst, '}')
-}
-
-func appendAddress(dst []byte, a *Address) []byte {
-	dst = append(dst, `{"street":`...)
-	dst = appendText(dst, a.Street)
-	dst = append(dst, `,"postal_code":`...)
-	dst = appendText(dst, a.PostalCode)
-	dst = append(dst, `,"city":`...)
-	dst = appendText(dst, a.City)
-	return append(dst, '}')
-}
-
-func appendOrganisations(dst []byte, os []Organisation) []byte {
-	if os == nil {
-		return append(dst, "null"...)
-	}
-	dst = append(dst, '[')
-	for i := range os {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, `{"name":`...)
-		dst = appendText(dst, os[i].Name)
-		dst = append(dst, `,"business_id":`...)
-		dst = appendText(dst, os[i].BusinessID)
-		dst = append(dst, '}')
-	}
-	return append(dst, ']')
-}
-
-func appendFigure(dst []byte, f *Figure) []byte {
-	dst = append(dst, `{"total":`...)
-	dst = appendFixed(dst, f.Total)
-	dst = append(dst, `,"women":`...)
-	dst = appendFixed(dst, f.Women)
-	return append(dst, '}')
-}
-
-func appendIndicator(dst []byte, ind *Indicator) []byte {
-	dst = append(dst, `{"planned":`...)
-	dst = appendFigure(dst, &ind.Planned)
-	dst = append(dst, `,"realised":`...)
-	dst = appendFigure(dst, &ind.Realised)
-	return append(dst, '}')
-}
-
-func appendAnswer(dst []byte, a *Answer) []byte {
-	dst = append(dst, `{"answer":`...)
-	switch {
-	case !a.Answer.Valid:
-		dst = append(dst, "null"...)
-	case a.Answer.Value:
-		dst = append(dst, "true"...)
-	default:
-		dst = append(dst, "false"...)
-	}
-	dst = append(dst, `,"justification":`...)
-	dst = appendText(dst, a.Justification)
-	return append(dst, '}')
 }
 
 const hexDigits = "0123456789abcdef"

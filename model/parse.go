@@ -3,11 +3,9 @@ package model
 import (
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // Message is a user-facing message kept as a format and its arguments, so
@@ -181,7 +179,7 @@ func (d *Description) UnmarshalJSON(b []byte) error {
 		d.Problems = append(d.Problems, pr)
 	}
 	if len(pv.Unread) > 0 {
-		d.walk(func(field) bool { return true }, func(path string, f field) {
+		d.eachField(true, func(path string, f field) {
 			if raw, ok := pv.Unread[path]; ok {
 				f.markUnread(raw)
 			}
@@ -209,98 +207,9 @@ func (f *Field[T]) markUnread(raw string) {
 // ("horizontal.sustainability[2].direct").
 func (d *Description) Unread() map[string]string {
 	out := map[string]string{}
-	d.walk(nil, func(path string, f field) {
+	d.eachField(false, func(path string, f field) {
 		_, _, raw := f.state()
 		out[path] = raw
 	})
 	return out
-}
-
-// walk calls fn, with its JSON path, for every Field of the document's
-// values that want accepts (want nil: those Present but not Valid). Reflection keeps it true whatever fields the
-// model gains; the plan of the walk is made once, and a path is built only
-// for a field that is wanted.
-func (d *Description) walk(want func(field) bool, fn func(path string, f field)) {
-	var path []byte
-	walkPlan(reflect.ValueOf(d).Elem(), descriptionPlan(), &path, want, fn)
-}
-
-var fieldType = reflect.TypeOf((*field)(nil)).Elem()
-
-// plan is how to walk one type: a Field (leaf), a struct's fields with a
-// JSON key, or a slice's items.
-type plan struct {
-	leaf   bool
-	fields []planField
-	items  *plan
-}
-
-type planField struct {
-	index int
-	name  string
-	plan  *plan
-}
-
-var descriptionPlan = sync.OnceValue(func() *plan { return makePlan(reflect.TypeOf(Description{})) })
-
-// makePlan returns nil for a type that holds no Field.
-func makePlan(t reflect.Type) *plan {
-	switch {
-	case reflect.PointerTo(t).Implements(fieldType):
-		return &plan{leaf: true}
-	case t.Kind() == reflect.Struct:
-		p := &plan{}
-		for i := 0; i < t.NumField(); i++ {
-			sf := t.Field(i)
-			name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
-			if !sf.IsExported() || name == "" || name == "-" {
-				continue
-			}
-			if sub := makePlan(sf.Type); sub != nil {
-				p.fields = append(p.fields, planField{i, name, sub})
-			}
-		}
-		if len(p.fields) == 0 {
-			return nil
-		}
-		return p
-	case t.Kind() == reflect.Slice:
-		if items := makePlan(t.Elem()); items != nil {
-			return &plan{items: items}
-		}
-	}
-	return nil
-}
-
-func walkPlan(v reflect.Value, p *plan, path *[]byte, want func(field) bool, fn func(string, field)) {
-	switch {
-	case p.leaf:
-		// Field's Valid and Present (fields 1 and 2) first, by index: most
-		// fields are read, and the interface is then not needed.
-		if want == nil && (v.Field(1).Bool() || !v.Field(2).Bool()) {
-			return
-		}
-		if f := v.Addr().Interface().(field); want == nil || want(f) {
-			fn(string(*path), f)
-		}
-	case p.items != nil:
-		n := len(*path)
-		for i := 0; i < v.Len(); i++ {
-			*path = append(*path, '[')
-			*path = strconv.AppendInt(*path, int64(i), 10)
-			*path = append(*path, ']')
-			walkPlan(v.Index(i), p.items, path, want, fn)
-			*path = (*path)[:n]
-		}
-	default:
-		n := len(*path)
-		for _, f := range p.fields {
-			if n > 0 {
-				*path = append(*path, '.')
-			}
-			*path = append(*path, f.name...)
-			walkPlan(v.Field(f.index), f.plan, path, want, fn)
-			*path = (*path)[:n]
-		}
-	}
 }

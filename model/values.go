@@ -41,8 +41,6 @@ func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
 // marshals to null. Pos is where the value starts, or the label when the value
 // is empty. Raw is the value as printed, kept for messages and for rules
 // that judge a value the parser could not read.
-// (The walk of parse.go reads Valid and Present by their index: keep the
-// order of the fields.)
 type Field[T any] struct {
 	Value   T
 	Valid   bool
