@@ -8,107 +8,19 @@ import (
 	"github.com/asectl/asectl/model"
 )
 
-// fieldID names a field of the label tables; the tables give JSON paths,
-// checked against fieldPaths when they load. A field by number, not by its
-// path string, costs no map lookup or string comparison per line.
-type fieldID uint8
+// fieldID names a field of the label tables: a row of the model's field
+// table. The tables give JSON paths, checked against it when they load. A
+// field by number costs no map lookup or string comparison per line.
+type fieldID = model.FieldID
 
-const (
-	fProjectCode fieldID = iota + 1
-	fProjectName
-	fProjectPriorityAxis
-	fProjectSpecificObjective
-	fProjectPeriod
-	fProjectStatus
-	fProjectAuthority
-	fApplicantName
-	fApplicantOrganisationType
-	fApplicantBusinessID
-	fApplicantAddressStreet
-	fApplicantAddressPostalCode
-	fApplicantAddressCity
-	fApplicantPhone
-	fApplicantWebsite
-	fApplicantContactName
-	fApplicantContactTitle
-	fApplicantContactEmail
-	fApplicantContactPhone
-	fApplicantApplicants
-	fFundingEUStateGranted
-	fFundingEUStateRealised
-	fFundingPublicPlanned
-	fFundingPublicRealised
-	fAreaRegions
-	fAreaSubRegions
-	fAreaMunicipalities
-	fAreaSiteStreet
-	fAreaSitePostalCode
-	fAreaSiteCity
-	fIndicatorsNewJobsPlanned
-	fIndicatorsNewJobsRealised
-	fIndicatorsNewCompaniesPlanned
-	fIndicatorsNewCompaniesRealised
-	fHorizontalGenderEqualityContextAnalysis
-	fHorizontalGenderEqualityMainstreamed
-	fHorizontalGenderEqualityMainGoal
-	numFields
-)
+// numFields sizes arrays indexed by fieldID (1 to model.NumFields).
+const numFields = model.NumFields + 1
 
-// fieldPaths are the JSON paths of the fields.
-var fieldPaths = [numFields]string{
-	fProjectCode:                             "project.code",
-	fProjectName:                             "project.name",
-	fProjectPriorityAxis:                     "project.priority_axis",
-	fProjectSpecificObjective:                "project.specific_objective",
-	fProjectPeriod:                           "project.period",
-	fProjectStatus:                           "project.status",
-	fProjectAuthority:                        "project.authority",
-	fApplicantName:                           "applicant.name",
-	fApplicantOrganisationType:               "applicant.organisation_type",
-	fApplicantBusinessID:                     "applicant.business_id",
-	fApplicantAddressStreet:                  "applicant.address.street",
-	fApplicantAddressPostalCode:              "applicant.address.postal_code",
-	fApplicantAddressCity:                    "applicant.address.city",
-	fApplicantPhone:                          "applicant.phone",
-	fApplicantWebsite:                        "applicant.website",
-	fApplicantContactName:                    "applicant.contact.name",
-	fApplicantContactTitle:                   "applicant.contact.title",
-	fApplicantContactEmail:                   "applicant.contact.email",
-	fApplicantContactPhone:                   "applicant.contact.phone",
-	fApplicantApplicants:                     "applicant.applicants",
-	fFundingEUStateGranted:                   "funding.eu_state_granted",
-	fFundingEUStateRealised:                  "funding.eu_state_realised",
-	fFundingPublicPlanned:                    "funding.public_planned",
-	fFundingPublicRealised:                   "funding.public_realised",
-	fAreaRegions:                             "area.regions",
-	fAreaSubRegions:                          "area.sub_regions",
-	fAreaMunicipalities:                      "area.municipalities",
-	fAreaSiteStreet:                          "area.site.street",
-	fAreaSitePostalCode:                      "area.site.postal_code",
-	fAreaSiteCity:                            "area.site.city",
-	fIndicatorsNewJobsPlanned:                "indicators.new_jobs.planned",
-	fIndicatorsNewJobsRealised:               "indicators.new_jobs.realised",
-	fIndicatorsNewCompaniesPlanned:           "indicators.new_companies.planned",
-	fIndicatorsNewCompaniesRealised:          "indicators.new_companies.realised",
-	fHorizontalGenderEqualityContextAnalysis: "horizontal.gender_equality.context_analysis",
-	fHorizontalGenderEqualityMainstreamed:    "horizontal.gender_equality.mainstreamed",
-	fHorizontalGenderEqualityMainGoal:        "horizontal.gender_equality.main_goal",
-}
-
-// fieldByPath finds a field by its JSON path.
-var fieldByPath = func() map[string]fieldID {
-	m := make(map[string]fieldID, numFields)
-	for id, path := range fieldPaths {
-		if path != "" {
-			m[path] = fieldID(id)
-		}
-	}
-	return m
-}()
-
-// setField stores one "Label: value" line in its field.
+// setField stores one "Label: value" line in its field: the field table
+// says where the value goes and, by its kind, how it is read.
 func (p *parser) setField(id fieldID, l *line, label, value string, off int) {
-	path := fieldPaths[id]
+	def := id.Def()
+	path := def.Path
 	p.fields++
 	labelPos := model.Pos{Line: l.num, Col: l.col(0)}
 	pos := labelPos
@@ -123,19 +35,11 @@ func (p *parser) setField(id fieldID, l *line, label, value string, off int) {
 	p.seen[id] = labelPos
 
 	d := p.doc
-	switch id {
-	case fProjectCode:
-		text(&d.Project.Code, value, pos)
-	case fProjectName:
-		text(&d.Project.Name, value, pos)
-	case fProjectPriorityAxis:
-		numbered(&d.Project.PriorityAxis, value, pos)
-	case fProjectSpecificObjective:
-		numbered(&d.Project.SpecificObjective, value, pos)
-	case fProjectPeriod:
-		p.period(l, value, off, pos)
-	case fProjectStatus:
-		text(&d.Project.Status, value, pos)
+	switch v := def.Get(d); def.Kind {
+	case model.KindText:
+		text(v.(*model.Text), value, pos)
+	case model.KindStatus:
+		text(v.(*model.Text), value, pos)
 		if value != "" {
 			for _, lang := range p.langsFirst() {
 				if st, ok := lang.StatusState(value); ok {
@@ -144,69 +48,24 @@ func (p *parser) setField(id fieldID, l *line, label, value string, off int) {
 				}
 			}
 		}
-	case fProjectAuthority:
-		text(&d.Project.Authority, value, pos)
-	case fApplicantName:
-		text(&d.Applicant.Name, value, pos)
-	case fApplicantOrganisationType:
-		text(&d.Applicant.OrganisationType, value, pos)
-	case fApplicantBusinessID:
-		text(&d.Applicant.BusinessID, value, pos)
-	case fApplicantAddressStreet:
-		text(&d.Applicant.Address.Street, value, pos)
-	case fApplicantAddressPostalCode:
-		text(&d.Applicant.Address.PostalCode, value, pos)
-	case fApplicantAddressCity:
-		text(&d.Applicant.Address.City, value, pos)
-	case fApplicantPhone:
-		text(&d.Applicant.Phone, value, pos)
-	case fApplicantWebsite:
-		text(&d.Applicant.Website, value, pos)
-	case fApplicantContactName:
-		text(&d.Applicant.Contact.Name, value, pos)
-	case fApplicantContactTitle:
-		text(&d.Applicant.Contact.Title, value, pos)
-	case fApplicantContactEmail:
-		text(&d.Applicant.Contact.Email, unhideAt(value), pos)
-		d.Applicant.Contact.Email.Raw = value
-	case fApplicantContactPhone:
-		text(&d.Applicant.Contact.Phone, value, pos)
-	case fApplicantApplicants:
-		text(&d.Applicant.Applicants, value, pos)
-	case fFundingEUStateGranted:
-		p.amount(&d.Funding.EUStateGranted, path, value, pos)
-	case fFundingEUStateRealised:
-		p.amount(&d.Funding.EUStateRealised, path, value, pos)
-	case fFundingPublicPlanned:
-		p.amount(&d.Funding.PublicPlanned, path, value, pos)
-	case fFundingPublicRealised:
-		p.amount(&d.Funding.PublicRealised, path, value, pos)
-	case fAreaRegions:
-		d.Area.Regions = nameList(l, value, off)
-	case fAreaSubRegions:
-		d.Area.SubRegions = nameList(l, value, off)
-	case fAreaMunicipalities:
-		d.Area.Municipalities = nameList(l, value, off)
-	case fAreaSiteStreet:
-		text(&d.Area.Site.Street, value, pos)
-	case fAreaSitePostalCode:
-		text(&d.Area.Site.PostalCode, value, pos)
-	case fAreaSiteCity:
-		text(&d.Area.Site.City, value, pos)
-	case fIndicatorsNewJobsPlanned:
-		p.figure(&d.Indicators.NewJobs.Planned, path, "7.1", l, value, off)
-	case fIndicatorsNewJobsRealised:
-		p.figure(&d.Indicators.NewJobs.Realised, path, "7.1", l, value, off)
-	case fIndicatorsNewCompaniesPlanned:
-		p.figure(&d.Indicators.NewCompanies.Planned, path, "7.2", l, value, off)
-	case fIndicatorsNewCompaniesRealised:
-		p.figure(&d.Indicators.NewCompanies.Realised, path, "7.2", l, value, off)
-	case fHorizontalGenderEqualityContextAnalysis:
-		p.question(&d.Horizontal.GenderEquality.ContextAnalysis, value, pos)
-	case fHorizontalGenderEqualityMainstreamed:
-		p.question(&d.Horizontal.GenderEquality.Mainstreamed, value, pos)
-	case fHorizontalGenderEqualityMainGoal:
-		p.question(&d.Horizontal.GenderEquality.MainGoal, value, pos)
+	case model.KindEmail:
+		t := v.(*model.Text)
+		text(t, unhideAt(value), pos)
+		t.Raw = value
+	case model.KindNumbered:
+		numbered(v.(*model.Numbered), value, pos)
+	case model.KindPeriod:
+		p.period(v.(*model.Period), path, l, value, off, pos)
+	case model.KindAmount:
+		p.amount(v.(*model.Field[model.Fixed2]), path, value, pos)
+	case model.KindNames:
+		*v.(*[]model.Text) = nameList(l, value, off)
+	case model.KindFigure:
+		// The section's own wording of the women's part ("7.1": "joihin
+		// työllistyvät naiset").
+		p.figure(v.(*model.Figure), path, def.Section.String(), l, value, off)
+	case model.KindAnswer:
+		p.question(v.(*model.Answer), value, pos)
 	}
 }
 
@@ -318,9 +177,9 @@ func nameList(l *line, value string, off int) []model.Text {
 	return out
 }
 
-// period reads "Alkaa 13.2.2016 ja päättyy 15.3.2018" in any known language.
-func (p *parser) period(l *line, value string, off int, pos model.Pos) {
-	per := &p.doc.Project.Period
+// period reads "Alkaa 13.2.2016 ja päättyy 15.3.2018" in any known language
+// into per, the field at path.
+func (p *parser) period(per *model.Period, path string, l *line, value string, off int, pos model.Pos) {
 	per.Pos = pos
 	if value == "" {
 		per.Start.Seen("", pos)
@@ -342,21 +201,21 @@ func (p *parser) period(l *line, value string, off int, pos model.Pos) {
 	if start == "" {
 		per.Start.Seen(value, pos)
 		per.End.Seen(value, pos)
-		p.report(pos, RuleInvalidDate, "project.period",
+		p.report(pos, RuleInvalidDate, path,
 			Msg("cannot read the period %q: expected %q", value, p.lang.Period.Start+" d.m.yyyy "+p.lang.Period.And+" "+p.lang.Period.End+" d.m.yyyy"))
 		return
 	}
 	// The start date is the second word (value is trimmed: the first word
 	// begins it), the end date the last.
 	startOff := len(words[0]) + strings.Index(value[len(words[0]):], start)
-	p.date(&per.Start, "project.period.start", start, model.Pos{Line: l.num, Col: l.col(off + startOff)})
+	p.date(&per.Start, path+".start", start, model.Pos{Line: l.num, Col: l.col(off + startOff)})
 	if end == "" {
 		per.End.Seen("", pos)
-		p.report(pos, RuleInvalidDate, "project.period.end", Msg("the period %q has no end date", value))
+		p.report(pos, RuleInvalidDate, path+".end", Msg("the period %q has no end date", value))
 		return
 	}
 	endPos := model.Pos{Line: l.num, Col: l.col(off + strings.LastIndex(value, end))}
-	p.date(&per.End, "project.period.end", end, endPos)
+	p.date(&per.End, path+".end", end, endPos)
 }
 
 func (p *parser) date(f *model.Field[model.Date], path, raw string, pos model.Pos) {

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/asectl/asectl/model"
 )
 
 // The label tables are data: one JSON file per language. A new language is a
@@ -99,7 +101,7 @@ func builtin() []*Language {
 // language the built-in tables lack, say Swedish), checked as the built-in
 // ones are, for Options.Languages.
 func LoadLanguage(data []byte) (*Language, error) {
-	builtin() // the folded forms of the built-in labels, and fieldByPath
+	builtin() // the folded forms of the built-in labels
 	var l Language
 	if err := json.Unmarshal(norm.NFC.Bytes(data), &l); err != nil {
 		return nil, err
@@ -182,9 +184,12 @@ func (l *Language) index() error {
 		}
 		m := map[string]fieldID{}
 		for label, p := range labels {
-			id, ok := fieldByPath[p]
-			if !ok {
+			id := model.FieldByPath(p)
+			if !id.Kind().Labelled() {
 				return fmt.Errorf("label %q: unknown field %q", label, p)
+			}
+			if id.Section() != SectionOf(sec) {
+				return fmt.Errorf("label %q: field %q belongs to section %s, not %s", label, p, id.Section(), sec)
 			}
 			m[normLabel(label)] = id
 			l.labels[normLabel(label)] = true

@@ -183,10 +183,11 @@ func (p *parser) indicatorLine(l *line) {
 func (p *parser) figureLabel(key string) (int, bool) {
 	for _, lang := range p.langsFirst() {
 		for _, sec := range [...]string{"7.1", "7.2"} {
-			switch lang.fieldIdx[sectionRank(sec)][key] {
-			case fIndicatorsNewJobsPlanned, fIndicatorsNewCompaniesPlanned:
+			// A figure's path ends in its part of the Indicator.
+			switch path := lang.fieldIdx[sectionRank(sec)][key].Path(); {
+			case strings.HasSuffix(path, ".planned"):
 				return 0, true
-			case fIndicatorsNewJobsRealised, fIndicatorsNewCompaniesRealised:
+			case strings.HasSuffix(path, ".realised"):
 				return 1, true
 			}
 		}

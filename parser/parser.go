@@ -567,7 +567,7 @@ func (p *parser) fieldLine(l *line) {
 			}
 		}
 		if ok {
-			if p.sec == "6" && strings.HasPrefix(fieldPaths[id], "area.site.") && !p.site {
+			if p.sec == "6" && strings.HasPrefix(id.Path(), "area.site.") && !p.site {
 				// Site fields before the site heading: still the site address.
 				p.site = true
 			}
