@@ -43,4 +43,7 @@ func Check(t testing.TB, path string, got []byte, update bool) {
 			return
 		}
 	}
+	// Only empty lines differ: a missing line compares equal to an empty one
+	// above, so a page that lost its trailing newlines would have passed.
+	t.Errorf("%s differs in its trailing newlines: want %d lines, got %d (run the test with -update and review the diff)", path, len(wl), len(gl))
 }
