@@ -9,8 +9,8 @@ import (
 	"github.com/asectl/asectl/model"
 )
 
-// The charts are plain SVG drawn from these geometries by the page
-// template; html/template escapes every label. Geometry is in SVG user
+// The charts are plain SVG drawn from these geometries by the page's
+// writer (html.go), which escapes every label. Geometry is in SVG user
 // units, and the SVG scales to the page width, so each chart is drawn
 // twice: a wide drawing for screens and print, and a compact one that the
 // page shows instead on a phone, where the wide one's 12-unit text would

@@ -2,8 +2,9 @@
 // people read: a one-page summary of one description, or a portfolio of
 // many, as a self-contained HTML page
 // (inline CSS, inline SVG charts drawn here, no external requests) or as
-// GitHub-flavoured Markdown. Every value goes through html/template, so
-// whatever a description holds is escaped.
+// GitHub-flavoured Markdown. Every value of the HTML page is escaped as
+// html/template would (html.go), so whatever a description holds stays
+// text.
 package report
 
 import (
