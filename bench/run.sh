@@ -126,9 +126,12 @@ echo "  parse of it: $(mean_ms "$BIN" parse testdata/A72213.txt) ms; 'asectl --v
 # from the excerpt's 600 rows in Windows-1252 as the real one; target 0.5 s.
 # 5,000 rows beside it show how memory grows with the file. --fail-on never:
 # /usr/bin/time writes an extra line for a non-zero exit.
+# Each copy of a row gets a code of its own (S11078–S11832 plus 1,000 a
+# copy), as in the real list, where a repeated code is list-duplicate.
 list_of() { # rows file
   [ -f "$2" ] && return
-  awk -v n="$1" 'NR == 1 { print; next } { row[++k] = $0 } END { for (i = 0; i < n; i++) print row[i % k + 1] }' \
+  awk -v n="$1" 'NR == 1 { print; next } { row[++k] = $0 } END { for (i = 0; i < n; i++) { r = row[i % k + 1]
+    printf "%s%05d%s\n", substr(r, 1, 1), substr(r, 2, 5) + int(i / k) * 1000, substr(r, 7) } }' \
     testdata/projectlist/projektilista_2007-2013_excerpt.csv > "$2"
 }
 list_of 20000 "$OUT/list-20000.csv"

@@ -40,6 +40,7 @@ type ListSummary struct {
 	PagesMatched    int // descriptions compared with their row
 	PagesWithoutRow int // descriptions whose code has no row in the list
 	RowsWithoutPage int // rows no description matched
+	Duplicates      int // rows whose code an earlier row has, compared with no description
 }
 
 // Add counts one file's findings.
@@ -101,6 +102,9 @@ func (o Options) summaryLine(s Summary) string {
 	if l := s.List; l != nil {
 		line += "; " + o.L.Sprintf("project list (%d rows, %d not split): pages compared with their row %d, pages without a row %d, rows without a page %d",
 			l.Rows, l.Unsplit, l.PagesMatched, l.PagesWithoutRow, l.RowsWithoutPage)
+		if l.Duplicates > 0 {
+			line += ", " + o.L.Sprintf("duplicate rows not compared %d", l.Duplicates)
+		}
 	}
 	return line
 }

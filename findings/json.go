@@ -61,6 +61,7 @@ type JSONListSummary struct {
 	PagesMatched    int `json:"pages_matched"`
 	PagesWithoutRow int `json:"pages_without_row"`
 	RowsWithoutPage int `json:"rows_without_page"`
+	Duplicates      int `json:"duplicates"`
 }
 
 // ToJSON converts a file's outcome to its JSON form.
@@ -226,7 +227,7 @@ func (j *jsonWriter) Finish(s Summary) error {
 	}
 	js := JSONSummary{Files: s.Files, Errors: s.Errors, Warnings: s.Warnings, Infos: s.Infos, Unreadable: s.Unreadable}
 	if l := s.List; l != nil {
-		js.List = &JSONListSummary{Rows: l.Rows, Unsplit: l.Unsplit, PagesMatched: l.PagesMatched, PagesWithoutRow: l.PagesWithoutRow, RowsWithoutPage: l.RowsWithoutPage}
+		js.List = &JSONListSummary{Rows: l.Rows, Unsplit: l.Unsplit, PagesMatched: l.PagesMatched, PagesWithoutRow: l.PagesWithoutRow, RowsWithoutPage: l.RowsWithoutPage, Duplicates: l.Duplicates}
 	}
 	b, _ := json.Marshal(js)
 	j.write("],\n  \"summary\": ")

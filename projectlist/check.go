@@ -28,15 +28,21 @@ func Eligible2007() (start, end model.Date) {
 
 // Checker applies to list rows the rules that hold for them, positioned at
 // the row's line and the field's column. It reuses its buffers: one Checker
-// per goroutine.
+// per goroutine. For list-duplicate it remembers the codes of the rows it
+// was given, so a list's rows are checked in order by one Checker; a row of
+// another Source, or not below the last row, starts a new list.
 type Checker struct {
 	cfg        validate.Config
 	cfg2014    validate.Config
 	cfg2007    validate.Config
 	eligible07 bool // period-in-programme is on
 	listRow    bool // list-row is on
+	listDup    bool // list-duplicate is on
 	doc        model.Description
 	res        parser.Result
+	source     string         // the list being read
+	line       int            // the last row's line in it
+	first      map[string]int // line of the first row of each code in it
 }
 
 // NewChecker returns a checker with cfg's severities, rules turned off and
@@ -45,7 +51,8 @@ func NewChecker(cfg validate.Config) *Checker {
 	if cfg.Today == (model.Date{}) {
 		cfg.Today = model.DateOf(time.Now())
 	}
-	c := &Checker{cfg: cfg, eligible07: !cfg.Off["period-in-programme"], listRow: !cfg.Off[validate.RuleListRow]}
+	c := &Checker{cfg: cfg, eligible07: !cfg.Off["period-in-programme"], listRow: !cfg.Off[validate.RuleListRow],
+		listDup: !cfg.Off[validate.RuleListDuplicate], first: map[string]int{}}
 	on := map[string]bool{}
 	for _, id := range rowRules {
 		on[id] = !cfg.Off[id]
@@ -75,8 +82,14 @@ func (c *Checker) severity(id string, def validate.Severity) validate.Severity {
 }
 
 // Check returns the row's findings, sorted by column and rule. A row that
-// could not be split has one finding, list-row.
+// could not be split has one finding, list-row; a row whose code an earlier
+// row of the same list has, list-duplicate among the others.
 func (c *Checker) Check(r *Row) []validate.Finding {
+	if r.Source != c.source || r.Line <= c.line {
+		c.source = r.Source
+		clear(c.first)
+	}
+	c.line = r.Line
 	if r.Err != nil {
 		if !c.listRow {
 			return nil
@@ -111,6 +124,15 @@ func (c *Checker) Check(r *Row) []validate.Finding {
 				Msg: parser.Msg("the period ends on %s, after the programme's eligibility ends on %s", per.End.Value.Finnish(), elEnd.Finnish())})
 		}
 		validate.SortFindings(fs)
+	}
+	if code := r.Project.Code; code.Valid {
+		if first, ok := c.first[code.Value]; !ok {
+			c.first[code.Value] = r.Line
+		} else if c.listDup {
+			fs = append(fs, validate.Finding{Rule: validate.RuleListDuplicate, Severity: c.severity(validate.RuleListDuplicate, validate.Warning),
+				Pos: code.Pos, Field: "project.code", Msg: parser.Msg("project code %s appears again: line %d has it first", code.Value, first)})
+			validate.SortFindings(fs)
+		}
 	}
 	return fs
 }

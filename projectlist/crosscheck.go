@@ -15,8 +15,9 @@ import (
 // Index is a list's rows by project code, for comparing descriptions with
 // their rows (asectl validate --list). It is safe for concurrent use.
 type Index struct {
-	List *List
-	rows map[string]*Row // rows that split, by code
+	List  *List
+	rows  map[string]*Row  // rows that split, by code: the first of each
+	later map[string][]int // lines of the later rows of a code, if any
 
 	mu      sync.Mutex
 	matched map[string]bool
@@ -30,12 +31,14 @@ type Stats struct {
 	PagesMatched    int // descriptions compared with their row
 	PagesWithoutRow int // descriptions whose code has no row that split
 	RowsWithoutPage int // rows that split and that no description matched
+	Duplicates      int // rows that split and whose code an earlier row has: compared with no description
 }
 
 // NewIndex reads a list into an index; errors as Read's. The first row of
-// a code wins; a later row of the same code is left out.
+// a code wins; a later row of the same code is left out (counted in
+// Stats.Duplicates, and named by Compare's list-duplicate finding).
 func NewIndex(source string, src []byte, enc string) (*Index, error) {
-	ix := &Index{rows: map[string]*Row{}, matched: map[string]bool{}}
+	ix := &Index{rows: map[string]*Row{}, later: map[string][]int{}, matched: map[string]bool{}}
 	l, rows, err := Read(source, src, enc)
 	if err != nil {
 		return nil, err
@@ -49,6 +52,9 @@ func NewIndex(source string, src []byte, enc string) (*Index, error) {
 		}
 		if _, ok := ix.rows[code]; !ok {
 			ix.rows[code] = r
+		} else {
+			ix.later[code] = append(ix.later[code], r.Line)
+			ix.stats.Duplicates++
 		}
 	}
 	ix.stats.Rows, ix.stats.Unsplit = l.Rows, l.Failed
@@ -66,8 +72,10 @@ func (ix *Index) Stats() Stats {
 
 // Compare compares one description with its row and returns a
 // list-mismatch finding per differing field (none when the rule is off in
-// cfg), naming both values, at the description's field. A description
-// without a code is not counted.
+// cfg), naming both values, at the description's field. When the list has
+// more than one row of the code, the description is compared with the
+// first, and a list-duplicate finding at its code says so, naming the
+// lines. A description without a code is not counted.
 func (ix *Index) Compare(d *model.Description, cfg validate.Config) []validate.Finding {
 	if !d.Project.Code.Valid {
 		return nil
@@ -82,14 +90,24 @@ func (ix *Index) Compare(d *model.Description, cfg validate.Config) []validate.F
 		ix.stats.PagesWithoutRow++
 	}
 	ix.mu.Unlock()
-	if !ok || cfg.Off[validate.RuleListMismatch] {
-		return nil
-	}
-	sev := validate.Warning
-	if s, ok := cfg.Severity[validate.RuleListMismatch]; ok {
-		sev = s
-	}
 	var fs []validate.Finding
+	if later := ix.later[code]; ok && len(later) > 0 && !cfg.Off[validate.RuleListDuplicate] {
+		lines := []string{strconv.Itoa(r.Line)}
+		for _, n := range later {
+			lines = append(lines, strconv.Itoa(n))
+		}
+		pos := d.Project.Code.Pos
+		if !pos.IsValid() {
+			pos = model.Pos{Line: 1, Col: 1}
+		}
+		fs = append(fs, validate.Finding{Rule: validate.RuleListDuplicate, Severity: severity(cfg, validate.RuleListDuplicate, validate.Warning),
+			Pos: pos, Field: "project.code",
+			Msg: parser.Msg("the project list has %d rows of project code %s (lines %s); this description is compared with the first", len(lines), code, strings.Join(lines, ", "))})
+	}
+	if !ok || cfg.Off[validate.RuleListMismatch] {
+		return fs
+	}
+	sev := severity(cfg, validate.RuleListMismatch, validate.Warning)
 	report := func(pos model.Pos, field, what, page, list string) {
 		if !pos.IsValid() {
 			pos = model.Pos{Line: 1, Col: 1}
@@ -137,6 +155,14 @@ func (ix *Index) Compare(d *model.Description, cfg validate.Config) []validate.F
 	amount(pf.PublicPlanned, lf.PublicPlanned, "funding.public_planned", amountNames[2])
 	amount(pf.PublicRealised, lf.PublicRealised, "funding.public_realised", amountNames[3])
 	return fs
+}
+
+// severity is rule id's severity in cfg, def unless configured.
+func severity(cfg validate.Config, id string, def validate.Severity) validate.Severity {
+	if s, ok := cfg.Severity[id]; ok {
+		return s
+	}
+	return def
 }
 
 // euros formats an amount for a message, "no value" when there is none.

@@ -83,6 +83,54 @@ func TestCompareWithoutRow(t *testing.T) {
 	}
 }
 
+// TestCompareDuplicate: with two rows of a code, a description is compared
+// with the first and a list-duplicate finding at its code says so, naming
+// both lines; the second row is counted as a duplicate, not as matched.
+// Before, the second row was silently passed over.
+func TestCompareDuplicate(t *testing.T) {
+	list := string(readFile(t, "../testdata/projectlist/crosscheck_2014-2020.csv"))
+	lines := strings.SplitAfter(list, "\n")
+	second := strings.Replace(lines[1], "15.3.2018", "30.9.2019", 1)
+	if second == lines[1] {
+		t.Fatal("the list's A72213 row has no end date 15.3.2018")
+	}
+	dup := list + second // line 5
+	page := readFile(t, "../testdata/A72213.txt")
+	res, err := parser.Parse("A72213.txt", page, parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		off  string
+		want []string
+	}{
+		{"on", "", []string{"7:13 project.code list-duplicate the project list has 2 rows of project code A72213 (lines 2, 5); this description is compared with the first"}},
+		{"off", "list-duplicate", nil},
+		// Without list-mismatch the duplicate is still said.
+		{"mismatch off", "list-mismatch", []string{"7:13 project.code list-duplicate the project list has 2 rows of project code A72213 (lines 2, 5); this description is compared with the first"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix, err := NewIndex("list.csv", []byte(dup), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg := validateConfig()
+			cfg.Off = map[string]bool{tc.off: true}
+			var got []string
+			for _, x := range ix.Compare(res.Doc, cfg) {
+				got = append(got, x.Pos.String()+" "+x.Field+" "+x.Rule+" "+x.Message())
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			if st := ix.Stats(); st != (Stats{Rows: 4, Unsplit: 1, PagesMatched: 1, RowsWithoutPage: 1, Duplicates: 1}) {
+				t.Errorf("stats %+v", st)
+			}
+		})
+	}
+}
+
 func TestFoldText(t *testing.T) {
 	for _, c := range [][2]string{
 		{"Pohjois-Pohjanmaan elinkeino-, liikenne- ja ympäristökeskus", "pohjois-pohjanmaan elinkeino-  liikenne- ja ympäristökeskus"},

@@ -4,8 +4,9 @@ package validate
 // made by the callers that read a list, as for not-a-description: a rule's
 // Run sees one description, not a list.
 const (
-	RuleListRow      = "list-row"
-	RuleListMismatch = "list-mismatch"
+	RuleListRow       = "list-row"
+	RuleListMismatch  = "list-mismatch"
+	RuleListDuplicate = "list-duplicate"
 )
 
 var ruleListRow = &Rule{
@@ -36,5 +37,19 @@ realised amounts, and that is what this report is for.
 
 Example (the list says 1 551 280):
   Myönnetty EU- ja valtion rahoitus: 1 600 000   <- list-mismatch`,
+	Run: func(*Pass) {},
+}
+var ruleListDuplicate = &Rule{
+	ID: RuleListDuplicate, Severity: Warning,
+	Doc: "a project code appears in more than one row of a project-list export",
+	Explain: `A project has one row in a project-list export. A second row with the same project
+code (a row pasted twice, or an edited copy of it) is reported at its code, naming the
+line of the first; both rows are kept in the output. asectl validate --list compares a
+description with the first row of its code only: such a description gets this finding
+too, at its project code, naming the row it was compared with and the rows it was not.
+
+Example:
+  2211: S20220,ESR,Duunikeskus,…,31.8.2017,…
+  2212: S20220,ESR,Duunikeskus,…,30.9.2017,…   <- list-duplicate (line 2211 has it first)`,
 	Run: func(*Pass) {},
 }

@@ -79,6 +79,7 @@ var registry = []*Rule{
 	// Project lists.
 	ruleListRow,
 	ruleListMismatch,
+	ruleListDuplicate,
 }
 
 var (

@@ -202,9 +202,9 @@ func TestFindingsOutliveTheInput(t *testing.T) {
 }
 
 func TestEveryRuleHasACase(t *testing.T) {
-	// not-a-description is covered by the CLI tests, list-row and
-	// list-mismatch by package projectlist's.
-	covered := map[string]bool{RuleNotDescription: true, RuleListRow: true, RuleListMismatch: true}
+	// not-a-description is covered by the CLI tests, list-row,
+	// list-mismatch and list-duplicate by package projectlist's.
+	covered := map[string]bool{RuleNotDescription: true, RuleListRow: true, RuleListMismatch: true, RuleListDuplicate: true}
 	for _, c := range ruleCases {
 		covered[c.rule] = true
 	}

@@ -189,7 +189,7 @@ reported).`,
 			if ix != nil {
 				st := ix.Stats()
 				sum.List = &findings.ListSummary{Rows: st.Rows, Unsplit: st.Unsplit, PagesMatched: st.PagesMatched,
-					PagesWithoutRow: st.PagesWithoutRow, RowsWithoutPage: st.RowsWithoutPage}
+					PagesWithoutRow: st.PagesWithoutRow, RowsWithoutPage: st.RowsWithoutPage, Duplicates: st.Duplicates}
 			}
 			if err == nil {
 				err = w.Finish(sum)

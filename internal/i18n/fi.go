@@ -110,6 +110,8 @@ var finnish = map[string]string{
 	"the %s column holds %q, not a date: the row's columns have shifted":                                        "sarakkeessa %s on %q eikä päivämäärä: rivin sarakkeet ovat siirtyneet",
 	"the %s column holds %q, which is also one of the row's amounts: the row's columns have shifted":            "sarakkeessa %s on %q, joka on myös yksi rivin summista: rivin sarakkeet ovat siirtyneet",
 	"the %s differs from the project list (line %d): %s here, %s in the list":                                   "%s poikkeaa hankelistasta (rivi %d): tässä %s, listassa %s",
+	"the project list has %d rows of project code %s (lines %s); this description is compared with the first":   "hankelistassa on %d riviä hankekoodilla %s (rivit %s); tätä kuvausta verrataan ensimmäiseen",
+	"project code %s appears again: line %d has it first":                                                       "hankekoodi %s toistuu: se on ensin rivillä %d",
 	"no priority axis number between the name and the authority":                                                "nimen ja viranomaisen välissä ei ole toimintalinjan numeroa",
 
 	// A row whose moved name part took a date cell with it (projectlist).
@@ -254,7 +256,8 @@ var uiFinnish = map[string]string{
 	"today":                   "tänään",
 	"%d findings in %d files": "%d havaintoa %d tiedostossa",
 	"project list (%d rows, %d not split): pages compared with their row %d, pages without a row %d, rows without a page %d": "hankelista (rivejä %d, jakamatta %d): riviinsä verrattuja sivuja %d, sivuja ilman riviä %d, rivejä ilman sivua %d",
-	"a project list and descriptions cannot share one CSV file; write them to separate files":                                "hankelistaa ja kuvauksia ei voi kirjoittaa samaan CSV-tiedostoon; kirjoita ne eri tiedostoihin",
+	"duplicate rows not compared %d": "toistuvia rivejä vertaamatta %d",
+	"a project list and descriptions cannot share one CSV file; write them to separate files": "hankelistaa ja kuvauksia ei voi kirjoittaa samaan CSV-tiedostoon; kirjoita ne eri tiedostoihin",
 	// asectl export
 	"%d rows could not be split into the list's columns [%s]":        "%d riviä ei voitu jakaa listan sarakkeisiin [%s]",
 	"%s: %d descriptions (%d replaced), %d findings\n":               "%s: %d kuvausta (%d korvattu), %d havaintoa\n",
