@@ -4,12 +4,11 @@
 //
 // writes into site/ a static site that any web server (or intranet share)
 // can serve: index.html, app.js, worker.js, style.css, Go's wasm_exec.js
-// (copied from the toolchain that builds the engine) and the engine's two
-// WebAssembly modules, asectl.wasm and asectl-report.wasm, built with
-// GOOS=js GOARCH=wasm from the packages the CLI uses (see internal/web). It
-// also writes asectl.html, the same page as one self-contained file (the
-// modules inlined, gzipped and in base64) that works opened from disk (file://), where
-// browsers refuse to fetch a .wasm.
+// (copied from the toolchain that builds the engine) and the engine,
+// asectl.wasm, built with GOOS=js GOARCH=wasm from the packages the CLI uses
+// (see internal/web). It also writes asectl.html, the same page as one
+// self-contained file (the engine inlined, gzipped and in base64) that works
+// opened from disk (file://), where browsers refuse to fetch a .wasm.
 //
 // The page sends nothing anywhere: every description is read and checked in
 // the browser, and after the engine has loaded it makes no request at all.
@@ -64,11 +63,14 @@ type Size struct {
 	Raw, Gzip int
 }
 
-// modules are the engine's WebAssembly modules: file name and package.
+// modules are the engine's WebAssembly modules: file name and package. One
+// since the report stopped using html/template (it was two: 7.1 and 11.8 MB).
 var modules = []struct{ file, pkg string }{
 	{"asectl.wasm", "github.com/asectl/asectl/internal/web/wasm"},
-	{"asectl-report.wasm", "github.com/asectl/asectl/internal/web/wasmreport"},
 }
+
+// MaxEngine is the most the engine may weigh, raw, in bytes (issue 18: 12 MB).
+const MaxEngine = 12_000_000
 
 // Build writes the site into dir, stamping version into the engine. It
 // runs the go command, so it needs a checkout of the module and Go 1.21 or
@@ -180,9 +182,9 @@ type pageData struct {
 	CSP    string
 	Single bool
 	// Single file: the inline style and script, the worker's source
-	// (wasm_exec.js and worker.js) and the modules in base64.
+	// (wasm_exec.js and worker.js) and the engine in base64 of its gzip.
 	Style, Script, Worker string
-	Core, Report          string
+	Core                  string
 }
 
 // renderPage renders index.html (assets beside it) or, single, asectl.html (all
@@ -214,7 +216,6 @@ func renderPage(files map[string][]byte, single bool) ([]byte, error) {
 		// Gzipped, which the worker undoes with DecompressionStream: a
 		// third of the size, and the page parses that much less HTML.
 		d.Core = base64.StdEncoding.EncodeToString(gzipBytes(files["asectl.wasm"]))
-		d.Report = base64.StdEncoding.EncodeToString(gzipBytes(files["asectl-report.wasm"]))
 		d.CSP = "default-src 'none'; script-src " + hash(files["app.js"]) + " 'wasm-unsafe-eval'; worker-src blob:; " +
 			"style-src " + hash(files["style.css"]) + "; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
 	}

@@ -1,11 +1,9 @@
 // Package web is the engine of asectl's browser page (cmd/asectl-web): the
 // CLI's paths for inputs held in memory, through the same packages and so
 // with the same bytes. This package reads and checks one input and writes
-// `asectl parse`'s JSON; web/core adds the report writers (findings JSON,
-// SARIF, CSV) and the page's view, web/htmlreport the HTML report. They are
-// apart because the browser runs them as two WebAssembly modules: together,
-// html/template's reflection keeps every method of net/http (which go-sarif
-// imports) and one module would be twice the size of the two.
+// `asectl parse`'s JSON; web/core adds the writers (findings JSON, SARIF,
+// CSV, the HTML report) and the page's view; web/wasm is the WebAssembly
+// module that runs them in the browser.
 package web
 
 import (

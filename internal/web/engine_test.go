@@ -10,7 +10,6 @@ import (
 	"github.com/asectl/asectl/internal/cli"
 	. "github.com/asectl/asectl/internal/web"
 	"github.com/asectl/asectl/internal/web/core"
-	"github.com/asectl/asectl/internal/web/htmlreport"
 )
 
 // testInputs are every test description: the samples, the real pages
@@ -103,7 +102,7 @@ func TestSameAsCLI(t *testing.T) {
 			same(t, format+" all "+lang, got, runCLI(t, append([]string{"--lang", lang, "validate", "--today", today, "--format", format}, args...)...))
 		}
 		for _, set := range [][]Input{ins[:1], ins} {
-			got, err := htmlreport.Report(set, o)
+			got, err := core.Report(set, o)
 			if err != nil {
 				t.Fatal(err)
 			}

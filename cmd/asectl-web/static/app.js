@@ -171,7 +171,7 @@ const engine = (() => {
   const src = (id, file) => single
     ? { base64: document.getElementById(id).textContent.trim() }
     : { url: file };
-  worker.postMessage({ type: "init", core: src("asectl-core", "asectl.wasm"), report: src("asectl-report", "asectl-report.wasm") });
+  worker.postMessage({ type: "init", core: src("asectl-core", "asectl.wasm") });
   function call(fn, args) {
     return ready.then(() => new Promise((resolve, reject) => {
       const id = next++;

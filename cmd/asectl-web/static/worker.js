@@ -1,7 +1,7 @@
-// asectl's engine worker: runs the two WebAssembly modules off the page's
-// main thread, so that a long input never freezes the page. The page sends
-// {type: "init", core, report} once (URLs to fetch, or the modules in
-// base64 of their gzip for the single-file page), then {id, fn, args} calls; it gets
+// asectl's engine worker: runs the WebAssembly module off the page's main
+// thread, so that a long input never freezes the page. The page sends
+// {type: "init", core} once (a URL to fetch, or the module in base64 of its
+// gzip for the single-file page), then {id, fn, args} calls; it gets
 // {type: "ready", ...timings} and {id, result} or {id, error} back.
 "use strict";
 /* global Go, importScripts */
@@ -28,8 +28,8 @@ function fromBase64(s) {
   return out;
 }
 
-// compile fetches (both modules at once, before anything else happens) or
-// decodes an inline module (base64 of its gzip) and compiles it.
+// compile fetches the module (before anything else happens) or decodes it
+// inline (base64 of its gzip) and compiles it.
 async function compile(src) {
   if (src.url) {
     return WebAssembly.compileStreaming(fetch(src.url, { credentials: "omit" }));
@@ -50,18 +50,15 @@ async function run(module, name) {
 }
 
 let engines = null;
-let reportReady = null;
 
-// init fetches and compiles both modules (so that nothing is fetched once
-// the page is ready), starts the main one and reports ready; the report
-// module starts right after, and a report waits for it.
+// init fetches and compiles the module (so that nothing is fetched once the
+// page is ready), starts it and reports ready.
 async function init(msg) {
   const t0 = performance.now();
-  const [core, report] = await Promise.all([compile(msg.core), compile(msg.report)]);
+  const core = await compile(msg.core);
   const compiled = performance.now();
   await run(core, "asectlEngine");
   engines = { core: self.asectlEngine };
-  reportReady = run(report, "asectlReport").then(() => { engines.report = self.asectlReport; });
   self.postMessage({
     type: "ready",
     version: engines.core.version,
@@ -77,7 +74,7 @@ function call(fn, args) {
     // tests hold that nothing is added once the page is ready.
     return { result: JSON.stringify(performance.getEntriesByType("resource").map((e) => e.name)) };
   }
-  const f = fn === "report" ? engines.report.report : engines.core[fn];
+  const f = engines.core[fn];
   if (typeof f !== "function") {
     return { error: "no such function: " + fn };
   }
@@ -92,18 +89,11 @@ self.onmessage = (e) => {
     init(msg).catch((err) => self.postMessage({ type: "failed", error: String(err && err.message || err) }));
     return;
   }
-  const answer = () => {
-    let out;
-    try {
-      out = engines ? call(msg.fn, msg.args) : { error: "the engine is not ready" };
-    } catch (err) {
-      out = { error: String(err && err.message || err) };
-    }
-    self.postMessage({ id: msg.id, result: out.result, error: out.error, ms: out.ms });
-  };
-  if (msg.fn === "report" && reportReady) {
-    reportReady.then(answer, (err) => self.postMessage({ id: msg.id, error: String(err && err.message || err) }));
-  } else {
-    answer();
+  let out;
+  try {
+    out = engines ? call(msg.fn, msg.args) : { error: "the engine is not ready" };
+  } catch (err) {
+    out = { error: String(err && err.message || err) };
   }
+  self.postMessage({ id: msg.id, result: out.result, error: out.error, ms: out.ms });
 };

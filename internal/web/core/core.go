@@ -1,15 +1,18 @@
-// Package core is the browser engine's main module (see package web): the
-// findings document, SARIF and CSV as the CLI writes them, the page's view
-// of one input and the rules' explanations.
+// Package core is what the browser engine adds to package web: the
+// findings document, SARIF and CSV as the CLI writes them, the HTML report,
+// the page's view of one input and the rules' explanations.
 package core
 
 import (
 	"bytes"
 	"strings"
+	"time"
 
 	"github.com/asectl/asectl/findings"
 	"github.com/asectl/asectl/internal/web"
+	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/report"
 	"github.com/asectl/asectl/validate"
 )
 
@@ -119,4 +122,42 @@ func Rules() []RuleInfo {
 		out = append(out, RuleInfo{ID: r.ID, Severity: r.Severity.String(), Doc: r.Doc, Explain: r.Explain})
 	}
 	return out
+}
+
+// Report is `asectl report` (HTML) of the inputs: a one-project page for one
+// input, a portfolio for several.
+func Report(ins []web.Input, o web.Options) ([]byte, error) {
+	l := o.Localizer()
+	today := o.Today
+	if today == (model.Date{}) {
+		today = model.DateOf(time.Now())
+	}
+	opt := report.Options{Lang: l.Lang, Today: today, Version: o.Version}
+	cfg := validate.Config{Today: today}
+	item := func(in web.Input) report.Item {
+		oc := web.Read(in)
+		it := report.Item{Source: in.Name}
+		if oc.Err != nil {
+			it.Error = web.Describe(l, oc.Err)
+			return it
+		}
+		it.Doc = oc.Res.Doc
+		it.Findings, _ = web.Guard(func() ([]validate.Finding, error) { return validate.Check(oc.Res, cfg), nil })
+		return it
+	}
+	var out bytes.Buffer
+	if len(ins) > 1 {
+		pf := report.NewPortfolio(opt)
+		for _, in := range ins {
+			pf.Add(item(in))
+		}
+		err := pf.HTML(&out)
+		return out.Bytes(), err
+	}
+	var items []report.Item
+	for _, in := range ins {
+		items = append(items, item(in))
+	}
+	err := report.HTML(&out, items, opt)
+	return out.Bytes(), err
 }

@@ -1,4 +1,3 @@
-// Package jsbind is what the browser engine's two WebAssembly modules
-// (internal/web/wasm and internal/web/wasmreport) share to bind Go functions
+// Package jsbind binds the browser engine's Go functions (internal/web/wasm)
 // to JavaScript. It builds only for GOOS=js GOARCH=wasm.
 package jsbind

@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-// Command wasm is asectl's main engine for the browser (see package web),
+// Command wasm is asectl's engine for the browser (see package web),
 // built by cmd/asectl-web with GOOS=js GOARCH=wasm and run by its
 // static/worker.js in a Web Worker. It sets globalThis.asectlEngine to
 // synchronous functions; inputs are strings (UTF-8 text) or Uint8Arrays (a
@@ -13,6 +13,7 @@
 //	batch(format, inputs, today, lang)   the output for [{name, data}, …]; format
 //	                                     parse (JSON), csv, json (findings) or sarif
 //	rules()                              every rule with its explanation (JSON)
+//	report(inputs, today, lang)          asectl report's HTML for [{name, data}, …]
 //
 // Each returns {result: string} or {error: string}.
 package main
@@ -34,6 +35,7 @@ func main() {
 		"view":     view,
 		"batch":    batch,
 		"rules":    rules,
+		"report":   report,
 	})
 }
 
@@ -105,5 +107,18 @@ func batch(args []js.Value) (string, error) {
 
 func rules([]js.Value) (string, error) {
 	b, err := json.Marshal(core.Rules())
+	return string(b), err
+}
+
+func report(args []js.Value) (string, error) {
+	o, err := jsbind.Options(jsbind.Arg(args, 1), jsbind.Arg(args, 2))
+	if err != nil {
+		return "", err
+	}
+	ins, err := jsbind.Inputs(jsbind.Arg(args, 0))
+	if err != nil {
+		return "", err
+	}
+	b, err := core.Report(ins, o)
 	return string(b), err
 }
