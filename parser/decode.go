@@ -102,7 +102,10 @@ func detect(src []byte) (string, string, bool, error) {
 // scanUTF8 is utf8.Valid that also reports whether b is clean: it has no
 // byte that suspectIn would flag, line ends aside. ASCII and Finnish letters
 // (C3 xx) go sixteen bytes at a time, what is left of ASCII eight, other
-// characters one by one.
+// characters one by one. The bit tricks earn their place: a byte-at-a-time
+// loop (or utf8.Valid and a table scan) costs a batch 32–38 % more
+// instructions (bench/instr.sh BatchParse: 628k → 826k a description).
+// FuzzScanUTF8 holds it to utf8.Valid and the line scan.
 func scanUTF8(b []byte) (valid, clean bool) {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	clean = true

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -125,31 +124,11 @@ func rawColumns(raw string) []int32 {
 	return cols
 }
 
-// runeCount is utf8.RuneCountInString for valid UTF-8, which every line is
-// once decoded: the bytes that do not continue a character, eight at a
-// time. Columns are asked of long lines too (a text's end, a score row).
-func runeCount(s string) int {
-	const hi = 0x8080808080808080
-	cont, i := 0, 0
-	for ; i+8 <= len(s); i += 8 {
-		w := load64(s, i)
-		cont += bits.OnesCount64(w &^ (w << 1) & hi) // 10xxxxxx
-	}
-	for ; i < len(s); i++ {
-		if s[i]&0xc0 == 0x80 {
-			cont++
-		}
-	}
-	return len(s) - cont
-}
-
-// load64 reads s[i:i+8] as a little-endian word: the compiler makes it one
-// load, with no unsafe view of the string's bytes.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
+// runeCount counts the characters of a part of a line: columns are
+// counted in characters, not bytes. (An eight-bytes-at-a-time version saved
+// 2.4 % of a batch's instructions, under the 5 % that earns a trick its
+// place; issue 14.)
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 // splitLines normalises line ends (CRLF, CR), composes to NFC and trims
 // each line. Control characters other than tab are removed and flagged:
@@ -318,8 +297,10 @@ func isASCIISpace(c byte) bool {
 
 // scratch is what a parse needs only while it runs: the line table. It is
 // recycled between parses: a batch parses thousands of descriptions of about
-// the same size, and the table was much of what a parse allocated. Nothing
-// of a parse's result points into its scratch.
+// the same size, and the table was much of what a parse allocated (without
+// the pool: 2.8 % more instructions in a parse batch, 4.7 % in a validate
+// batch, and 5–11 MB more peak memory over 2,000 descriptions). Nothing of
+// a parse's result points into its scratch.
 type scratch struct {
 	lines []line
 }

@@ -346,17 +346,3 @@ func TestIndexFold(t *testing.T) {
 		}
 	}
 }
-
-// runeCount (eight bytes at a time) is utf8.RuneCountInString on valid
-// UTF-8.
-func FuzzRuneCount(f *testing.F) {
-	for _, s := range []string{"", "a", "ä", "Hankkeen päätavoite – “x” €", strings.Repeat("öa", 20), "\U0001F600 x"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
-			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
-		}
-	})
-}
