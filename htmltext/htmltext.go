@@ -21,7 +21,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
@@ -281,8 +280,7 @@ func Extract(doc string) *Text {
 	b.lineStart = make([]int32, 1, len(doc)/200+1)
 	z := xhtml.NewTokenizer(strings.NewReader(doc))
 	b.run(z)
-	// The buffer is not written again: the text views it.
-	return &Text{Text: unsafe.String(unsafe.SliceData(b.out), len(b.out)), PlainRefs: !b.rareRefs,
+	return &Text{Text: string(b.out), PlainRefs: !b.rareRefs,
 		doc: doc, segs: b.segs, lineStart: b.lineStart}
 }
 
