@@ -119,22 +119,41 @@ Example: a page that ends inside section 3 gives
 // (an unknown number comes first).
 func sectionAfter(a, b string) bool { return parser.SectionOf(a) > parser.SectionOf(b) }
 
-// required fields: path, section, label for messages, accessor.
-type requiredField struct {
-	path, section, name string
-	get                 func(d *model.Description) model.Text
-}
+// requiredFields are the rows of the field table with a Required name.
+var requiredFields = func() (out []model.FieldID) {
+	for _, id := range model.Fields() {
+		if id.Def().Required != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}()
 
-var requiredFields = []requiredField{
-	{"project.code", "1", "project code (Hankekoodi)", func(d *model.Description) model.Text { return d.Project.Code }},
-	{"project.name", "1", "project name (Hankkeen nimi)", func(d *model.Description) model.Text { return d.Project.Name }},
-	{"project.priority_axis", "1", "priority axis (Toimintalinja)", func(d *model.Description) model.Text { return orNumber(d.Project.PriorityAxis) }},
-	{"project.specific_objective", "1", "specific objective (Erityistavoite)", func(d *model.Description) model.Text { return orNumber(d.Project.SpecificObjective) }},
-	{"project.period", "1", "implementation period (Suunnitelman mukainen toteutusaika)", periodText},
-	{"project.status", "1", "status (Toiminnan tila)", func(d *model.Description) model.Text { return d.Project.Status }},
-	{"project.authority", "1", "responsible authority (Vastuuviranomainen)", func(d *model.Description) model.Text { return d.Project.Authority }},
-	{"applicant.name", "2", "applicant's name (Hakijan virallinen nimi)", func(d *model.Description) model.Text { return d.Applicant.Name }},
-	{"applicant.business_id", "2", "applicant's business ID (Y-tunnus)", func(d *model.Description) model.Text { return d.Applicant.BusinessID }},
+// required is what the missing-field rule sees of a required field of any
+// kind: Present (the label was there), Valid (a value was read) and where.
+func required(v any) model.Text {
+	switch v := v.(type) {
+	case *model.Text:
+		return *v
+	case *model.Numbered:
+		return orNumber(*v)
+	case *model.Period:
+		return periodText(*v)
+	case *model.Field[model.Fixed2]:
+		return model.Text{Present: v.Present, Valid: v.Valid, Pos: v.Pos}
+	case *model.Figure:
+		return model.Text{Present: v.Total.Present, Valid: v.Total.Valid, Pos: v.Total.Pos}
+	case *model.Answer:
+		return model.Text{Present: v.Answer.Present, Valid: v.Answer.Valid, Pos: v.Answer.Pos}
+	case *[]model.Text:
+		// A list is there when it names something.
+		t := model.Text{Present: len(*v) > 0, Valid: len(*v) > 0}
+		if t.Valid {
+			t.Pos = (*v)[0].Pos
+		}
+		return t
+	}
+	panic(fmt.Sprintf("validate: a required field of type %T", v)) // a defect of the field table; TestRequiredKinds
 }
 
 // orNumber treats a numbered value as present if either part was read.
@@ -150,8 +169,7 @@ func orNumber(n model.Numbered) model.Text {
 	return t
 }
 
-func periodText(d *model.Description) model.Text {
-	per := d.Project.Period
+func periodText(per model.Period) model.Text {
 	t := model.Text{Present: per.Start.Present || per.End.Present, Pos: per.Pos}
 	// An unreadable period is an invalid-date finding, not a missing one.
 	t.Valid = per.Start.Valid || per.End.Valid || per.Start.Raw != ""
@@ -170,17 +188,19 @@ Example:
   Hankekoodi:      <- missing-field (empty)`,
 	Run: func(p *Pass) {
 		d := p.Doc
-		for _, f := range requiredFields {
-			if !d.Sections.Has(f.section) {
+		for _, id := range requiredFields {
+			f := id.Def()
+			sec := f.Section.String()
+			if !d.Sections.Has(sec) {
 				continue
 			}
-			v := f.get(d)
+			v := required(f.Get(d))
 			switch {
 			case v.Valid:
 			case v.Present:
-				p.Report(v.Pos, f.path, "the %s is empty", f.name)
+				p.Report(v.Pos, f.Path, "the %s is empty", f.Required)
 			default:
-				p.Report(where(d, f.section), f.path, "the %s is missing from section %s", f.name, f.section)
+				p.Report(where(d, sec), f.Path, "the %s is missing from section %s", f.Required, sec)
 			}
 		}
 	},
