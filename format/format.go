@@ -62,6 +62,64 @@ func text(t model.Text) string {
 	return t.Raw
 }
 
+// fields writes the fields of section num from the field table, in its
+// order, each in its kind's printed form.
+func (r *renderer) fields(num string) {
+	sec := model.SectionOf(num)
+	site := false
+	for _, id := range model.Fields() {
+		f := id.Def()
+		if f.Section != sec {
+			continue
+		}
+		if strings.HasPrefix(f.Path, "area.site.") && !site {
+			// The site's address stands under a heading of its own.
+			site = true
+			if len(r.lang.SiteHeading) > 0 {
+				r.para(r.lang.SiteHeading[0])
+			}
+		}
+		switch v := f.Get(r.d); f.Kind {
+		case model.KindText, model.KindStatus:
+			r.field(num, f.Path, text(*v.(*model.Text)))
+		case model.KindEmail:
+			t := v.(*model.Text)
+			email := t.Raw
+			if t.Valid {
+				email = strings.ReplaceAll(t.Value, "@", "(at)")
+			}
+			r.field(num, f.Path, email)
+		case model.KindNumbered:
+			r.field(num, f.Path, numbered(*v.(*model.Numbered)))
+		case model.KindPeriod:
+			r.field(num, f.Path, r.period(*v.(*model.Period)))
+		case model.KindAmount:
+			r.field(num, f.Path, amount(*v.(*model.Field[model.Fixed2])))
+		case model.KindNames:
+			r.field(num, f.Path, names(*v.(*[]model.Text)))
+		case model.KindFigure:
+			// Planned as a whole number, realised with two decimals.
+			realised := strings.HasSuffix(f.Path, ".realised")
+			r.field(num, f.Path, figure(*v.(*model.Figure), r.lang.Women[num], realised))
+		case model.KindAnswer:
+			r.answer(f.Path, *v.(*model.Answer))
+		case model.KindOther:
+			switch v := v.(type) {
+			case *[]model.Organisation:
+				// The reference layout always has the co-implementers
+				// heading, even over an empty list; transfer recipients only
+				// when there are some.
+				r.orgs(f.Path, *v, f.Path == "applicant.co_implementers")
+			case *[]model.OtherIndicator:
+				for _, o := range *v {
+					r.para(strings.TrimSuffix(text(o.Number)+" "+text(o.Title), " ")) // a bare "7.3" stays bare
+					r.figures("7.1", "indicators.new_jobs", r.lang.WomenOther, o.Planned, o.Realised)
+				}
+			}
+		}
+	}
+}
+
 // has reports whether a section is in the description, or must be written
 // because it holds values (a copy whose headings were lost).
 func (r *renderer) has(num string) bool { return r.d.Sections.Has(num) }
@@ -76,96 +134,48 @@ func (r *renderer) render() {
 			r.para(h)
 		}
 	}
-	if r.has("1") {
-		p := d.Project
-		r.heading("1")
-		r.field("1", "project.code", text(p.Code))
-		r.field("1", "project.name", text(p.Name))
-		r.field("1", "project.priority_axis", numbered(p.PriorityAxis))
-		r.field("1", "project.specific_objective", numbered(p.SpecificObjective))
-		r.field("1", "project.period", r.period())
-		r.field("1", "project.status", text(p.Status))
-		r.field("1", "project.authority", text(p.Authority))
-	}
-	if r.has("2") {
-		a := d.Applicant
-		r.heading("2")
-		for _, f := range []struct {
-			path string
-			v    model.Text
-		}{
-			{"applicant.name", a.Name}, {"applicant.organisation_type", a.OrganisationType},
-			{"applicant.business_id", a.BusinessID}, {"applicant.address.street", a.Address.Street},
-			{"applicant.phone", a.Phone}, {"applicant.address.postal_code", a.Address.PostalCode},
-			{"applicant.address.city", a.Address.City}, {"applicant.website", a.Website},
-			{"applicant.contact.name", a.Contact.Name}, {"applicant.contact.title", a.Contact.Title},
-		} {
-			r.field("2", f.path, text(f.v))
-		}
-		email := a.Contact.Email.Raw
-		if a.Contact.Email.Valid {
-			email = strings.ReplaceAll(a.Contact.Email.Value, "@", "(at)")
-		}
-		r.field("2", "applicant.contact.email", email)
-		r.field("2", "applicant.contact.phone", text(a.Contact.Phone))
-		r.field("2", "applicant.applicants", text(a.Applicants))
-		// The reference layout always has the co-implementers heading, even
-		// over an empty list; transfer recipients only when there are some.
-		r.orgs("applicant.co_implementers", a.CoImplementers, true)
-		r.orgs("applicant.transfer_recipients", a.TransferRecipients, false)
-	}
-	r.freeText("3", d.Summary)
-	if r.has("4") {
-		r.heading("4")
-		r.freeText("4.1", d.TargetGroups.Primary)
-		r.freeText("4.2", d.TargetGroups.Indirect)
-		r.otherSections("4")
-	}
-	if r.has("5") {
-		f := d.Funding
-		r.heading("5")
-		r.field("5", "funding.eu_state_granted", amount(f.EUStateGranted))
-		r.field("5", "funding.eu_state_realised", amount(f.EUStateRealised))
-		r.field("5", "funding.public_planned", amount(f.PublicPlanned))
-		r.field("5", "funding.public_realised", amount(f.PublicRealised))
-	}
-	if r.has("6") {
-		ar := d.Area
-		r.heading("6")
-		r.field("6", "area.regions", names(ar.Regions))
-		r.field("6", "area.sub_regions", names(ar.SubRegions))
-		r.field("6", "area.municipalities", names(ar.Municipalities))
-		if len(lang.SiteHeading) > 0 {
-			r.para(lang.SiteHeading[0])
-		}
-		r.field("6", "area.site.street", text(ar.Site.Street))
-		r.field("6", "area.site.postal_code", text(ar.Site.PostalCode))
-		r.field("6", "area.site.city", text(ar.Site.City))
-	}
-	if r.has("7") {
-		r.heading("7")
-		r.indicator("7.1", "indicators.new_jobs", d.Indicators.NewJobs)
-		r.indicator("7.2", "indicators.new_companies", d.Indicators.NewCompanies)
-		for _, o := range d.Indicators.Other {
-			r.para(strings.TrimSuffix(text(o.Number)+" "+text(o.Title), " ")) // a bare "7.3" stays bare
-			r.figures("7.1", "indicators.new_jobs", r.lang.WomenOther, o.Planned, o.Realised)
+	for _, s := range model.KnownSections() {
+		if s.Parent() == 0 {
+			r.section(s)
 		}
 	}
-	if r.has("8") {
-		r.heading("8")
-		if r.has("8.1") {
-			r.gender()
-		}
-		if r.has("8.2") {
-			r.scores()
-		}
-		r.otherSections("8")
-	}
-	r.freeText("9", d.FinalReport)
 	// One newline at the end, not a blank line.
 	out := bytes.TrimRight(r.buf.Bytes(), "\n")
 	r.buf.Truncate(len(out))
 	r.buf.WriteByte('\n')
+}
+
+// section writes a section that is there, by its kind: its heading, then
+// its fields, text, table or subsections.
+func (r *renderer) section(s model.Section) {
+	num := s.String()
+	if !r.has(num) {
+		return
+	}
+	r.heading(num)
+	switch s.Kind() {
+	case model.SectionFields:
+		r.fields(num)
+	case model.SectionQuestions:
+		r.fields(num)
+		r.buf.WriteByte('\n')
+	case model.SectionScores:
+		r.scores()
+	case model.SectionText:
+		if t := s.TextField().In(r.d).(*model.Text); t.Valid {
+			r.para(t.Value)
+		}
+	case model.SectionContainer:
+		for _, sub := range model.KnownSections() {
+			if sub.Parent() == s {
+				r.section(sub)
+			}
+		}
+		// After the known subsections: the section's own lists (7's other
+		// indicators), then the subsections the tables do not know.
+		r.fields(num)
+		r.otherSections(num)
+	}
 }
 
 func numbered(n model.Numbered) string {
@@ -180,8 +190,7 @@ func numbered(n model.Numbered) string {
 	return text(n.Name)
 }
 
-func (r *renderer) period() string {
-	per := r.d.Project.Period
+func (r *renderer) period(per model.Period) string {
 	date := func(f model.Field[model.Date]) string {
 		if f.Valid {
 			return f.Value.Finnish()
@@ -217,16 +226,6 @@ func (r *renderer) orgs(path string, orgs []model.Organisation, always bool) {
 	r.buf.WriteByte('\n')
 }
 
-func (r *renderer) freeText(num string, t model.Text) {
-	if !r.has(num) {
-		return
-	}
-	r.heading(num)
-	if t.Valid {
-		r.para(t.Value)
-	}
-}
-
 // amount prints euros the way the pages do: 1 551 280, with a decimal
 // comma when there are cents.
 func amount(f model.Field[model.Fixed2]) string {
@@ -260,64 +259,44 @@ func count(f model.Field[model.Fixed2], realised bool) string {
 	return whole + "." + frac
 }
 
-func (r *renderer) indicator(num, path string, ind model.Indicator) {
-	if !r.has(num) {
-		return
-	}
-	r.heading(num)
-	r.figures(num, path, r.lang.Women[num], ind.Planned, ind.Realised)
-}
-
 // figures writes an indicator's planned and realised lines with the labels
 // of section num and phrase before the women's part.
 func (r *renderer) figures(num, path, phrase string, planned, realised model.Figure) {
-	for _, x := range []struct {
-		sub      string
-		fig      model.Figure
-		realised bool
-	}{{"planned", planned, false}, {"realised", realised, true}} {
-		total, women := count(x.fig.Total, x.realised), count(x.fig.Women, x.realised)
-		v := total
-		if women != "" {
-			v = total + ", " + phrase + " " + women
-		}
-		r.field(num, path+"."+x.sub, v)
-	}
+	r.field(num, path+".planned", figure(planned, phrase, false))
+	r.field(num, path+".realised", figure(realised, phrase, true))
 }
 
-func (r *renderer) gender() {
-	r.heading("8.1")
-	ge := r.d.Horizontal.GenderEquality
-	for _, q := range []struct {
-		path string
-		a    model.Answer
-	}{
-		{"horizontal.gender_equality.context_analysis", ge.ContextAnalysis},
-		{"horizontal.gender_equality.mainstreamed", ge.Mainstreamed},
-		{"horizontal.gender_equality.main_goal", ge.MainGoal},
-	} {
-		if !q.a.Answer.Present && !q.a.Justification.Valid {
-			continue
-		}
-		answer := q.a.Answer.Raw
-		if q.a.Answer.Valid {
-			answer = r.lang.AnswerText(q.a.Answer.Value)
-		}
-		label := r.lang.FieldLabel("8.1", q.path)
-		if answer == "" {
-			r.buf.WriteString(label + ":\n")
-		} else {
-			r.buf.WriteString(label + ": " + answer + "\n")
-		}
-		if q.a.Justification.Valid {
-			r.buf.WriteString(q.a.Justification.Value + "\n")
-		}
+// figure prints "TOTAL, PHRASE WOMEN", or the total alone.
+func figure(f model.Figure, phrase string, realised bool) string {
+	total, women := count(f.Total, realised), count(f.Women, realised)
+	if women == "" {
+		return total
 	}
-	r.buf.WriteByte('\n')
+	return total + ", " + phrase + " " + women
+}
+
+// answer writes a question of 8.1: "Label: answer" and its justification
+// on the next lines, or nothing for a question that is not there.
+func (r *renderer) answer(path string, a model.Answer) {
+	if !a.Answer.Present && !a.Justification.Valid {
+		return
+	}
+	answer := a.Answer.Raw
+	if a.Answer.Valid {
+		answer = r.lang.AnswerText(a.Answer.Value)
+	}
+	label := r.lang.FieldLabel("8.1", path)
+	if answer == "" {
+		r.buf.WriteString(label + ":\n")
+	} else {
+		r.buf.WriteString(label + ": " + answer + "\n")
+	}
+	if a.Justification.Valid {
+		r.buf.WriteString(a.Justification.Value + "\n")
+	}
 }
 
 func (r *renderer) scores() {
-	r.heading("8.2")
 	if len(r.lang.ScoreHeader) > 0 {
 		r.buf.WriteString(r.lang.ScoreHeader[0] + "\n")
 	}
