@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/asectl/asectl/internal/csvcell"
@@ -11,9 +12,15 @@ import (
 )
 
 // CSVColumns are the stable English headers of `asectl parse --format csv`,
-// one row per description. Lists are joined with "; ". New columns go at the
-// end, so that a consumer reading by position keeps working.
-var CSVColumns = []string{
+// one row per description: the published columns in their order, then any
+// other column the field table names (model.FieldDef.CSV), in the table's
+// order. Lists are joined with "; ". New columns go at the end, so that a
+// consumer reading by position keeps working.
+var CSVColumns = csvColumns()
+
+// csvPublished is the order the columns were published in; each is named
+// by a row of the field table (TestCSVColumnsFromTheTable).
+var csvPublished = []string{
 	"source", "code", "name", "fund", "language",
 	"axis", "axis_name", "objective", "objective_name",
 	"start", "end", "status", "state", "authority",
@@ -31,6 +38,49 @@ var CSVColumns = []string{
 	// 120 (women 60), realised 98 (women 41)"; the unknown subsections'
 	// headings, "8.3 Title" (their text is in the JSON).
 	"other_indicators", "other_sections",
+}
+
+// csvField is a field of the table with columns, and where they go.
+type csvField struct {
+	id  model.FieldID
+	col []int // the column of each part of the value
+}
+
+// csvColumns is csvPublished, then the table's other columns.
+func csvColumns() []string {
+	cols := slices.Clone(csvPublished)
+	for _, id := range model.Fields() {
+		for _, name := range csvNames(id) {
+			if !slices.Contains(csvPublished, name) {
+				cols = append(cols, name)
+			}
+		}
+	}
+	return cols
+}
+
+// csvFields are the fields with columns, each with its columns' places in
+// CSVColumns.
+var csvFields = func() (out []csvField) {
+	for _, id := range model.Fields() {
+		names := csvNames(id)
+		if len(names) == 0 {
+			continue
+		}
+		f := csvField{id: id}
+		for _, name := range names {
+			f.col = append(f.col, slices.Index(CSVColumns, name))
+		}
+		out = append(out, f)
+	}
+	return out
+}()
+
+func csvNames(id model.FieldID) []string {
+	if c := id.Def().CSV; c != "" {
+		return strings.Split(c, ",")
+	}
+	return nil
 }
 
 // CSVWriter writes descriptions as RFC 4180 CSV. With Excel set it starts
@@ -143,23 +193,46 @@ func meanScore(ss []model.Score, direct bool) string {
 }
 
 func (c *CSVWriter) row(d *model.Description) []string {
-	p, a, f, ind, ge := d.Project, d.Applicant, d.Funding, d.Indicators, d.Horizontal.GenderEquality
-	return []string{
-		d.Source, csvcell.Text(p.Code), csvcell.Text(p.Name), csvcell.Text(d.Fund), d.Language,
-		csvcell.Text(p.PriorityAxis.Number), csvcell.Text(p.PriorityAxis.Name), csvcell.Text(p.SpecificObjective.Number), csvcell.Text(p.SpecificObjective.Name),
-		csvcell.Date(p.Period.Start), csvcell.Date(p.Period.End), csvcell.Text(p.Status), csvcell.Text(p.State), csvcell.Text(p.Authority),
-		csvcell.Text(a.Name), csvcell.Text(a.OrganisationType), csvcell.Text(a.BusinessID), csvcell.Text(a.Address.Street), csvcell.Text(a.Address.PostalCode), csvcell.Text(a.Address.City), csvcell.Text(a.Phone), csvcell.Text(a.Website),
-		csvcell.Text(a.Contact.Name), csvcell.Text(a.Contact.Title), csvcell.Text(a.Contact.Email), csvcell.Text(a.Contact.Phone), csvcell.Text(a.Applicants),
-		orgs(a.CoImplementers), orgs(a.TransferRecipients),
-		csvcell.Fixed(f.EUStateGranted), csvcell.Fixed(f.EUStateRealised), csvcell.Fixed(f.PublicPlanned), csvcell.Fixed(f.PublicRealised),
-		join(d.Area.Regions), join(d.Area.SubRegions), join(d.Area.Municipalities),
-		csvcell.Fixed(ind.NewJobs.Planned.Total), csvcell.Fixed(ind.NewJobs.Planned.Women), csvcell.Fixed(ind.NewJobs.Realised.Total), csvcell.Fixed(ind.NewJobs.Realised.Women),
-		csvcell.Fixed(ind.NewCompanies.Planned.Total), csvcell.Fixed(ind.NewCompanies.Planned.Women), csvcell.Fixed(ind.NewCompanies.Realised.Total), csvcell.Fixed(ind.NewCompanies.Realised.Women),
-		yesNo(ge.ContextAnalysis.Answer), yesNo(ge.Mainstreamed.Answer), yesNo(ge.MainGoal.Answer),
-		meanScore(d.Horizontal.Sustainability, true), meanScore(d.Horizontal.Sustainability, false),
-		csvcell.Text(d.Error),
-		otherIndicators(ind.Other), otherSections(d.OtherSections),
+	row := make([]string, len(CSVColumns))
+	var buf [2]string
+	for _, f := range csvFields {
+		for i, v := range csvCells(buf[:0], f.id.In(d)) {
+			row[f.col[i]] = v
+		}
 	}
+	return row
+}
+
+// csvCells appends the cells of one value (see model.FieldDef.CSV), by its
+// type.
+func csvCells(dst []string, v any) []string {
+	switch v := v.(type) {
+	case *string:
+		return append(dst, *v)
+	case *model.Text:
+		return append(dst, csvcell.Text(*v))
+	case *model.Numbered:
+		return append(dst, csvcell.Text(v.Number), csvcell.Text(v.Name))
+	case *model.Period:
+		return append(dst, csvcell.Date(v.Start), csvcell.Date(v.End))
+	case *model.Field[model.Fixed2]:
+		return append(dst, csvcell.Fixed(*v))
+	case *model.Figure:
+		return append(dst, csvcell.Fixed(v.Total), csvcell.Fixed(v.Women))
+	case *model.Answer:
+		return append(dst, yesNo(v.Answer))
+	case *[]model.Text:
+		return append(dst, join(*v))
+	case *[]model.Organisation:
+		return append(dst, orgs(*v))
+	case *[]model.OtherIndicator:
+		return append(dst, otherIndicators(*v))
+	case *[]model.OtherSection:
+		return append(dst, otherSections(*v))
+	case *[]model.Score:
+		return append(dst, meanScore(*v, true), meanScore(*v, false))
+	}
+	panic(fmt.Sprintf("findings: no CSV cells for a %T", v)) // a defect of the field table; TestCSVColumnsFromTheTable
 }
 
 // otherIndicators flattens indicators.other into one cell: "7.1 Title:
