@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/asectl/asectl/internal/mdescape"
 )
@@ -91,6 +93,22 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 		m.table([]string{"", p.T.Planned, p.T.Women, p.T.Realised, p.T.Women}, v.Indicators, map[int]bool{1: true, 2: true, 3: true, 4: true})
 		m.printf("## %s (%s)\n\n", mdEscape(p.T.Findings), mdEscape(v.FindingsSum))
 		findingsTable(m, p.T, v.Findings)
+		// The free texts last, as on the HTML page: sections 3, 4.1, 4.2,
+		// the subsections the tables do not know (other_sections) and 9,
+		// within maxMarkdownText characters in all.
+		left := maxMarkdownText
+		for _, t := range v.Texts {
+			text := t.Text
+			if n := utf8.RuneCountInString(text); n > left {
+				text = string([]rune(text)[:left])
+				left = 0
+				m.printf("## %s\n\n%s\n\n_%s_\n\n", mdEscape(t.Title), mdText(text),
+					mdEscape(lc.l.Sprintf("… %d more characters: the HTML report has the whole text", n-utf8.RuneCountInString(text))))
+				continue
+			}
+			left -= utf8.RuneCountInString(text)
+			m.printf("## %s\n\n%s\n\n", mdEscape(t.Title), mdText(text))
+		}
 	}
 	if v := p.Portfolio; v != nil {
 		m.table([]string{"", ""}, factRows(v.Facts), map[int]bool{1: true})
@@ -114,6 +132,43 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 	}
 	return m.err
 }
+
+// mdText is free text as Markdown paragraphs that show it as printed: its
+// lines kept (a backslash before the line break), blank lines between
+// paragraphs, and every line escaped as a table cell is and further where a
+// line's start would make it a list, a quote, a heading or code ("- x",
+// "1. x", "===", indented).
+func mdText(s string) string {
+	var b strings.Builder
+	blank := false
+	for _, line := range strings.Split(s, "\n") {
+		line = mdEscape(strings.TrimSpace(line))
+		if line == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		switch {
+		case blank:
+			b.WriteString("\n\n")
+			blank = false
+		case b.Len() > 0:
+			b.WriteString("\\\n")
+		}
+		if i := strings.IndexFunc(line, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (line[i] == '.' || line[i] == ')') {
+			line = line[:i] + "\\" + line[i:] // "1. x" is no list item
+		} else if strings.IndexByte("-+=", line[0]) >= 0 {
+			line = "\\" + line
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// maxMarkdownText bounds the free texts of a Markdown page, in characters,
+// so that the page stays within a pull-request comment (65,536 characters
+// on GitHub) beside a findings table of maxMarkdownRows rows. The texts of a
+// real description are 5,000–15,000.
+const maxMarkdownText = 30000
 
 // maxMarkdownRows keeps a findings table within a pull-request comment.
 const maxMarkdownRows = 300

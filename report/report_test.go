@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -449,14 +450,55 @@ func TestNewShapes(t *testing.T) {
 			assert.Contains(t, out, "7.3 Alle 25-vuotiaiden osallistujien määrä")
 			out = string(render(t, html, items[1:2], lang))
 			assert.Contains(t, out, "8.3 Yhdenvertaisuus")
+			// The unknown subsections' text, on both pages (the Markdown page
+			// left it out).
 			if html {
-				// The Markdown page shows no free text.
 				assert.Contains(t, out, "<h2>4.3 Muut kohderyhmät</h2>")
-				assert.Contains(t, out, "Kansainväliset kumppaniverkostot.")
+			} else {
+				assert.Contains(t, out, "\n## 4.3 Muut kohderyhmät\n\nLapin kunnat ja niiden elinkeinoyhtiöt.\\\nSeudulliset oppilaitokset.\n\nKansainväliset kumppaniverkostot.\n")
+				assert.Contains(t, out, "\n## 8.3 Yhdenvertaisuus\n\nHanke edistää yhdenvertaisuutta")
 			}
+			assert.Contains(t, out, "Kansainväliset kumppaniverkostot.")
 			out = string(render(t, html, items, lang))
 			assert.Contains(t, out, map[string]string{"en": "interrupted", "fi": "keskeytynyt"}[lang])
 		}
+	}
+}
+
+// TestMarkdownText: free text on the Markdown page shows as printed, line
+// by line, and nothing in it acts as Markdown or HTML.
+func TestMarkdownText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Yksi rivi.", "Yksi rivi."},
+		{"a\nb\n\n\nc", "a\\\nb\n\nc"},
+		{"  sisennetty\n\tsarkain", "sisennetty\\\nsarkain"},
+		{"- kohta\n+ toinen\n1. numero\n12) sulku\n===\n2017 vuosi", "\\- kohta\\\n\\+ toinen\\\n1\\. numero\\\n12\\) sulku\\\n\\===\\\n2017 vuosi"},
+		{"# otsikko\n> lainaus\n<script>alert(1)</script> | [linkki](javascript:x) *x* _y_ `z`",
+			"\\# otsikko\\\n&gt; lainaus\\\n&lt;script&gt;alert(1)&lt;/script&gt; \\| \\[linkki\\](javascript:x) \\*x\\* \\_y\\_ \\`z\\`"},
+		{"loppu\\", "loppu\\\\"},
+		{"\n\n", ""},
+	} {
+		assert.Equal(t, c.want, mdText(c.in), "%q", c.in)
+	}
+}
+
+// TestMarkdownTextBounded: the free texts of a Markdown page stay within
+// maxMarkdownText characters, and a text cut short says how much is left out.
+func TestMarkdownTextBounded(t *testing.T) {
+	long := strings.Repeat("Pitkä rivi tekstiä. ", 100) + "\n"
+	src := strings.Replace(string(read(t, "../testdata/A72213.txt")), "9 Loppuraportin tiivistelmä\n",
+		"9 Loppuraportin tiivistelmä\n"+strings.Repeat(long, 20), 1)
+	it := item(t, "long.txt", []byte(src))
+	final := utf8.RuneCountInString(it.Doc.FinalReport.Value)
+	require.Greater(t, final, maxMarkdownText)
+	for _, lang := range []string{"en", "fi"} {
+		out := string(render(t, false, []Item{it}, lang))
+		_, texts, ok := strings.Cut(out, "\n## 3 ")
+		require.True(t, ok)
+		assert.Less(t, utf8.RuneCountInString(texts), maxMarkdownText+maxMarkdownText/10, lang)
+		end := regexp.MustCompile(map[string]string{"en": `\n_… [0-9,]+ more characters: the HTML report has the whole text_\n\n$`,
+			"fi": `\n_… [0-9\x{a0}\x{202f} ]+ merkkiä lisää: HTML-raportissa on koko teksti_\n\n$`}[lang])
+		assert.True(t, end.MatchString(out), "%s: ends %q", lang, out[max(0, len(out)-200):])
 	}
 }
 
