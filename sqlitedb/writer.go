@@ -55,12 +55,15 @@ type Writer struct {
 	// unlock releases the lock Snapshot holds on the target (Append).
 	unlock func()
 
-	db *sql.DB
-	tx *sql.Tx
-	st struct{ del, desc, hasList, delList, listRow *sql.Stmt }
+	c  *conn
+	st struct{ del, desc, hasList, delList, listRow *stmt }
+	// deletes are the statements that delete a description's or a list
+	// row's rows from one table, by table and key.
+	deletes map[[2]string]*stmt
 	// indexed: the indexes built at the end are there already.
 	indexed  bool
-	descArgs []any
+	descArgs []value
+	ids      []int64
 	// The list tables' rows of one description go in with one statement
 	// each: a statement's fixed cost is most of a small row's.
 	partners, areas, scores, indicators, gender, sections, findings *batch
@@ -151,40 +154,42 @@ func newWriter(file, name string, opt Options) *Writer {
 	return &Writer{file: file, name: name, opt: opt, regions: programme.GetRegions()}
 }
 
-// dsn names the file as an SQLite URI, so that a path with ? or # in it
-// stays one path. The journal is off and nothing is synced: the file is
-// new (or a copy) and is dropped on any failure, and the rename puts it in
-// place only once it is complete. Pages of 16 KiB take a quarter of the
-// write calls of 4 KiB (measured: 20 % less CPU for an export) and keep
-// the summaries on one page; the page cache stays at SQLite's default
-// 2 MiB (8 MiB took 30 MiB more memory and no less time).
-func dsn(path string) (string, error) {
+// fileURI names the file as an SQLite URI, so that a path with ? or # in
+// it stays one path.
+func fileURI(path string) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", err
 	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	return u.String() + "?_pragma=page_size(16384)&_pragma=foreign_keys(0)&_pragma=journal_mode(off)&_pragma=synchronous(off)", nil
+	return u.String(), nil
 }
 
+// writePragmas: the journal is off and nothing is synced: the file is new
+// (or a copy) and is dropped on any failure, and the rename puts it in
+// place only once it is complete. Pages of 16 KiB take a quarter of the
+// write calls of 4 KiB (measured: 20 % less CPU for an export) and keep
+// the summaries on one page; the page cache stays at SQLite's default
+// 2 MiB (8 and 16 MiB took more memory and no less time). The writer makes
+// the keys itself (see deleteRows).
+var writePragmas = []string{"page_size = 16384", "foreign_keys = 0", "journal_mode = off", "synchronous = off"}
+
 func (w *Writer) open(appending bool) error {
-	source, err := dsn(w.file)
+	uri, err := fileURI(w.file)
 	if err != nil {
 		return err
 	}
-	w.db, err = sql.Open("sqlite", source)
-	if err != nil {
-		return err
-	}
-	w.db.SetMaxOpenConns(1)
 	w.created = w.opt.Now.UTC().Format(time.RFC3339)
 	if appending {
-		if err := w.readMeta(); err != nil {
+		if err := w.readMeta(uri); err != nil {
 			return err
 		}
 	}
-	w.tx, err = w.db.Begin()
+	w.c, err = openConn(uri, writePragmas)
 	if err != nil {
+		return fmt.Errorf("%s: %w", w.name, err)
+	}
+	if err := w.c.exec("BEGIN"); err != nil {
 		return fmt.Errorf("%s: %w", w.name, err)
 	}
 	if !appending {
@@ -197,8 +202,13 @@ func (w *Writer) open(appending bool) error {
 
 // readMeta checks that the existing file is an asectl database of this
 // schema version and reads its creation time and inputs.
-func (w *Writer) readMeta() error {
-	rows, err := w.db.Query(`SELECT "key", value FROM meta`)
+func (w *Writer) readMeta(uri string) error {
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT "key", value FROM meta`)
 	if err != nil {
 		return fmt.Errorf("%s: not a database asectl export wrote: %v", w.name, err)
 	}
@@ -230,22 +240,22 @@ func (w *Writer) readMeta() error {
 
 func (w *Writer) createSchema() error {
 	for _, s := range createStatements(false) {
-		if _, err := w.tx.Exec(s); err != nil {
+		if err := w.c.exec(s); err != nil {
 			return fmt.Errorf("schema: %w (in %.60q)", err, s)
 		}
 	}
 	for _, t := range tables {
-		if _, err := w.tx.Exec(`INSERT INTO schema_tables VALUES (?, ?)`, t.name, t.doc); err != nil {
+		if err := w.c.exec(`INSERT INTO schema_tables VALUES (?, ?)`, vText(t.name), vText(t.doc)); err != nil {
 			return err
 		}
 		for _, c := range t.cols {
-			if _, err := w.tx.Exec(`INSERT INTO schema_columns VALUES (?, ?, ?, ?, ?)`, t.name, c.name, c.typ, nullIfEmpty(c.json), c.doc); err != nil {
+			if err := w.c.exec(`INSERT INTO schema_columns VALUES (?, ?, ?, ?, ?)`, vText(t.name), vText(c.name), vText(c.typ), vNullable(c.json), vText(c.doc)); err != nil {
 				return err
 			}
 		}
 	}
 	for _, v := range views {
-		if _, err := w.tx.Exec(`INSERT INTO schema_tables VALUES (?, ?)`, v.name, v.doc); err != nil {
+		if err := w.c.exec(`INSERT INTO schema_tables VALUES (?, ?)`, vText(v.name), vText(v.doc)); err != nil {
 			return err
 		}
 	}
@@ -255,7 +265,7 @@ func (w *Writer) createSchema() error {
 func (w *Writer) prepare() error {
 	placeholders := "?" + strings.Repeat(", ?", len(tableCols("descriptions"))-2)
 	stmts := []struct {
-		dst **sql.Stmt
+		dst **stmt
 		sql string
 	}{
 		{&w.st.del, `DELETE FROM descriptions WHERE source = ? AND coalesce(code, '') = coalesce(?, '') RETURNING id`},
@@ -272,7 +282,7 @@ func (w *Writer) prepare() error {
 	w.sections = w.newBatch("other_sections")
 	w.findings = w.newBatch("findings")
 	for _, s := range stmts {
-		st, err := w.tx.Prepare(s.sql)
+		st, err := w.c.prepare(s.sql)
 		if err != nil {
 			return fmt.Errorf("prepare %.40q: %w", s.sql, err)
 		}
@@ -302,13 +312,13 @@ func (w *Writer) Add(d *model.Description, findings []validate.Finding) error {
 func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 	p, a := &d.Project, &d.Applicant
 	failed := d.Error.Valid
-	lang, fund := any(d.Language), text(d.Fund)
+	lang, fund := vText(string(d.Language)), text(d.Fund)
 	if failed {
-		lang = nil
+		lang = value{}
 	}
 	args := w.descArgs[:0]
 	args = append(args,
-		d.Source, text(d.Error), lang, fund,
+		vText(d.Source), text(d.Error), lang, fund,
 		text(p.Code), text(p.Name),
 		text(p.PriorityAxis.Number), text(p.PriorityAxis.Name),
 		text(p.SpecificObjective.Number), text(p.SpecificObjective.Name),
@@ -330,30 +340,33 @@ func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 	// A description of the same source and code is rare: the insert tries
 	// first, and only when it meets one is that deleted (with its rows)
 	// and the insert made again.
-	res, err := w.st.desc.Exec(args...)
+	n, err := w.st.desc.exec(args)
 	if err != nil {
 		return err
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
+	if n == 0 {
 		if err := w.ensureIndexes(); err != nil {
 			return err
 		}
-		var old int64
-		if err := w.st.del.QueryRow(d.Source, text(p.Code)).Scan(&old); err != nil {
+		w.ids, err = w.st.del.ints(w.ids[:0], []value{vText(d.Source), text(p.Code)})
+		if err != nil {
 			return err
 		}
-		if err := w.deleteRows("description_id", old); err != nil {
+		if len(w.ids) != 1 {
+			return fmt.Errorf("sqlitedb: %d descriptions of the same source and code", len(w.ids))
+		}
+		if err := w.deleteRows("description_id", w.ids[0]); err != nil {
 			return err
 		}
 		w.counts.Replaced++
-		if res, err = w.st.desc.Exec(args...); err != nil {
+		if n, err = w.st.desc.exec(args); err != nil {
 			return err
 		}
+		if n != 1 {
+			return errors.New("sqlitedb: the description was not inserted again")
+		}
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return err
-	}
+	id := w.c.lastInsertID()
 	w.counts.Descriptions++
 
 	if !failed {
@@ -361,8 +374,8 @@ func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 	}
 	for i := range findings {
 		f := &findings[i]
-		w.findings.add(id, nil, f.Rule, f.Severity.String(), w.opt.Message(*f),
-			positive(f.Pos.Line), positive(f.Pos.Col), nullIfEmpty(f.Field))
+		w.findings.add(vInt(id), value{}, vText(f.Rule), vText(f.Severity.String()), vText(w.opt.Message(*f)),
+			positive(f.Pos.Line), positive(f.Pos.Col), vNullable(f.Field))
 	}
 	w.counts.Findings += len(findings)
 	for _, b := range w.batches() {
@@ -392,9 +405,9 @@ func (w *Writer) BeginList(source string) error {
 	if w.done {
 		return errors.New("sqlitedb: BeginList after Commit or Abort")
 	}
-	var there bool
-	err := w.st.hasList.QueryRow(source).Scan(&there)
-	if err == nil && there {
+	var err error
+	w.ids, err = w.st.hasList.ints(w.ids[:0], []value{vText(source)})
+	if err == nil && len(w.ids) == 1 && w.ids[0] == 1 {
 		if err = w.ensureIndexes(); err == nil {
 			err = w.deleteList(source)
 		}
@@ -417,7 +430,18 @@ func (w *Writer) deleteRows(key string, id int64) error {
 	for _, t := range tables {
 		for _, c := range t.cols {
 			if c.name == key && t.name != "descriptions" {
-				if _, err := w.tx.Exec(`DELETE FROM `+t.name+` WHERE `+key+` = ?`, id); err != nil {
+				st := w.deletes[[2]string{t.name, key}]
+				if st == nil {
+					var err error
+					if st, err = w.c.prepare(`DELETE FROM ` + t.name + ` WHERE ` + key + ` = ?`); err != nil {
+						return err
+					}
+					if w.deletes == nil {
+						w.deletes = map[[2]string]*stmt{}
+					}
+					w.deletes[[2]string{t.name, key}] = st
+				}
+				if _, err := st.exec([]value{vInt(id)}); err != nil {
 					return err
 				}
 			}
@@ -428,21 +452,8 @@ func (w *Writer) deleteRows(key string, id int64) error {
 
 // deleteList deletes the rows of the list source and their findings.
 func (w *Writer) deleteList(source string) error {
-	rows, err := w.st.delList.Query(source)
+	ids, err := w.st.delList.ints(nil, []value{vText(source)})
 	if err != nil {
-		return err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, id := range ids {
@@ -461,7 +472,7 @@ func (w *Writer) ensureIndexes() error {
 		return nil
 	}
 	for _, ix := range laterIndexes() {
-		if _, err := w.tx.Exec(ix); err != nil {
+		if err := w.c.exec(ix); err != nil {
 			return fmt.Errorf("%s: %w", ix, err)
 		}
 	}
@@ -484,32 +495,28 @@ func (w *Writer) AddListRow(r *projectlist.Row, findings []validate.Finding) err
 }
 
 func (w *Writer) addListRow(r *projectlist.Row, findings []validate.Finding) error {
-	var errText, raw, repairs any
+	var errText, raw, repairs value
 	if r.Err != nil {
-		errText, raw = w.opt.Text(*r.Err), r.Raw
+		errText, raw = vText(w.opt.Text(*r.Err)), vText(r.Raw)
 	}
 	if len(r.Repairs) > 0 {
-		repairs = strings.Join(r.Repairs, ",")
+		repairs = vText(strings.Join(r.Repairs, ","))
 	}
 	p, f := &r.Project, &r.Funding
-	res, err := w.st.listRow.Exec(r.Source, r.Line, r.Programme, errText, raw, text(r.Fund),
+	if _, err := w.st.listRow.exec([]value{vText(r.Source), vInt(int64(r.Line)), vText(string(r.Programme)), errText, raw, text(r.Fund),
 		text(p.Code), text(p.Name), text(p.PriorityAxis.Number),
 		date(p.Period.Start), date(p.Period.End), text(p.Status), text(p.State), text(p.Authority),
 		text(r.Part), text(r.Applicant.Name),
 		cents(f.EUStateGranted), cents(f.EUStateRealised), cents(f.PublicPlanned), cents(f.PublicRealised),
-		repairs)
-	if err != nil {
+		repairs}); err != nil {
 		return err
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return err
-	}
+	id := w.c.lastInsertID()
 	w.counts.ListRows++
 	for i := range findings {
 		x := &findings[i]
-		w.findings.add(nil, id, x.Rule, x.Severity.String(), w.opt.Message(*x),
-			positive(x.Pos.Line), positive(x.Pos.Col), nullIfEmpty(x.Field))
+		w.findings.add(value{}, vInt(id), vText(x.Rule), vText(x.Severity.String()), vText(w.opt.Message(*x)),
+			positive(x.Pos.Line), positive(x.Pos.Col), vNullable(x.Field))
 	}
 	w.counts.Findings += len(findings)
 	return w.findings.flush()
@@ -518,40 +525,40 @@ func (w *Writer) addListRow(r *projectlist.Row, findings []validate.Finding) err
 // addLists gathers the list tables' rows of a description that was read.
 func (w *Writer) addLists(id int64, d *model.Description) {
 	for i, o := range d.Applicant.CoImplementers {
-		w.partners.add(id, "co_implementer", i+1, text(o.Name), text(o.BusinessID))
+		w.partners.add(vInt(id), vText("co_implementer"), vInt(int64(i+1)), text(o.Name), text(o.BusinessID))
 	}
 	for i, o := range d.Applicant.TransferRecipients {
-		w.partners.add(id, "transfer_recipient", i+1, text(o.Name), text(o.BusinessID))
+		w.partners.add(vInt(id), vText("transfer_recipient"), vInt(int64(i+1)), text(o.Name), text(o.BusinessID))
 	}
 	w.addAreas(id, d)
 	for i, s := range d.Horizontal.Sustainability {
-		ref := any(nil)
+		var ref value
 		if s.Ref != 0 {
-			ref = s.Ref
+			ref = vInt(int64(s.Ref))
 		}
-		w.scores.add(id, i+1, text(s.Group), text(s.Criterion), ref,
+		w.scores.add(vInt(id), vInt(int64(i+1)), text(s.Group), text(s.Criterion), ref,
 			integer(s.Direct), integer(s.Indirect), text(s.Justification))
 	}
 	for _, in := range []struct {
 		key string
 		v   *model.Indicator
 	}{{"new_jobs", &d.Indicators.NewJobs}, {"new_companies", &d.Indicators.NewCompanies}} {
-		w.indicators.add(id, in.key, nil, nil, nil, number(in.v.Planned.Total), number(in.v.Planned.Women),
+		w.indicators.add(vInt(id), vText(in.key), value{}, value{}, value{}, number(in.v.Planned.Total), number(in.v.Planned.Women),
 			number(in.v.Realised.Total), number(in.v.Realised.Women))
 	}
 	for i, o := range d.Indicators.Other {
-		w.indicators.add(id, "other", i+1, text(o.Number), text(o.Title), number(o.Planned.Total), number(o.Planned.Women),
+		w.indicators.add(vInt(id), vText("other"), vInt(int64(i+1)), text(o.Number), text(o.Title), number(o.Planned.Total), number(o.Planned.Women),
 			number(o.Realised.Total), number(o.Realised.Women))
 	}
 	for i, o := range d.OtherSections {
-		w.sections.add(id, i+1, text(o.Number), text(o.Title), text(o.Text))
+		w.sections.add(vInt(id), vInt(int64(i+1)), text(o.Number), text(o.Title), text(o.Text))
 	}
 	g := &d.Horizontal.GenderEquality
 	for _, q := range []struct {
 		key string
 		a   *model.Answer
 	}{{"context_analysis", &g.ContextAnalysis}, {"mainstreamed", &g.Mainstreamed}, {"main_goal", &g.MainGoal}} {
-		w.gender.add(id, q.key, boolean(q.a.Answer), text(q.a.Justification))
+		w.gender.add(vInt(id), vText(q.key), boolean(q.a.Answer), text(q.a.Justification))
 	}
 }
 
@@ -563,15 +570,15 @@ func (w *Writer) addAreas(id int64, d *model.Description) {
 	var ms [4]programme.Municipality
 	for i, t := range d.Area.Regions {
 		code := only(w.regions.Region(buf[:0], t.Value, ys))
-		w.areas.add(id, "region", i+1, text(t), code, nil, code)
+		w.areas.add(vInt(id), vText("region"), vInt(int64(i+1)), text(t), code, value{}, code)
 	}
 	for i, t := range d.Area.SubRegions {
 		code := only(w.regions.SubRegion(buf[:0], t.Value, ys))
-		var region any
-		if s, ok := code.(string); ok {
-			region = only(w.regions.RegionOfSubRegion(buf2[:0], s, ys))
+		var region value
+		if code.kind == kText {
+			region = only(w.regions.RegionOfSubRegion(buf2[:0], code.s, ys))
 		}
-		w.areas.add(id, "sub_region", i+1, text(t), code, nil, region)
+		w.areas.add(vInt(id), vText("sub_region"), vInt(int64(i+1)), text(t), code, value{}, region)
 	}
 	for i, t := range d.Area.Municipalities {
 		code := only(w.regions.MunicipalityCode(buf[:0], t.Value, ys))
@@ -581,18 +588,18 @@ func (w *Writer) addAreas(id int64, d *model.Description) {
 			subs = append(subs, m.SubRegion)
 			regs = append(regs, m.Region)
 		}
-		w.areas.add(id, "municipality", i+1, text(t), code, only(subs), only(regs))
+		w.areas.add(vInt(id), vText("municipality"), vInt(int64(i+1)), text(t), code, only(subs), only(regs))
 	}
 }
 
 // batch gathers rows of one table and inserts them with one statement per
 // up to maxBatchRows rows, prepared once for each number of rows.
 type batch struct {
-	tx    *sql.Tx
+	c     *conn
 	table string
 	cols  int // values a row, after its id
-	args  []any
-	stmts map[int]*sql.Stmt
+	args  []value
+	stmts map[int]*stmt
 }
 
 // maxBatchRows bounds a statement's rows (and so its parameters, far
@@ -600,7 +607,7 @@ type batch struct {
 const maxBatchRows = 64
 
 func (w *Writer) newBatch(table string) *batch {
-	return &batch{tx: w.tx, table: table, cols: len(tableCols(table)) - 1, stmts: map[int]*sql.Stmt{}}
+	return &batch{c: w.c, table: table, cols: len(tableCols(table)) - 1, stmts: map[int]*stmt{}}
 }
 
 // tableCols returns a table's columns.
@@ -613,7 +620,7 @@ func tableCols(table string) []column {
 	panic("sqlitedb: no table " + table)
 }
 
-func (b *batch) add(values ...any) { b.args = append(b.args, values...) }
+func (b *batch) add(values ...value) { b.args = append(b.args, values...) }
 
 // flush inserts the gathered rows.
 func (b *batch) flush() error {
@@ -625,7 +632,7 @@ func (b *batch) flush() error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.Exec(args[:n*b.cols]...); err != nil {
+		if _, err := st.exec(args[:n*b.cols]); err != nil {
 			return fmt.Errorf("%s: %w", b.table, err)
 		}
 		args = args[n*b.cols:]
@@ -639,13 +646,13 @@ func (b *batch) reset() {
 	b.args = b.args[:0]
 }
 
-func (b *batch) stmt(rows int) (*sql.Stmt, error) {
+func (b *batch) stmt(rows int) (*stmt, error) {
 	if st, ok := b.stmts[rows]; ok {
 		return st, nil
 	}
 	row := "(NULL" + strings.Repeat(", ?", b.cols) + ")"
 	q := "INSERT INTO " + b.table + " VALUES " + row + strings.Repeat(", "+row, rows-1)
-	st, err := b.tx.Prepare(q)
+	st, err := b.c.prepare(q)
 	if err != nil {
 		return nil, fmt.Errorf("prepare %s: %w", b.table, err)
 	}
@@ -653,82 +660,75 @@ func (b *batch) stmt(rows int) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// only returns the one distinct code, or nil for none or several.
-func only(codes []string) any {
+// only returns the one distinct code, or NULL for none or several.
+func only(codes []string) value {
 	if len(codes) == 0 {
-		return nil
+		return value{}
 	}
 	for _, c := range codes[1:] {
 		if c != codes[0] {
-			return nil
+			return value{}
 		}
 	}
-	return codes[0]
+	return vText(codes[0])
 }
 
-func text(t model.Text) any {
+func text(t model.Text) value {
 	if !t.Valid {
-		return nil
+		return value{}
 	}
-	return t.Value
+	return vText(t.Value)
 }
 
-func nullIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func positive(n int) any {
+func positive(n int) value {
 	if n <= 0 {
-		return nil
+		return value{}
 	}
-	return n
+	return vInt(int64(n))
 }
 
-func cents(f model.Field[model.Fixed2]) any {
+func cents(f model.Field[model.Fixed2]) value {
 	if !f.Valid {
-		return nil
+		return value{}
 	}
-	return int64(f.Value)
+	return vInt(int64(f.Value))
 }
 
 // number is an exact figure: an integer when whole, else a REAL with at
 // most two fraction digits.
-func number(f model.Field[model.Fixed2]) any {
+func number(f model.Field[model.Fixed2]) value {
 	if !f.Valid {
-		return nil
+		return value{}
 	}
 	if f.Value.Whole() {
-		return int64(f.Value / 100)
+		return vInt(int64(f.Value / 100))
 	}
 	v, _ := strconv.ParseFloat(f.Value.String(), 64)
-	return v
+	return vReal(v)
 }
 
-func integer(f model.Field[int]) any {
+func integer(f model.Field[int]) value {
 	if !f.Valid {
-		return nil
+		return value{}
 	}
-	return f.Value
+	return vInt(int64(f.Value))
 }
 
-func date(f model.Field[model.Date]) any {
+func date(f model.Field[model.Date]) value {
 	if !f.Valid {
-		return nil
+		return value{}
 	}
-	return f.Value.String()
+	return vText(f.Value.String())
 }
 
-func boolean(f model.Field[bool]) any {
+func boolean(f model.Field[bool]) value {
 	if !f.Valid {
-		return nil
+		return value{}
 	}
 	if f.Value {
-		return 1
+		return vInt(1)
 	}
-	return 0
+	return vInt(0)
 }
 
 // Commit writes the meta table, ends the transaction and closes the
@@ -763,18 +763,18 @@ func (w *Writer) commit() error {
 		{"updated", w.opt.Now.UTC().Format(time.RFC3339)},
 		{"inputs", string(inputs)},
 	} {
-		if _, err := w.tx.Exec(`INSERT OR REPLACE INTO meta VALUES (?, ?)`, kv[0], kv[1]); err != nil {
+		if err := w.c.exec(`INSERT OR REPLACE INTO meta VALUES (?, ?)`, vText(kv[0]), vText(kv[1])); err != nil {
 			return err
 		}
 	}
 	if err := w.ensureIndexes(); err != nil {
 		return err
 	}
-	if err := w.tx.Commit(); err != nil {
+	if err := w.c.exec("COMMIT"); err != nil {
 		return err
 	}
-	err = w.db.Close()
-	w.db = nil
+	err = w.c.close()
+	w.c = nil
 	if err != nil || w.target == "" {
 		return err
 	}
@@ -813,14 +813,10 @@ func (w *Writer) Abort() {
 	w.release()
 }
 
-// close ends the transaction (its rows are dropped) and the connection.
+// close ends the connection; the transaction's rows are dropped.
 func (w *Writer) close() {
-	if w.tx != nil {
-		_ = w.tx.Rollback()
-		w.tx = nil
-	}
-	if w.db != nil {
-		_ = w.db.Close()
-		w.db = nil
+	if w.c != nil {
+		_ = w.c.close()
+		w.c = nil
 	}
 }
