@@ -1,7 +1,13 @@
-// Package findings writes validation results in the formats people and CI
-// systems read. Every writer implements one small interface and receives
-// files in input order with their findings already sorted, so output never
-// depends on worker or map order.
+// Package findings writes validation results (validate.Finding) in the
+// formats people and CI systems read: text, JSON, SARIF, JUnit XML, GitHub
+// annotations and Markdown (New, Formats). Every writer implements one small
+// interface and receives files in input order with their findings already
+// sorted, so output never depends on worker or map order. The package also
+// holds the CSV writer of descriptions (asectl parse --format csv) and the
+// escaping of names and messages that asectl's other outputs use too (Safe
+// for terminals, PathText for UTF-8 documents).
+//
+// The pages of asectl report are package report.
 package findings
 
 import (
@@ -142,7 +148,8 @@ func Formats() []string {
 	return names
 }
 
-// New returns the writer with this name.
+// New returns the writer with this name, one of Formats(), writing to w;
+// an unknown name is an error that lists the valid ones.
 func New(name string, w io.Writer, o Options) (Writer, error) {
 	f, ok := writers[name]
 	if !ok {

@@ -33,7 +33,10 @@ var (
 	bomUTF16BE = []byte{0xFE, 0xFF}
 )
 
-// Decode turns raw bytes into UTF-8 text and names the encoding it used.
+// Decode turns raw bytes into UTF-8 text and names the encoding it used
+// ("utf-8", "windows-1252", …). enc is one of Encodings(); "" or "auto"
+// detects. An unknown encoding, or bytes that are not valid in the one
+// asked for, give an error that wraps ErrEncoding and gives the offset.
 func Decode(src []byte, enc string) (string, string, error) {
 	text, name, _, err := decode(src, enc)
 	return text, name, err

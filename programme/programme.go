@@ -1,7 +1,10 @@
 // Package programme holds the facts of the 2014–2020 programme that the
 // rules check against: priority axes, specific objectives, eligibility dates
-// and the municipality/region key. All of it is embedded data, loaded once on
-// first use, so that a corrected name is a one-line data change.
+// and the municipality/region key. All of it is data, so that a corrected
+// name is a one-line data change: the programme is embedded JSON
+// (data/programme.json, read once on first use by Get), the key is generated
+// from a CSV into Go data (regions_table.go, go generate; GetRegions). Load
+// reads another programme, for validate.Config.
 package programme
 
 import (
