@@ -207,8 +207,8 @@ type Indicator struct {
 // Figure is a total and the part of it for women. The service prints
 // realised figures with two decimals, so both are Fixed2.
 type Figure struct {
-	Total Field[Fixed2] `json:"total"`
-	Women Field[Fixed2] `json:"women"`
+	Total Field[Fixed2] `json:"total" schema:"count"`
+	Women Field[Fixed2] `json:"women" schema:"count"`
 }
 
 // Horizontal is section 8.

@@ -3,12 +3,15 @@ package model
 // The field table: every value of a description, one row each, in the
 // canonical layout's order. It drives the parser (which label fills which
 // field, and how its value is read), the required-field rule and the
-// canonical layout; the JSON encoder is generated from the struct
-// (json_gen.go, `go generate ./model`). The words of the pages (labels per
-// language) are data in parser/lang/*.json, keyed by Path.
+// canonical layout (package format) and the CSV columns (package
+// findings). The JSON encoder and the JSON Schema are generated from the
+// struct (json_gen.go, schema/parse.schema.json: `go generate ./...`). The
+// words of the pages (labels per language) are data in
+// parser/lang/*.json, keyed by Path.
 //
 // Adding a field: a struct field in description.go, a row here, its label
-// in every parser/lang/*.json, then `go generate ./...`.
+// in every parser/lang/*.json, then `go generate ./...` (and the golden
+// files: `go test ./... -update`).
 
 // Kind is how a field's value is read and written.
 type Kind uint8

@@ -1,7 +1,8 @@
-// Command fieldgen writes the code that follows the description's struct:
+// Command fieldgen writes what follows the description's struct:
 // model/json_gen.go, the JSON encoder of model.Description (no reflection:
 // batches spend most of their output time there) and the walk over its
-// fields behind "parse.unread".
+// fields behind "parse.unread"; and schema/parse.schema.json, the JSON
+// Schema of that output (see schema.go).
 //
 // It reads the struct from model's source with go/ast, not by importing
 // model, so that it runs however stale the generated file is. Run it with
@@ -74,7 +75,11 @@ func generate(root string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{genFile: src}, nil
+	sch, err := g.schema(root)
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{genFile: src, schemaFile: sch}, nil
 }
 
 // structTypes reads model's struct declarations (not the tests', not the
@@ -118,6 +123,7 @@ type jsonField struct {
 	goName, key string
 	typ         string // the type as written: "Text", "Field[Fixed2]", "[]Score"
 	nullEmpty   bool   // a string written as null when empty (gen:"null-if-empty")
+	schemaDef   string // schema:"NAME": the schema's leaf def NAME instead of the type's
 }
 
 // jsonFields lists a struct's fields with a JSON key, in order.
@@ -140,7 +146,7 @@ func jsonFields(st *ast.StructType) ([]jsonField, error) {
 			return nil, fmt.Errorf("field %q: one name per JSON field", key)
 		}
 		out = append(out, jsonField{goName: f.Names[0].Name, key: key, typ: typeString(f.Type),
-			nullEmpty: st.Get("gen") == "null-if-empty"})
+			nullEmpty: st.Get("gen") == "null-if-empty", schemaDef: st.Get("schema")})
 	}
 	return out, nil
 }
