@@ -665,6 +665,30 @@ func hostileChecks(t *testing.T, ctx context.Context) {
 	if st := eval[string](t, ctx, `document.getElementById("status").textContent`); strings.ContainsRune(st, '\u202e') {
 		t.Errorf("status after removing it: %q", st)
 	}
+	// An input over 16 MiB is refused, and the status line counts it as
+	// one that could not be read (it said "Errors: 0" and nothing else).
+	before = eval[int](t, ctx, `document.querySelectorAll("#results article").length`)
+	eval[bool](t, ctx, `(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([new Uint8Array(17 * 1024 * 1024)], "huge.txt", { type: "text/plain" }));
+		document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+		return true;
+	})()`)
+	waitResults(t, ctx, before+1)
+	huge := eval[[]string](t, ctx, `(() => { const a = document.querySelector("#results article:last-of-type");
+		return [a.querySelector(".unreadable") ? a.querySelector(".unreadable").textContent : "", document.getElementById("status").textContent]; })()`)
+	if !strings.Contains(huge[0], "16 MiB") {
+		t.Errorf("a 17 MiB file: result %q, want it refused as larger than 16 MiB", huge[0])
+	}
+	if !strings.Contains(huge[1], "Could not be read: 1.") {
+		t.Errorf("a 17 MiB file: status %q, want it counted as could not be read", huge[1])
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("#results article:last-of-type .remove")))
+	do(t, ctx, chromedp.Click(chromedp.ID("check"))) // the hostile paste again: the status is a summary again
+	waitResults(t, ctx, before+1)
+	if st := eval[string](t, ctx, `document.getElementById("status").textContent`); strings.Contains(st, "Could not be read") {
+		t.Errorf("after removing the 17 MiB file: status %q", st)
+	}
 	// The page still works.
 	got := eval[string](t, ctx, `asectl.validate("hello", {name: "x", today: "2026-11-27"})`)
 	if !strings.Contains(got, "not-a-description") {

@@ -30,6 +30,7 @@ const texts = {
     failed: "The checker could not start: ",
     checking: "Checking {n}…",
     checked: "Descriptions checked: {files}. Errors: {errors}, warnings: {warnings}, notes: {infos}.",
+    checkedUnreadable: " Could not be read: {unreadable}.",
     pasted: "pasted text",
     emptyPaste: "Paste a description first.",
     facts: "Key facts",
@@ -86,6 +87,7 @@ const texts = {
     failed: "Tarkistin ei käynnistynyt: ",
     checking: "Tarkistetaan {n}…",
     checked: "Kuvauksia tarkistettu: {files}. Virheitä: {errors}, varoituksia: {warnings}, huomautuksia: {infos}.",
+    checkedUnreadable: " Lukukelvottomia: {unreadable}.",
     pasted: "liitetty teksti",
     emptyPaste: "Liitä ensin kuvaus.",
     facts: "Perustiedot",
@@ -288,15 +290,19 @@ async function add(list) {
   summarise();
 }
 
+// summarise puts the totals in the status line. An input that could not be
+// read (an error instead of a description: over 16 MiB, or an encoding the
+// parser refuses) is counted apart, as the command's "unreadable".
 function summarise() {
-  const s = { files: inputs.length, errors: 0, warnings: 0, infos: 0 };
+  const s = { files: inputs.length, errors: 0, warnings: 0, infos: 0, unreadable: 0 };
   for (const i of inputs) {
     s.errors += i.view.summary.errors;
     s.warnings += i.view.summary.warnings;
     s.infos += i.view.summary.infos;
+    if (i.view.error) s.unreadable++;
   }
   $("downloads").hidden = inputs.length === 0;
-  status(inputs.length ? t("checked", s) : t("ready"));
+  status(inputs.length ? t("checked", s) + (s.unreadable ? t("checkedUnreadable", s) : "") : t("ready"));
 }
 
 // ---- one description's results -----------------------------------------
