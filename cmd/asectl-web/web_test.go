@@ -465,6 +465,7 @@ func TestServed(t *testing.T) {
 		t.Errorf("dropped file: finding %q, want one at 108:14", got)
 	}
 	a11yChecks(t, ctx)
+	phoneChecks(t, ctx)
 	htmlChecks(t, ctx)
 	langChecks(t, ctx)
 	downloadChecks(t, ctx, ref)
@@ -478,6 +479,70 @@ func TestServed(t *testing.T) {
 	defer mu.Unlock()
 	if len(late) > 0 {
 		t.Errorf("the server was asked for %v after the page had loaded", late)
+	}
+}
+
+// phoneChecks holds the page laid out for a phone, 390 and 500 CSS pixels
+// wide (Chromium's headless window is at least 500 wide; the viewport is
+// emulated), in Finnish and English, with the results shown: nothing leaves
+// the screen sideways, and none of the page's own words (headings, labels,
+// buttons, the facts' names, the status) breaks in the middle. Text from an
+// input may break anywhere; the page's words must not ("Lukukelvottoma|t").
+func phoneChecks(t *testing.T, ctx context.Context) {
+	t.Helper()
+	defer do(t, ctx, chromedp.EmulateReset())
+	type layout struct {
+		Width, ScrollWidth int
+		Outside, Broken    []string
+	}
+	for _, width := range []int64{390, 500} {
+		for _, lang := range []string{"fi", "en"} {
+			do(t, ctx, chromedp.EmulateViewport(width, 844),
+				chromedp.SetValue(chromedp.ID("lang"), lang),
+				chromedp.Evaluate[chromedp.Void](`document.getElementById("lang").dispatchEvent(new Event("change"))`))
+			l := eval[layout](t, ctx, `(() => {
+				const out = { Width: innerWidth, ScrollWidth: document.documentElement.scrollWidth, Outside: [], Broken: [] };
+				const name = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ")[0] : "");
+				for (const e of document.body.querySelectorAll("*")) {
+					if (e.closest(".skip, .visually-hidden, pre.text > *, [hidden]")) continue;
+					const r = e.getBoundingClientRect();
+					if (r.width === 0 && r.height === 0) continue;
+					if (r.left < -0.5 || r.right > innerWidth + 0.5) out.Outside.push(name(e) + " " + Math.round(r.left) + ".." + Math.round(r.right));
+				}
+				const own = document.querySelectorAll("[data-i18n], label, button:not(.finding), h1, h3, dt, .status, .explain summary");
+				for (const e of own) {
+					if (e.closest(".skip, .visually-hidden, [hidden]")) continue;
+					const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+					for (let n; (n = walk.nextNode()); ) {
+						// Words between spaces, hyphens, dashes and slashes, where a line may end.
+						const re = /[^\s\-\u2013\u2014\/]{2,}/g;
+						for (let m; (m = re.exec(n.data)); ) {
+							const range = document.createRange();
+							range.setStart(n, m.index);
+							range.setEnd(n, m.index + m[0].length);
+							const lines = new Set([...range.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom)));
+							if (lines.size > 1) out.Broken.push(name(e) + ": " + m[0]);
+						}
+					}
+				}
+				return out;
+			})()`)
+			if l.Width != int(width) {
+				t.Errorf("%d px: the viewport is %d wide", width, l.Width)
+			}
+			if l.ScrollWidth > l.Width {
+				t.Errorf("%d px, %s: the page is %d px wide and scrolls sideways", width, lang, l.ScrollWidth)
+			}
+			if len(l.Outside) > 0 {
+				t.Errorf("%d px, %s: elements outside the screen: %v", width, lang, l.Outside)
+			}
+			if len(l.Broken) > 0 {
+				t.Errorf("%d px, %s: words broken in the middle: %v", width, lang, l.Broken)
+			}
+		}
+	}
+	if !t.Failed() {
+		t.Logf("phone layout at 390 and 500 px, fi and en: nothing outside the screen, no word of the page broken")
 	}
 }
 
