@@ -220,7 +220,7 @@ func measurePage(page []byte, width int) []byte {
 document.getElementById("f").addEventListener("load", function () {
   var w = this.contentWindow, d = this.contentDocument;
   var out = {viewport: w.innerWidth, page: d.documentElement.scrollWidth, ready: d.body.getAttribute("data-ready") === "1",
-    charts: 0, texts: 0, minFont: 1e9, outside: []};
+    charts: 0, texts: 0, minFont: 1e9, outside: [], broken: []};
   d.querySelectorAll("svg.chart").forEach(function (svg) {
     var r = svg.getBoundingClientRect();
     if (r.width === 0) { return; }
@@ -236,6 +236,21 @@ document.getElementById("f").addEventListener("load", function () {
       out.minFont = Math.min(out.minFont, parseFloat(w.getComputedStyle(t).fontSize) * scale);
     });
   });
+  // The page's own words (the tables' headers, the headings) must not
+  // break in the middle: a word whose parts lie on two lines is listed.
+  d.querySelectorAll("th, h2, h3").forEach(function (e) {
+    var walk = d.createTreeWalker(e, 4), n, m;
+    while ((n = walk.nextNode())) {
+      var re = /[^\s\-\u2013\u2014\/]{2,}/g;
+      while ((m = re.exec(n.data))) {
+        var range = d.createRange(), lines = {};
+        range.setStart(n, m.index);
+        range.setEnd(n, m.index + m[0].length);
+        Array.prototype.forEach.call(range.getClientRects(), function (x) { if (x.width > 0) { lines[Math.round(x.bottom)] = true; } });
+        if (Object.keys(lines).length > 1) { out.broken.push(e.tagName.toLowerCase() + ": " + m[0]); }
+      }
+    }
+  });
   var pre = document.createElement("pre");
   pre.id = "measure";
   pre.textContent = JSON.stringify(out);
@@ -248,7 +263,7 @@ type measurement struct {
 	Viewport, Page, Charts, Texts int
 	Ready                         bool
 	MinFont                       float64
-	Outside                       []string
+	Outside, Broken               []string
 }
 
 var chromeArgs = []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -259,7 +274,9 @@ var chromeArgs = []string{"--headless", "--no-sandbox", "--disable-gpu", "--disa
 // width (390 CSS pixels) and a desktop's (1200): the page loads with no
 // console error, the script runs, the charts have their bars, no chart
 // label falls outside its drawing, chart text renders at 10 CSS pixels or
-// more, and the page does not scroll sideways. Screenshots are saved.
+// more, no word of a table header or heading breaks in the middle
+// ("Lukukelvottoma|t" did at 390), and the page does not scroll sideways.
+// Screenshots are saved.
 func TestHTMLInChromium(t *testing.T) {
 	bin := findChromium()
 	if bin == "" {
@@ -307,6 +324,7 @@ func TestHTMLInChromium(t *testing.T) {
 				assert.LessOrEqual(t, got.Page, got.Viewport, "the page scrolls sideways")
 				assert.Positive(t, got.Charts)
 				assert.Empty(t, got.Outside, "chart labels outside their drawing")
+				assert.Empty(t, got.Broken, "words of the page's headers and headings broken in the middle")
 				assert.GreaterOrEqual(t, got.MinFont, 10.0, "chart text under 10 CSS pixels")
 
 				shot := filepath.Join(dir, fmt.Sprintf("%s-%d.png", c.name, width))
