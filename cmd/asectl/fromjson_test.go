@@ -31,9 +31,9 @@ func runIn(t *testing.T, stdin []byte, args ...string) (string, string, int) {
 
 type ruleField struct{ Rule, Field string }
 
-// findings reads validate's JSON report: per source, its (rule, field)
-// pairs sorted, and whether every position is null.
-func findings(t *testing.T, report string) (map[string][]ruleField, bool) {
+// readFindings reads validate's JSON document: per source, its (rule,
+// field) pairs sorted, and whether every position is null.
+func readFindings(t *testing.T, js string) (map[string][]ruleField, bool) {
 	t.Helper()
 	var doc struct {
 		Files []struct {
@@ -45,7 +45,7 @@ func findings(t *testing.T, report string) (map[string][]ruleField, bool) {
 			}
 		}
 	}
-	require.NoError(t, json.Unmarshal([]byte(report), &doc), report)
+	require.NoError(t, json.Unmarshal([]byte(js), &doc), js)
 	out := map[string][]ruleField{}
 	noPos := true
 	for _, f := range doc.Files {
@@ -113,7 +113,7 @@ func TestValidateReadsParseJSON(t *testing.T) {
 	parseCode := 0 // of a parse of all files: 1 when one is no description
 	for _, f := range files {
 		out, _, _ := run(t, "", "validate", "--today", today, "--format", "json", "--fail-on", "never", f)
-		got, _ := findings(t, out)
+		got, _ := readFindings(t, out)
 		for k, v := range got {
 			want[k] = v
 		}
@@ -129,7 +129,7 @@ func TestValidateReadsParseJSON(t *testing.T) {
 			require.True(t, strings.HasPrefix(parsed, "{"), "one document, not an array")
 			out, stderr, code := runIn(t, []byte(parsed), "validate", "--today", today, "--format", "json", "--fail-on", "never", "-")
 			require.Equal(t, 0, code, stderr)
-			got, noPos := findings(t, out)
+			got, noPos := readFindings(t, out)
 			assert.Equal(t, want[f], got[f], "rules and fields from the JSON")
 			assert.True(t, noPos, "positions from the JSON are null")
 		})
@@ -145,7 +145,7 @@ func TestValidateReadsParseJSON(t *testing.T) {
 		}
 		out, stderr, code := runIn(t, []byte(parsed), "validate", "--today", today, "--format", "json", "--fail-on", "never", "-")
 		require.Equal(t, 0, code, stderr)
-		got, _ := findings(t, out)
+		got, _ := readFindings(t, out)
 		assert.Equal(t, want, got, format)
 	}
 }
