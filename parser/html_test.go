@@ -375,6 +375,63 @@ func TestEURA2007(t *testing.T) {
 	mustParse(t, "x", []byte(s))
 }
 
+// eura2007English is a 2007–2013 ESF page in English as the tester made one
+// up: no real English 2007 page is at hand, so its labels are a guess; it is
+// told by its code (S1dddd) and its "1." headings, not by its labels.
+const eura2007English = `European Union
+Description of the project funded by the European Social Fund (ESF)
+
+1. Project
+
+Project code: S11283
+
+Project name: VALO project
+
+Section: Western Finland
+
+Policy: 2: Promoting employment
+
+Project type: Development project
+
+2. Project implementer
+
+Name of the implementing organisation: Rauman Seudun Katulähetys ry
+
+Address: Nortamonkatu 14
+`
+
+// TestEURA2007English: an English 2007 page, whose 2007 labels the tables
+// do not know, is refused as a 2007 page by its ESF code of that programme
+// with a second sign (a "1." heading before the code, or a Finnish 2007
+// label); before, it was read as a broken 2014 page with 7 errors. A 2014
+// page with such a code and no second sign (a typo) is still read.
+func TestEURA2007English(t *testing.T) {
+	sampleEN := string(readFile(t, "../testdata/real/en_S20515.txt"))
+	for _, c := range []struct {
+		name, src string
+		refused   bool
+	}{
+		{"english", eura2007English, true},
+		{"english without header", strings.Replace(eura2007English, "Description of the project funded by the European Social Fund (ESF)\n", "", 1), true},
+		{"english html", "<html><body><h1>Description of the project funded by the European Social Fund (ESF)</h1>\n<h2>1. Project</h2>\n" +
+			"<p>Project code: S11283</p><p>Project name: VALO project</p><p>Project type: Development project</p></body></html>", true},
+		{"a Finnish 2007 label", strings.Replace(sampleEN, "Project code: S20515", "Project code: S11283\n\nProjektityyppi: Kehittämisprojekti", 1), true},
+		{"2014 page, 2007 code (a typo)", strings.Replace(sampleEN, "Project code: S20515", "Project code: S10515", 1), false},
+		{"2014 page, numbered list after the code", strings.Replace(sampleEN, "Project code: S20515", "Project code: S10515\n\n1. Tavoite", 1), false},
+		{"2007 headings, 2014 code", strings.Replace(eura2007English, "S11283", "S21283", 1), false},
+		{"2007 headings, EAKR code", strings.Replace(strings.Replace(eura2007English, "S11283", "A31283", 1), "(ESF)", "(ERDF)", 1), false},
+	} {
+		res, err := Parse("x", []byte(c.src), Options{})
+		reason, refused := NotDescriptionReason(err)
+		assert.Equal(t, c.refused, refused, "%s: %v", c.name, err)
+		if c.refused {
+			assert.Contains(t, []string{reasonEURA2007, reasonEURA2007Code}, reason, c.name)
+		} else if err == nil {
+			assert.NotNil(t, res.Doc, c.name)
+		}
+	}
+}
+
 // TestAxisColon: "Toimintalinja: 2: Uusimman …" is axis 2 and its name, in
 // text and HTML, with the name's position on the name; so is the same with
 // white space before the second colon.

@@ -110,6 +110,10 @@ func parseText(source, text, enc string, clean bool, langs []*Language) (*Result
 		if reason := otherPeriod(p.lines, p.fold); reason != "" {
 			return nil, fmt.Errorf("%w: %s", ErrNotDescription, reason)
 		}
+	} else if reason := code2007(p.lines, p.fold, p.doc.Project.Code); reason != "" {
+		// A 2007 page in a language whose 2007 labels are not known, read
+		// by the 2014 labels it shares.
+		return nil, fmt.Errorf("%w: %s", ErrNotDescription, reason)
 	}
 	if !p.recognised() {
 		return nil, notDescription(text, p.lines)
