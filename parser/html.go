@@ -1,12 +1,11 @@
 package parser
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
 	"sync"
-
-	"golang.org/x/text/encoding/htmlindex"
 
 	"github.com/asectl/asectl/htmltext"
 	"github.com/asectl/asectl/model"
@@ -39,11 +38,13 @@ func parseHTML(source string, src []byte, text, enc string, clean bool, opt Opti
 		// UTF-8 are read as UTF-8 whatever a page declares: a copy
 		// re-encoded on saving often keeps its old declaration.)
 		if label := htmltext.Charset(src); label != "" {
-			if e, err := htmlindex.Get(label); err == nil {
-				if name, _ := htmlindex.Name(e); name != "utf-8" && name != enc {
-					if out, err := e.NewDecoder().Bytes(src); err == nil {
-						text, enc, clean = string(out), name, false
-					}
+			e, name, err := pageCharset(label)
+			if errors.Is(err, errCharsetNotRead) {
+				return nil, fmt.Errorf("%w: %v", ErrEncoding, err)
+			}
+			if err == nil && name != "utf-8" && name != enc {
+				if out, err := e.NewDecoder().Bytes(src); err == nil {
+					text, enc, clean = string(out), name, false
 				}
 			}
 		}
