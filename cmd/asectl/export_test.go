@@ -289,3 +289,116 @@ func TestExportStopped(t *testing.T) {
 		})
 	}
 }
+
+// TestExportFromParseJSON: asectl's own parse JSON (an array, JSON lines,
+// one document) gives the database the inputs it was parsed from give,
+// findings and all. The findings are validate's from JSON: without line
+// and column (located by field), and a message quotes the value as JSON
+// holds it (an e-mail address's "(at)" is "@" there).
+func TestExportFromParseJSON(t *testing.T) {
+	dir := t.TempDir()
+	gen := filepath.Join(dir, "gen")
+	exportCorpus(t, gen, 60)
+	inputs := []string{"../../testdata/real", "../../testdata/A72213.txt", "../../testdata/S22213-esf.txt", "../../testdata/html", gen}
+	export := func(db string, inputs ...string) {
+		t.Helper()
+		_, stderr, code := run(t, dir, append([]string{"export", "--today", "2026-11-27", "-o", filepath.Join(dir, db)}, inputs...)...)
+		assert.Equal(t, 1, code, "zz-notes.txt is not a description: %s", stderr)
+	}
+	export("text.db", inputs...)
+	for _, f := range []string{"json", "jsonl"} {
+		out, _, code := run(t, dir, append([]string{"parse", "--format", f}, inputs...)...)
+		require.Equal(t, 1, code)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "x."+f), []byte(out), 0o644))
+		export(f+".db", filepath.Join(dir, "x."+f))
+	}
+	one, _, code := run(t, dir, "parse", "../../testdata/S22213-esf.txt")
+	require.Equal(t, 0, code)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "one.json"), []byte(one), 0o644))
+	for _, db := range []string{"one-text.db", "one-json.db"} {
+		in := map[string]string{"one-text.db": "../../testdata/S22213-esf.txt", "one-json.db": filepath.Join(dir, "one.json")}[db]
+		_, stderr, code := run(t, dir, "export", "--today", "2026-11-27", "-o", filepath.Join(dir, db), in)
+		require.Equal(t, 0, code, stderr)
+	}
+
+	// dump is every row of every data table, findings without line and
+	// column and in (description, rule, field, message) order.
+	dump := func(db string) map[string]string {
+		t.Helper()
+		conn, err := sql.Open("sqlite", filepath.Join(dir, db))
+		require.NoError(t, err)
+		defer conn.Close()
+		out := map[string]string{}
+		for table, q := range map[string]string{
+			"descriptions": "SELECT * FROM descriptions ORDER BY id", "partners": "SELECT * FROM partners ORDER BY id",
+			"areas": "SELECT * FROM areas ORDER BY id", "sustainability": "SELECT * FROM sustainability ORDER BY id",
+			"indicators": "SELECT * FROM indicators ORDER BY id", "gender_equality": "SELECT * FROM gender_equality ORDER BY id",
+			"other_sections": "SELECT * FROM other_sections ORDER BY id", "list_rows": "SELECT * FROM list_rows ORDER BY id",
+			"findings": `SELECT description_id, list_row_id, rule, severity, field FROM findings
+				ORDER BY description_id, list_row_id, rule, field`,
+			"messages": `SELECT message FROM findings ORDER BY message`,
+		} {
+			rows, err := conn.Query(q)
+			require.NoError(t, err)
+			cols, err := rows.Columns()
+			require.NoError(t, err)
+			var b strings.Builder
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				require.NoError(t, rows.Scan(ptrs...))
+				fmt.Fprintf(&b, "%#v\n", vals)
+			}
+			require.NoError(t, rows.Err())
+			rows.Close()
+			out[table] = b.String()
+		}
+		for _, check := range []string{"PRAGMA integrity_check", "PRAGMA foreign_key_check"} {
+			var got string
+			err := conn.QueryRow(check).Scan(&got)
+			if check == "PRAGMA integrity_check" {
+				require.NoError(t, err)
+				assert.Equal(t, "ok", got)
+			} else {
+				assert.ErrorIs(t, err, sql.ErrNoRows, "foreign_key_check reports a row")
+			}
+		}
+		return out
+	}
+	text := dump("text.db")
+	assert.Greater(t, strings.Count(text["descriptions"], "\n"), 100)
+	assert.Greater(t, strings.Count(text["findings"], "\n"), 60)
+	assert.Contains(t, text["descriptions"], "zz-notes.txt", "the input that is not a description has its row")
+	// The messages are validate's for the JSON.
+	out, _, _ := run(t, dir, "validate", "--today", "2026-11-27", "--format", "json", filepath.Join(dir, "x.json"))
+	var report struct {
+		Files []struct{ Findings []struct{ Message string } }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &report))
+	var messages []string
+	for _, f := range report.Files {
+		for _, x := range f.Findings {
+			messages = append(messages, x.Message)
+		}
+	}
+	slices.Sort(messages)
+	for i, m := range messages {
+		messages[i] = fmt.Sprintf("%#v\n", []any{m})
+	}
+	for _, db := range []string{"json.db", "jsonl.db"} {
+		got := dump(db)
+		for table, rows := range text {
+			if table == "messages" {
+				assert.Equal(t, strings.Join(messages, ""), got[table], db)
+				continue
+			}
+			if !assert.Equal(t, strings.Split(rows, "\n"), strings.Split(got[table], "\n"), "%s: %s", db, table) {
+				break
+			}
+		}
+	}
+	assert.Equal(t, dump("one-text.db"), dump("one-json.db"))
+}

@@ -22,6 +22,9 @@ var exportFormats = []string{"sqlite"}
 type exported struct {
 	p        parsed
 	findings []validate.Finding
+	// docFindings are the findings of each of p.docs, for an input of
+	// asectl's parse JSON.
+	docFindings [][]validate.Finding
 }
 
 // exportInput reads, parses and checks one input. Its strings may view the
@@ -32,6 +35,13 @@ func exportInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config) 
 	switch {
 	case o == outRead && p.list:
 		// A project list's rows are read and checked as they are written.
+	case o == outRead && p.docs != nil:
+		// asectl's parse JSON: each description checked as validate
+		// checks it from JSON (located by field, not line).
+		e.docFindings = make([][]validate.Finding, len(p.docs))
+		for i, d := range p.docs {
+			e.docFindings[i] = checkDoc(d, cfg)
+		}
 	case o == outRead:
 		e.findings = validate.Check(p.res, cfg)
 	case o == outNotDescription:
@@ -54,8 +64,8 @@ func newExportCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export --format sqlite -o FILE.db FILE|DIR|- ...",
 		Short: "Export descriptions and their findings into a SQLite database",
-		Long: `Export reads project descriptions (inputs as for parse) and writes them into a
-SQLite database: a descriptions table with one row per input, and tables for
+		Long: `Export reads project descriptions (inputs as for parse, and asectl's own parse
+JSON, checked as validate checks it) and writes them into a SQLite database: a descriptions table with one row per input, and tables for
 the lists of a description that join it on description_id — partners, areas
 (with Statistics Finland's codes), sustainability, indicators, gender_equality
 — and findings, checked as asectl validate checks them (--today, --config).
@@ -95,6 +105,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 			if err != nil {
 				return err
 			}
+			common.acceptJSON = true
 			// Refused before it is opened: opening a FIFO waits for a reader.
 			if st, err := os.Stat(out); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 				return usagef("-o %s: not a regular file; a database is written to a file", termName(out))
@@ -137,7 +148,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 				return usagef("-o %v", err)
 			}
 			chk := projectlist.NewChecker(rs.cfg)
-			listCode := ExitOK
+			listCode, jsonCode := ExitOK, ExitOK
 			// exportList writes a project list's rows with their findings.
 			exportList := func(p *parsed) error {
 				source := findings.PathText(p.name)
@@ -175,6 +186,18 @@ errors, unreadable inputs and a database that cannot be written.`,
 					if it.Outcome == outRead && p.list {
 						return exportList(&p)
 					}
+					if it.Outcome == outRead && p.docs != nil {
+						for i, d := range p.docs {
+							if err := w.Add(d, it.R.docFindings[i]); err != nil {
+								return err
+							}
+							if d.Error.Valid {
+								// As for the input it was parsed from.
+								jsonCode = max(jsonCode, ExitFindings)
+							}
+						}
+						return nil
+					}
 					var doc *model.Description
 					if it.Outcome == outRead {
 						doc = p.res.Doc
@@ -205,7 +228,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 			} else {
 				fmt.Fprint(ios.ErrOut, l.Sprintf("%s: %d descriptions (%d replaced), %d findings\n", termName(out), n.Descriptions, n.Replaced, n.Findings))
 			}
-			if code := max(b.exitFor(), listCode); code != ExitOK {
+			if code := max(b.exitFor(), listCode, jsonCode); code != ExitOK {
 				return exitError{code}
 			}
 			return nil
