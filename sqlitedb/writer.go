@@ -40,6 +40,24 @@ type Options struct {
 	// Text renders other messages (why a list row could not be split);
 	// nil means English.
 	Text func(parser.Message) string
+	// Checks says how the findings were made, for the meta table.
+	Checks Checks
+}
+
+// Checks says how an export's findings were made: the meta table keeps it
+// (today, config, rules, lang), and the list of every export into the file
+// (exports), so that a database says which settings its findings were
+// checked with, export by export.
+type Checks struct {
+	// Today is the date the date rules took as today.
+	Today model.Date
+	// Config is the configuration file the settings came from ("" for
+	// none), and Rules its rule settings: a rule ID's severity (error,
+	// warning, info) or off.
+	Config string
+	Rules  map[string]string
+	// Lang is the language of the messages: en or fi ("" is en).
+	Lang string
 }
 
 // Writer streams descriptions into a database file. Rows go straight into
@@ -69,7 +87,8 @@ type Writer struct {
 	partners, areas, scores, indicators, gender, sections, findings *batch
 
 	opt     Options
-	inputs  []string // every export's inputs, for meta
+	inputs  []string          // every export's inputs, for meta
+	exports []json.RawMessage // every earlier export's record, for meta
 	created string
 	regions *programme.Regions
 	counts  Counts
@@ -233,6 +252,11 @@ func (w *Writer) readMeta(uri string) error {
 	if in := meta["inputs"]; in != "" {
 		if err := json.Unmarshal([]byte(in), &w.inputs); err != nil {
 			return fmt.Errorf("%s: meta inputs: %w", w.name, err)
+		}
+	}
+	if ex := meta["exports"]; ex != "" {
+		if err := json.Unmarshal([]byte(ex), &w.exports); err != nil {
+			return fmt.Errorf("%s: meta exports: %w", w.name, err)
 		}
 	}
 	return nil
@@ -756,12 +780,51 @@ func (w *Writer) commit() error {
 	if err != nil {
 		return err
 	}
+	ch := w.opt.Checks
+	rules := ch.Rules
+	if rules == nil {
+		rules = map[string]string{}
+	}
+	rulesJSON, err := json.Marshal(rules) // keys sorted
+	if err != nil {
+		return err
+	}
+	lang := ch.Lang
+	if lang == "" {
+		lang = "en"
+	}
+	today := ""
+	if ch.Today != (model.Date{}) {
+		today = ch.Today.String()
+	}
+	updated := w.opt.Now.UTC().Format(time.RFC3339)
+	this, err := json.Marshal(struct {
+		Updated string            `json:"updated"`
+		Version string            `json:"asectl_version"`
+		Inputs  []string          `json:"inputs"`
+		Today   string            `json:"today"`
+		Config  string            `json:"config"`
+		Rules   map[string]string `json:"rules"`
+		Lang    string            `json:"lang"`
+	}{updated, w.opt.Version, append([]string{}, w.opt.Inputs...), today, ch.Config, rules, lang})
+	if err != nil {
+		return err
+	}
+	exports, err := json.Marshal(append(slices.Clip(w.exports), this))
+	if err != nil {
+		return err
+	}
 	for _, kv := range [][2]string{
 		{"asectl_version", w.opt.Version},
 		{"schema_version", strconv.Itoa(SchemaVersion)},
 		{"created", w.created},
-		{"updated", w.opt.Now.UTC().Format(time.RFC3339)},
+		{"updated", updated},
 		{"inputs", string(inputs)},
+		{"today", today},
+		{"config", ch.Config},
+		{"rules", string(rulesJSON)},
+		{"lang", lang},
+		{"exports", string(exports)},
 	} {
 		if err := w.c.exec(`INSERT OR REPLACE INTO meta VALUES (?, ?)`, vText(kv[0]), vText(kv[1])); err != nil {
 			return err

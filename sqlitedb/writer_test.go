@@ -306,7 +306,8 @@ func TestOneDescription(t *testing.T) {
 		}
 	}
 	path := filepath.Join(t.TempDir(), "p.db")
-	export(t, path, []entry{ref}, Options{Version: "test", Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)})
+	export(t, path, []entry{ref}, Options{Version: "test", Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC),
+		Checks: Checks{Today: model.Date{Year: 2026, Month: 11, Day: 27}, Config: ".asectl.yaml", Rules: map[string]string{"phone": "off", "email": "info"}, Lang: "fi"}})
 	db := open(t, path)
 	var b strings.Builder
 	dump := func(query string) {
@@ -666,4 +667,36 @@ func TestReplaceable(t *testing.T) {
 			assert.ErrorContains(t, err, "replaces only a database it wrote", tc.path)
 		}
 	}
+}
+
+// TestMetaChecks: meta says how the findings were checked, for the last
+// export (today, config, rules, lang) and for every export into the file
+// (exports), so that an --append under other settings can be told apart.
+func TestMetaChecks(t *testing.T) {
+	entries := prepare(t, testInputs(t))[:3]
+	path := filepath.Join(t.TempDir(), "p.db")
+	first := Checks{Today: model.Date{Year: 2020, Month: 1, Day: 2}, Config: "a/.asectl.yaml", Rules: map[string]string{"email": "off"}, Lang: "fi"}
+	export(t, path, entries, Options{Version: "v1", Inputs: []string{"x.txt"}, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Checks: first})
+	second := Checks{Today: model.Date{Year: 2026, Month: 11, Day: 27}}
+	export(t, path, entries[:1], Options{Append: true, Version: "v2", Inputs: []string{"y.txt"}, Now: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), Checks: second})
+	db := open(t, path)
+	meta := map[string]string{}
+	rows, err := db.Query(`SELECT "key", value FROM meta`)
+	require.NoError(t, err)
+	for rows.Next() {
+		var k, v string
+		require.NoError(t, rows.Scan(&k, &v))
+		meta[k] = v
+	}
+	require.NoError(t, rows.Err())
+	rows.Close()
+	assert.Equal(t, "2026-11-27", meta["today"])
+	assert.Equal(t, "", meta["config"])
+	assert.Equal(t, "{}", meta["rules"])
+	assert.Equal(t, "en", meta["lang"])
+	assert.JSONEq(t, `[
+		{"updated": "2026-01-01T00:00:00Z", "asectl_version": "v1", "inputs": ["x.txt"], "today": "2020-01-02", "config": "a/.asectl.yaml", "rules": {"email": "off"}, "lang": "fi"},
+		{"updated": "2026-02-01T00:00:00Z", "asectl_version": "v2", "inputs": ["y.txt"], "today": "2026-11-27", "config": "", "rules": {}, "lang": "en"}
+	]`, meta["exports"])
+	assert.Equal(t, `["x.txt","y.txt"]`, meta["inputs"])
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -101,6 +102,15 @@ errors, unreadable inputs and a database that cannot be written.`,
 			if err != nil {
 				return err
 			}
+			if rs.cfg.Today == (model.Date{}) {
+				// Fixed once, so that every finding and the meta table
+				// say the same date.
+				rs.cfg.Today = model.DateOf(time.Now())
+			}
+			cfgFile, err := g.loadConfig()
+			if err != nil {
+				return err
+			}
 			b, err := g.newBatch(args, &common, l)
 			if err != nil {
 				return err
@@ -142,6 +152,9 @@ errors, unreadable inputs and a database that cannot be written.`,
 				Version: Version(), Inputs: args,
 				Message: func(f validate.Finding) string { return l.Message(f.Msg) },
 				Text:    l.Message,
+				Checks: sqlitedb.Checks{
+					Today: rs.cfg.Today, Config: cfgFile.Path, Rules: cfgFile.Rules, Lang: l.Lang,
+				},
 			})
 			if err != nil {
 				o.Abort()

@@ -2,7 +2,7 @@
 -- Money is integer cents; dates are ISO text (YYYY-MM-DD); booleans 0/1.
 -- Every list table joins descriptions on description_id = descriptions.id.
 
-CREATE TABLE meta ( -- facts about the database: asectl_version, schema_version, created and updated (UTC, RFC 3339), inputs (a JSON array of the inputs named on every export into it)
+CREATE TABLE meta ( -- facts about the database: asectl_version, schema_version, created and updated (UTC, RFC 3339), inputs (a JSON array of the inputs named on every export into it); how the last export checked its findings: today (the date rules' reference date, ISO), config (the configuration file, empty for none), rules (its rule settings, a JSON object of rule ID to severity or off), lang (the messages' language); exports (a JSON array with one object for every export into the file: updated, asectl_version, inputs, today, config, rules, lang, so that findings --append added under other settings can be told apart)
   "key" TEXT PRIMARY KEY, -- the fact's name
   value TEXT NOT NULL -- its value
 );
