@@ -83,6 +83,9 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, erro
 	if projectlist.IsList(src) {
 		return classifyList(p, c.encoding)
 	}
+	if asectlPage(src) {
+		return p, outNotDescription, fmt.Errorf("%w: %s", parser.ErrNotDescription, reasonAsectlPage)
+	}
 	p.res, err = guard(func() (*parser.Result, error) {
 		return parser.Parse(findings.PathText(in.Name), src, parser.Options{Encoding: c.encoding})
 	})
