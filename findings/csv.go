@@ -11,12 +11,15 @@ import (
 	"github.com/asectl/asectl/model"
 )
 
-// CSVColumns are the stable English headers of `asectl parse --format csv`,
-// one row per description: the published columns in their order, then any
-// other column the field table names (model.FieldDef.CSV), in the table's
-// order. Lists are joined with "; ". New columns go at the end, so that a
-// consumer reading by position keeps working.
-var CSVColumns = csvColumns()
+// CSVColumns returns the stable English headers of `asectl parse --format
+// csv`, one row per description (a fresh slice): the published columns in
+// their order, then any other column the field table names
+// (model.FieldDef.CSV), in the table's order. Lists are joined with "; ".
+// New columns go at the end, so that a consumer reading by position keeps
+// working.
+func CSVColumns() []string { return slices.Clone(csvCols) }
+
+var csvCols = csvColumns()
 
 // csvPublished is the order the columns were published in; each is named
 // by a row of the field table (TestCSVColumnsFromTheTable).
@@ -60,7 +63,7 @@ func csvColumns() []string {
 }
 
 // csvFields are the fields with columns, each with its columns' places in
-// CSVColumns.
+// csvCols.
 var csvFields = func() (out []csvField) {
 	for _, id := range model.Fields() {
 		names := csvNames(id)
@@ -69,7 +72,7 @@ var csvFields = func() (out []csvField) {
 		}
 		f := csvField{id: id}
 		for _, name := range names {
-			f.col = append(f.col, slices.Index(CSVColumns, name))
+			f.col = append(f.col, slices.Index(csvCols, name))
 		}
 		out = append(out, f)
 	}
@@ -127,7 +130,7 @@ func (c *CSVWriter) header() error {
 			return err
 		}
 	}
-	return c.w.Write(CSVColumns)
+	return c.w.Write(csvCols)
 }
 
 // Close writes the header if no row came, and flushes.
@@ -193,7 +196,7 @@ func meanScore(ss []model.Score, direct bool) string {
 }
 
 func (c *CSVWriter) row(d *model.Description) []string {
-	row := make([]string, len(CSVColumns))
+	row := make([]string, len(csvCols))
 	var buf [2]string
 	for _, f := range csvFields {
 		for i, v := range csvCells(buf[:0], f.id.In(d)) {
