@@ -55,7 +55,13 @@ func (s *Summary) Add(f File) {
 	if f.Error != "" {
 		s.Unreadable++
 	}
-	for _, x := range f.Findings {
+	s.Count(f.Findings)
+}
+
+// Count counts findings without counting a file: the parts of a file
+// written with PartWriter after Add counted the file itself.
+func (s *Summary) Count(fs []validate.Finding) {
+	for _, x := range fs {
 		switch x.Severity {
 		case validate.Error:
 			s.Errors++
@@ -126,8 +132,22 @@ type Writer interface {
 	Finish(s Summary) error
 }
 
+// PartWriter is a Writer that also takes one file in parts, for an input
+// with more findings than should be held at once (validate.Stream). Every
+// writer New returns is one.
+type PartWriter interface {
+	Writer
+	// FilePart writes the next part of a file: f.Findings follow those of
+	// the file's earlier parts (each part sorted, and after the one
+	// before), and last says no part follows. f.Source and f.Error are
+	// the same in every part. The output is the same as File's for the
+	// whole file; File(f) is FilePart(f, true) when no part is pending.
+	// The writer does not keep f.Findings after it returns.
+	FilePart(f File, last bool) error
+}
+
 // factory builds a writer over w.
-type factory func(w io.Writer, o Options) Writer
+type factory func(w io.Writer, o Options) PartWriter
 
 var writers = map[string]factory{
 	"text":     newText,
@@ -149,7 +169,8 @@ func Formats() []string {
 }
 
 // New returns the writer with this name, one of Formats(), writing to w;
-// an unknown name is an error that lists the valid ones.
+// an unknown name is an error that lists the valid ones. It is a
+// PartWriter too.
 func New(name string, w io.Writer, o Options) (Writer, error) {
 	f, ok := writers[name]
 	if !ok {

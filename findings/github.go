@@ -11,12 +11,13 @@ import (
 // githubWriter prints GitHub Actions workflow commands, one annotation per
 // finding: ::error file=F,line=L,col=C,title=RULE::MESSAGE.
 type githubWriter struct {
-	w   io.Writer
-	o   Options
-	err error
+	w    io.Writer
+	o    Options
+	err  error
+	part bool // a file's parts are coming (FilePart)
 }
 
-func newGitHub(w io.Writer, o Options) Writer { return &githubWriter{w: w, o: o} }
+func newGitHub(w io.Writer, o Options) PartWriter { return &githubWriter{w: w, o: o} }
 
 // escapeData escapes a workflow command's message.
 func escapeData(s string) string { return dataEscaper.Replace(s) }
@@ -48,9 +49,13 @@ func (g *githubWriter) printf(format string, args ...any) {
 	}
 }
 
-func (g *githubWriter) File(f File) error {
+func (g *githubWriter) File(f File) error { return g.FilePart(f, true) }
+
+func (g *githubWriter) FilePart(f File, last bool) error {
+	first := !g.part
+	g.part = !last
 	file := escapeProperty(Safe(f.Source))
-	if f.Error != "" {
+	if f.Error != "" && first {
 		g.printf("::error file=%s,title=%s::%s\n", file, escapeProperty("unreadable"), escapeData(Safe(f.Error)))
 	}
 	for _, x := range f.Findings {

@@ -15,15 +15,17 @@ const JSONVersion = 1
 // jsonWriter streams {"version", "files": [...], "summary"}: one file at a
 // time, so memory stays flat on large batches.
 type jsonWriter struct {
-	w     io.Writer
-	buf   []byte // one file's JSON, reused
-	o     Options
-	n     int
-	err   error
-	begun bool
+	w      io.Writer
+	buf    []byte // one file's JSON, reused
+	o      Options
+	n      int
+	err    error
+	begun  bool
+	part   bool // a file is open: its parts are coming (FilePart)
+	inFile int  // findings written in the open file
 }
 
-func newJSON(w io.Writer, o Options) Writer { return &jsonWriter{w: w, o: o} }
+func newJSON(w io.Writer, o Options) PartWriter { return &jsonWriter{w: w, o: o} }
 
 // JSONFinding is one finding in the JSON document.
 type JSONFinding struct {
@@ -98,36 +100,46 @@ func (j *jsonWriter) begin() {
 	}
 }
 
-func (j *jsonWriter) File(f File) error {
-	j.begin()
-	if j.n > 0 {
-		j.buf = append(j.buf[:0], ",\n    "...)
-	} else {
-		j.buf = append(j.buf[:0], "\n    "...)
+func (j *jsonWriter) File(f File) error { return j.FilePart(f, true) }
+
+// jsonChunk is how many findings are converted at a time: one input with
+// 900,000 findings took a gigabyte as one JSONFile.
+const jsonChunk = 4096
+
+func (j *jsonWriter) FilePart(f File, last bool) error {
+	if !j.part {
+		j.begin()
+		if j.n > 0 {
+			j.buf = append(j.buf[:0], ",\n    "...)
+		} else {
+			j.buf = append(j.buf[:0], "\n    "...)
+		}
+		head := f
+		head.Findings = nil
+		j.buf = appendFileHead(j.buf, ToJSON(head, j.o))
+		j.part, j.inFile = true, 0
 	}
-	// A file's findings are converted and written a chunk at a time: one
-	// input with 900,000 findings took a gigabyte as one JSONFile.
-	const chunk = 4096
-	head := f
-	head.Findings = f.Findings[:min(len(f.Findings), chunk)]
-	jf := ToJSON(head, j.o)
-	if len(f.Findings) <= chunk {
-		j.buf = appendFile(j.buf, jf)
-		j.flush()
+	for start := 0; start < len(f.Findings) && j.err == nil; start += jsonChunk {
+		part := File{Source: f.Source, Findings: f.Findings[start:min(len(f.Findings), start+jsonChunk)]}
+		j.buf = appendFindings(j.buf, ToJSON(part, j.o).Findings, j.inFile > 0)
+		j.inFile += len(part.Findings)
+		if len(j.buf) >= 64<<10 {
+			j.flush()
+		}
+	}
+	if last {
+		if j.inFile > 0 {
+			j.buf = append(j.buf, "\n      "...)
+		}
+		j.buf = append(j.buf, "]\n    }"...)
+		j.part = false
 		j.n++
-		return j.err
 	}
-	j.buf = appendFileHead(j.buf, jf)
-	j.buf = appendFindings(j.buf, jf.Findings, false)
-	j.flush()
-	for start := chunk; start < len(f.Findings) && j.err == nil; start += chunk {
-		part := File{Source: f.Source, Findings: f.Findings[start:min(len(f.Findings), start+chunk)]}
-		j.buf = appendFindings(j.buf, ToJSON(part, j.o).Findings, true)
+	// A file is written whole when it is small (one write per file, as
+	// before parts), else in pieces of about 64 KiB.
+	if last || len(j.buf) >= 64<<10 {
 		j.flush()
 	}
-	j.buf = append(j.buf, "\n      ]\n    }"...)
-	j.flush()
-	j.n++
 	return j.err
 }
 

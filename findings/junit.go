@@ -48,10 +48,12 @@ type junitWriter struct {
 	o                       Options
 	suites                  []byte // each file's <testsuite>, encoded as it comes
 	tests, failures, errors int
-	n                       int // suites written
+	n                       int                   // suites written
+	part                    bool                  // a file's parts are coming (FilePart)
+	rules                   map[string]*junitRule // the open file's findings by rule
 }
 
-func newJUnit(w io.Writer, o Options) Writer {
+func newJUnit(w io.Writer, o Options) PartWriter {
 	return &junitWriter{w: w, o: o}
 }
 
@@ -64,7 +66,53 @@ func JUnitClassName(source string) string {
 	return strings.ReplaceAll(xmlSafe(Safe(source)), ".", "\u2024")
 }
 
-func (j *junitWriter) File(f File) error {
+// junitRule gathers one rule's findings in a file, as they come: its
+// lines (at most junitMaxLines of each kind are kept, the rest counted)
+// and its first failing finding.
+type junitRule struct {
+	failing, notes   []string
+	nFailing, nNotes int
+	first            validate.Finding
+}
+
+func (j *junitWriter) File(f File) error { return j.FilePart(f, true) }
+
+func (j *junitWriter) FilePart(f File, last bool) error {
+	if j.rules == nil {
+		j.rules = map[string]*junitRule{}
+	}
+	if !j.part {
+		clear(j.rules)
+		j.part = true
+	}
+	for _, x := range f.Findings {
+		r := j.rules[x.Rule]
+		if r == nil {
+			r = &junitRule{}
+			j.rules[x.Rule] = r
+		}
+		line := func() string {
+			return fmt.Sprintf("%s: %s: %s", located(Safe(f.Source), x), x.Severity, j.o.message(x))
+		}
+		if j.o.fails(x.Severity) {
+			if r.nFailing == 0 {
+				r.first = x
+			}
+			if r.nFailing < junitMaxLines {
+				r.failing = append(r.failing, line())
+			}
+			r.nFailing++
+		} else {
+			if r.nNotes < junitMaxLines {
+				r.notes = append(r.notes, line())
+			}
+			r.nNotes++
+		}
+	}
+	if !last {
+		return nil
+	}
+	j.part = false
 	name := xmlSafe(Safe(f.Source))
 	class := JUnitClassName(f.Source)
 	s := junitSuite{Name: name, Time: "0"}
@@ -75,45 +123,30 @@ func (j *junitWriter) File(f File) error {
 		})
 		s.Tests, s.Errors = 1, 1
 	} else {
-		byRule := map[string][]validate.Finding{}
-		for _, x := range f.Findings {
-			byRule[x.Rule] = append(byRule[x.Rule], x)
-		}
-		for _, r := range j.o.Rules {
-			c := junitCase{Name: r.ID, Classname: class, File: name, Time: "0"}
-			var failing, notes []string
-			for _, x := range byRule[r.ID] {
-				line := fmt.Sprintf("%s: %s: %s", located(Safe(f.Source), x), x.Severity, j.o.message(x))
-				if j.o.fails(x.Severity) {
-					failing = append(failing, line)
-				} else {
-					notes = append(notes, line)
-				}
+		for _, rule := range j.o.Rules {
+			c := junitCase{Name: rule.ID, Classname: class, File: name, Time: "0"}
+			r := j.rules[rule.ID]
+			if r == nil {
+				r = &junitRule{}
 			}
-			if len(failing) > 0 {
-				first := byRule[r.ID][0]
-				for _, x := range byRule[r.ID] {
-					if j.o.fails(x.Severity) {
-						first = x
-						break
-					}
+			if r.nFailing > 0 {
+				msg := fmt.Sprintf("%s: %s", Where(r.first), j.o.message(r.first))
+				if r.nFailing > 1 {
+					msg += fmt.Sprintf(" (and %d more)", r.nFailing-1)
 				}
-				msg := fmt.Sprintf("%s: %s", Where(first), j.o.message(first))
-				if len(failing) > 1 {
-					msg += fmt.Sprintf(" (and %d more)", len(failing)-1)
-				}
-				c.Failure = &junitProblem{Message: xmlSafe(msg), Type: r.ID, Text: xmlSafe(joinCapped(failing))}
+				c.Failure = &junitProblem{Message: xmlSafe(msg), Type: rule.ID, Text: xmlSafe(joinCapped(r.failing, r.nFailing))}
 				s.Failures++
 			} else if j.o.JUnitFailuresOnly {
 				continue
 			}
-			if len(notes) > 0 {
-				c.SystemOut = xmlSafe(joinCapped(notes))
+			if r.nNotes > 0 {
+				c.SystemOut = xmlSafe(joinCapped(r.notes, r.nNotes))
 			}
 			s.Testcases = append(s.Testcases, c)
 		}
 		s.Tests = len(s.Testcases)
 	}
+	clear(j.rules)
 	if j.o.JUnitFailuresOnly && s.Tests == 0 {
 		return nil
 	}
@@ -177,9 +210,11 @@ func xmlSafe(s string) string {
 // megabytes that no CI page shows; the count of the rest is kept.
 const junitMaxLines = 1000
 
-func joinCapped(lines []string) string {
-	if len(lines) <= junitMaxLines {
+// joinCapped joins the first junitMaxLines of n lines (lines holds at
+// most those) and says how many more there were.
+func joinCapped(lines []string, n int) string {
+	if n <= junitMaxLines {
 		return strings.Join(lines, "\n")
 	}
-	return strings.Join(lines[:junitMaxLines], "\n") + fmt.Sprintf("\n… and %d more", len(lines)-junitMaxLines)
+	return strings.Join(lines[:junitMaxLines], "\n") + fmt.Sprintf("\n… and %d more", n-junitMaxLines)
 }

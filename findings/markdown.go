@@ -29,9 +29,10 @@ type markdownWriter struct {
 	chars int // characters in rows
 	more  int // findings (or unreadable files) left out
 	full  bool
+	part  bool // a file's parts are coming (FilePart)
 }
 
-func newMarkdown(w io.Writer, o Options) Writer { return &markdownWriter{w: w, o: o} }
+func newMarkdown(w io.Writer, o Options) PartWriter { return &markdownWriter{w: w, o: o} }
 
 // markdownReserve is kept free for the header, the totals and the line
 // about what was left out.
@@ -56,8 +57,12 @@ func (m *markdownWriter) add(file, pos, sev, rule, msg string) {
 	m.chars += n
 }
 
-func (m *markdownWriter) File(f File) error {
-	if f.Error != "" {
+func (m *markdownWriter) File(f File) error { return m.FilePart(f, true) }
+
+func (m *markdownWriter) FilePart(f File, last bool) error {
+	first := !m.part
+	m.part = !last
+	if f.Error != "" && first {
 		m.add(f.Source, "", "error", "", f.Error)
 	}
 	for _, x := range f.Findings {

@@ -160,3 +160,47 @@ func TestJSONChunkedFile(t *testing.T) {
 	require.NoError(t, json.Unmarshal(buf.Bytes(), &doc))
 	assert.Len(t, doc.Files[1].Findings, 10_000)
 }
+
+// appendSARIFResult is json.MarshalIndent(r, "        ", "  ") by hand.
+func checkSARIFResult(t *testing.T, r sarifResult) {
+	t.Helper()
+	want, err := json.MarshalIndent(r, "        ", "  ")
+	require.NoError(t, err)
+	require.Equal(t, string(want), string(appendSARIFResult(nil, &r)))
+}
+
+func sarifResultOf(rule, uri, base, msg, field string, line, col, n int) sarifResult {
+	loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri, URIBaseID: base}}}
+	if line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: col}
+	} else if field != "" {
+		loc.LogicalLocations = []sarifLogicalLocation{{FullyQualifiedName: field, Kind: "member"}}
+	}
+	r := sarifResult{RuleID: rule, RuleIndex: n, Level: "warning", Message: sarifMessage{msg},
+		Locations: []sarifLocation{loc}, PartialFingerprints: map[string]string{"asectl/v1": msg + ":1"}}
+	if field != "" {
+		r.Properties = map[string]string{"field": field}
+	}
+	return r
+}
+
+func TestAppendSARIFResultIsMarshalIndent(t *testing.T) {
+	msg := "error with <html> & \"quotes\"\n\u2028 ä\xff"
+	checkSARIFResult(t, sarifResultOf("phone", "a.txt", "SRCROOT", msg, "", 3, 4, 1))
+	checkSARIFResult(t, sarifResultOf("r", "./b:c.txt", "", msg, "area.municipalities[3]", 0, 0, -1))
+	checkSARIFResult(t, sarifResultOf("r", "c.txt", "", "m", "", 0, 0, 0))
+	checkSARIFResult(t, sarifResultOf("r", "c.txt", "", "m", "f<", 12, 1, 7))
+	r := sarifResultOf("r", "c.txt", "", "m", "", 1, 1, 0)
+	r.Locations, r.PartialFingerprints = nil, map[string]string{}
+	checkSARIFResult(t, r)
+	r.Locations = []sarifLocation{}
+	r.Properties = map[string]string{"b": "1", "a": "2"}
+	checkSARIFResult(t, r)
+}
+
+func FuzzAppendSARIFResult(f *testing.F) {
+	f.Add("phone", "a.txt", "SRCROOT", "message <&>", "field", 3, 4, 2)
+	f.Fuzz(func(t *testing.T, rule, uri, base, msg, field string, line, col, n int) {
+		checkSARIFResult(t, sarifResultOf(rule, uri, base, msg, field, line, col, n))
+	})
+}

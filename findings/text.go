@@ -17,9 +17,10 @@ type text struct {
 	o     Options
 	color bool
 	err   error
+	part  bool // a file's parts are coming (FilePart)
 }
 
-func newText(w io.Writer, o Options) Writer { return &text{w: w, o: o, color: o.Color} }
+func newText(w io.Writer, o Options) PartWriter { return &text{w: w, o: o, color: o.Color} }
 
 const (
 	ansiRed    = "\x1b[31m"
@@ -43,8 +44,12 @@ func (t *text) printf(format string, args ...any) {
 	}
 }
 
-func (t *text) File(f File) error {
-	if f.Error != "" {
+func (t *text) File(f File) error { return t.FilePart(f, true) }
+
+func (t *text) FilePart(f File, last bool) error {
+	first := !t.part
+	t.part = !last
+	if f.Error != "" && first {
 		t.printf("%s: %s: %s\n", Safe(f.Source), t.paint(ansiRed+ansiBold, "error"), Safe(f.Error))
 	}
 	for _, x := range f.Findings {

@@ -65,12 +65,12 @@ Example:
 			return span
 		}
 		for i, t := range d.Area.Regions {
-			if len(r.Region(codes[:0], t.Value, ys)) == 0 {
+			if p.wants(t.Pos) && len(r.Region(codes[:0], t.Value, ys)) == 0 {
 				p.Report(t.Pos, fmt.Sprintf("area.regions[%d]", i), "region (maakunta) %q is not in the classification of %s", t.Value, years())
 			}
 		}
 		for i, t := range d.Area.SubRegions {
-			if len(r.SubRegion(codes[:0], t.Value, ys)) == 0 {
+			if p.wants(t.Pos) && len(r.SubRegion(codes[:0], t.Value, ys)) == 0 {
 				p.Report(t.Pos, fmt.Sprintf("area.sub_regions[%d]", i), "sub-region (seutukunta) %q is not in the classification of %s", t.Value, years())
 			}
 		}
@@ -78,16 +78,28 @@ Example:
 		// growth of the findings: appending 900,000 of them one by one
 		// kept the old and the new backing array alive together at the
 		// peak (the struct is 96 bytes).
+		// With the findings bounded (CheckStream) the names outside the
+		// window are skipped before their lookup, and a name's field path
+		// and message are made only when its finding is kept.
+		if p.limit > 0 {
+			for i, t := range d.Area.Municipalities {
+				if p.wants(t.Pos) && len(r.Municipality(ms[:0], t.Value, ys)) == 0 && p.keep(t.Pos) {
+					p.add(t.Pos, fmt.Sprintf("area.municipalities[%d]", i), "municipality %q is not in the classification of %s", t.Value, years())
+				}
+			}
+			return
+		}
 		var unknown []int32
 		for i, t := range d.Area.Municipalities {
-			if len(r.Municipality(ms[:0], t.Value, ys)) == 0 {
+			if p.wants(t.Pos) && len(r.Municipality(ms[:0], t.Value, ys)) == 0 {
 				unknown = append(unknown, int32(i))
 			}
 		}
 		p.grow(len(unknown))
 		for _, i := range unknown {
-			t := d.Area.Municipalities[i]
-			p.Report(t.Pos, fmt.Sprintf("area.municipalities[%d]", i), "municipality %q is not in the classification of %s", t.Value, years())
+			if t := d.Area.Municipalities[i]; p.keep(t.Pos) {
+				p.add(t.Pos, fmt.Sprintf("area.municipalities[%d]", i), "municipality %q is not in the classification of %s", t.Value, years())
+			}
 		}
 	},
 }
@@ -125,6 +137,9 @@ Example:
 		subs = slices.Compact(subs)
 		var msBuf [4]programme.Municipality
 		for i, t := range d.Area.Municipalities {
+			if !p.wants(t.Pos) {
+				continue
+			}
 			ms := r.Municipality(msBuf[:0], t.Value, ys)
 			if len(ms) == 0 {
 				continue // area-unknown-name says so
@@ -145,6 +160,9 @@ Example:
 		}
 		var codeBuf, regsBuf [8]string
 		for i, t := range d.Area.SubRegions {
+			if !p.wants(t.Pos) {
+				continue
+			}
 			codes := r.SubRegion(codeBuf[:0], t.Value, ys)
 			if len(codes) == 0 {
 				continue

@@ -109,17 +109,85 @@ type Pass struct {
 	rule     *Rule
 	severity Severity
 	findings []Finding
+
+	// With limit > 0 (CheckStream) the findings are held only up to
+	// limit: past it, only their positions are kept (positions), and
+	// later runs keep only the findings in the window [lo, hi).
+	limit     int
+	positions [][]uint64 // packPos of each finding, once over the limit, in blocks
+	window    bool
+	lo, hi    model.Pos
+	hasLo     bool
+	hasHi     bool
 }
 
 // Report records a finding of the running rule.
 func (p *Pass) Report(pos model.Pos, field string, format string, args ...any) {
+	if p.keep(pos) {
+		p.add(pos, field, format, args...)
+	}
+}
+
+// add records a finding that keep let through.
+func (p *Pass) add(pos model.Pos, field string, format string, args ...any) {
 	p.findings = append(p.findings, Finding{
 		Rule: p.rule.ID, Severity: p.severity, Msg: parser.Msg(format, args...), Pos: pos, Field: field,
 	})
 }
 
-// grow makes room for n more findings of the running rule.
-func (p *Pass) grow(n int) { p.findings = slices.Grow(p.findings, n) }
+// keep says whether a finding at pos is to be made. Over the limit it
+// records the position instead and says no; in a window it says whether
+// pos is inside.
+func (p *Pass) keep(pos model.Pos) bool {
+	if p.limit == 0 {
+		return true
+	}
+	if p.window {
+		return p.wants(pos)
+	}
+	if p.positions == nil && len(p.findings) < p.limit {
+		return true
+	}
+	if p.positions == nil {
+		// Over the limit: from now on only positions. Slices of the
+		// findings' own are dropped with them.
+		for _, f := range p.findings {
+			p.addPosition(f.Pos)
+		}
+		p.findings = nil
+	}
+	p.addPosition(pos)
+	return false
+}
+
+// positionBlock is how many positions go in one block: blocks, unlike one
+// growing slice, never hold a copy beside the original.
+const positionBlock = 8192
+
+func (p *Pass) addPosition(pos model.Pos) {
+	if n := len(p.positions); n == 0 || len(p.positions[n-1]) == positionBlock {
+		p.positions = append(p.positions, make([]uint64, 0, positionBlock))
+	}
+	last := &p.positions[len(p.positions)-1]
+	*last = append(*last, packPos(pos))
+}
+
+// wants is false only for a position outside the current window: a rule
+// that checks many values may skip such a value before checking it.
+func (p *Pass) wants(pos model.Pos) bool {
+	if !p.window {
+		return true
+	}
+	return (!p.hasLo || !pos.Before(p.lo)) && (!p.hasHi || pos.Before(p.hi))
+}
+
+// grow makes room for n more findings of the running rule, unless the
+// findings are bounded (CheckStream).
+func (p *Pass) grow(n int) {
+	if p.limit == 0 {
+		p.findings = slices.Grow(p.findings, n)
+	}
+}
 
 // Check runs every enabled rule over one parse result. Findings come sorted
 // by line, column and rule.
@@ -137,6 +205,13 @@ func CheckDescription(d *model.Description, cfg Config) []Finding {
 }
 
 func checkAll(d *model.Description, problems []parser.Problem, cfg Config) []Finding {
+	p := newPass(d, problems, cfg)
+	p.run(cfg)
+	SortFindings(p.findings)
+	return p.findings
+}
+
+func newPass(d *model.Description, problems []parser.Problem, cfg Config) *Pass {
 	today := cfg.Today
 	if today == (model.Date{}) {
 		today = model.DateOf(time.Now())
@@ -152,6 +227,11 @@ func checkAll(d *model.Description, problems []parser.Problem, cfg Config) []Fin
 	if p.Languages == nil {
 		p.Languages = parser.Languages()
 	}
+	return p
+}
+
+// run runs every enabled rule once.
+func (p *Pass) run(cfg Config) {
 	for _, r := range registry {
 		if cfg.Off[r.ID] {
 			continue
@@ -162,8 +242,6 @@ func checkAll(d *model.Description, problems []parser.Problem, cfg Config) []Fin
 		}
 		r.Run(p)
 	}
-	SortFindings(p.findings)
-	return p.findings
 }
 
 // SortFindings orders findings by position, then rule ID, then message.

@@ -4,14 +4,13 @@ package main
 import (
 	"fmt"
 	"os"
-	"runtime/debug"
 	"runtime/pprof"
 
 	"github.com/asectl/asectl/internal/cli"
 )
 
 func main() {
-	tuneGC()
+	cli.TuneGC()
 	stop := profile(os.Getenv("ASECTL_CPUPROFILE"))
 	code := cli.Run(os.Args[1:], cli.System())
 	stop()
@@ -35,19 +34,5 @@ func profile(path string) (stop func()) {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
-	}
-}
-
-// tuneGC trades a little memory for much less collection work: a batch
-// makes a lot of short-lived garbage (each description's lines and texts),
-// and the live heap is small. The soft memory limit keeps the peak bounded
-// (well under 64 MiB) however large the batch. GOGC and GOMEMLIMIT in the
-// environment still win.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(40 << 20)
 	}
 }

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -59,6 +57,7 @@ type parsed struct {
 	docs []*model.Description // read from asectl's parse JSON instead (acceptJSON)
 	buf  *[]byte              // src's pooled buffer, for release
 	list bool                 // src is a project-list export whose rows are read later (list.go)
+	size int                  // len(src), still known after releaseInput
 }
 
 // parseInput reads and parses one input, classifying the outcome for the
@@ -72,7 +71,8 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, erro
 		return parsed{name: in.Name}, outUnreadable, err
 	}
 	*buf = src
-	p := parsed{name: in.Name, src: src, buf: buf}
+	fitMemoryLimit(int64(len(src)))
+	p := parsed{name: in.Name, src: src, buf: buf, size: len(src)}
 	if c.acceptJSON && looksJSON(src) {
 		p.docs, err = readDocs(src)
 		if err != nil {
@@ -219,26 +219,27 @@ unreadable inputs.`,
 				csvw = findings.NewCSV(o, excel)
 			}
 			wrote := 0
-			var buf bytes.Buffer
-			var compact []byte
+			var buf, compact []byte
 			if array {
 				o.WriteString("[")
 			}
 			// writeJSON writes one object: a description, or a row of a list.
 			writeJSON := func(obj []byte, array bool) {
-				out := obj
-				if format == "json" {
-					buf.Reset()
-					_ = json.Indent(&buf, obj, indentFor(array), "  ") // obj is asectl's own valid JSON
-					out = buf.Bytes()
-				}
 				switch {
 				case array && wrote > 0:
 					o.WriteString(",\n  ")
 				case array:
 					o.WriteString("\n  ")
 				}
-				o.Write(out)
+				if format == "json" {
+					// Indented as it is written: a large description's
+					// indented copy took twice its JSON's size. obj is
+					// asectl's own valid JSON; a write error is
+					// o's, returned by finish.
+					buf, _ = writeIndented(o, buf, obj, indentFor(array), "  ")
+				} else {
+					o.Write(obj)
+				}
 				if !array {
 					o.WriteByte('\n')
 				}
@@ -298,7 +299,16 @@ unreadable inputs.`,
 				return nil
 			}
 			err = runBatch(b,
-				func(in input) (parsed, outcome, error) { return parseInput(in, ios, &common) },
+				func(in input) (parsed, outcome, error) {
+					p, o, err := parseInput(in, ios, &common)
+					if o == outRead && p.res != nil {
+						// The result shares no memory with the input's
+						// bytes: a large input's are garbage before its
+						// JSON is made.
+						p.releaseInput()
+					}
+					return p, o, err
+				},
 				func(it *item[parsed]) error {
 					p := it.R
 					defer p.release()
@@ -322,6 +332,12 @@ unreadable inputs.`,
 						}
 						descCSV = true
 						return csvw.Write(doc)
+					}
+					// Room for the JSON at once (it is about the input's
+					// size): a large one grown step by step held each
+					// step's copy until the next collection.
+					if need := p.size + p.size/4; cap(compact) < need {
+						compact = make([]byte, 0, need)
 					}
 					compact = doc.AppendJSON(compact[:0])
 					writeJSON(compact, array)

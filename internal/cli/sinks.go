@@ -143,8 +143,9 @@ func (s *sinks) abort() {
 	}
 }
 
-// writer fans each file and the summary out to every writer.
-func (s *sinks) writer() findings.Writer { return multiWriter(s.writers) }
+// writer fans each file (or part of one) and the summary out to every
+// writer.
+func (s *sinks) writer() multiWriter { return multiWriter(s.writers) }
 
 type multiWriter []findings.Writer
 
@@ -152,6 +153,14 @@ func (m multiWriter) File(f findings.File) error {
 	var errs []error
 	for _, w := range m {
 		errs = append(errs, w.File(f))
+	}
+	return errors.Join(errs...)
+}
+
+func (m multiWriter) FilePart(f findings.File, last bool) error {
+	var errs []error
+	for _, w := range m {
+		errs = append(errs, w.(findings.PartWriter).FilePart(f, last))
 	}
 	return errors.Join(errs...)
 }

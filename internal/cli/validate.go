@@ -157,9 +157,28 @@ reported).`,
 			var sum findings.Summary
 			failed := false
 			err = runBatch(b,
-				func(in input) ([]findings.File, outcome, error) { return validateInput(in, ios, &common, rs.cfg, ix) },
-				func(it *item[[]findings.File]) error {
-					files := it.R
+				func(in input) (validated, outcome, error) { return validateInput(in, ios, &common, rs.cfg, ix) },
+				func(it *item[validated]) error {
+					if st := it.R.stream; st != nil && it.Outcome == outRead {
+						// Too many findings to hold: made and written a
+						// chunk at a time.
+						f := findings.File{Source: it.In.Name}
+						sum.Add(f)
+						err := st.Each(it.R.extra, func(fs []validate.Finding) error {
+							for _, x := range fs {
+								failed = failed || threshold >= 0 && int(x.Severity) >= threshold
+							}
+							sum.Count(fs)
+							f.Findings = fs
+							return w.FilePart(f, false)
+						})
+						if err != nil {
+							return err
+						}
+						f.Findings = nil
+						return w.FilePart(f, true)
+					}
+					files := it.R.files
 					if len(files) == 0 || it.Outcome == outUnreadable || it.Outcome == outInternal {
 						files = []findings.File{{}}
 					}
@@ -238,19 +257,38 @@ func lookupEnv(ios *IOStreams, key string) (string, bool) {
 	return v, v != ""
 }
 
+// validated is one input's outcome: its files, or, for an input with more
+// findings than streamChunk, a stream that makes them as they are written.
+type validated struct {
+	files  []findings.File
+	stream *validate.Stream
+	extra  []validate.Finding // the stream's list comparison (--list)
+}
+
+// streamChunk is the most findings of one input held at once (about 180
+// bytes each, plus the writers' work on them); an input with more is
+// checked again chunk by chunk as it is written (validate.CheckStream),
+// so that 900,000 findings do not take 160 MB.
+const streamChunk = 16384
+
 // validateInput reads, parses and checks one input; with a list index
 // (--list), a description is also compared with its row.
 //
 // An input of asectl's parse JSON gives one file for each description in
 // it, named by its source, its findings located by field alone.
-func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, ix *projectlist.Index) ([]findings.File, outcome, error) {
+func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, ix *projectlist.Index) (validated, outcome, error) {
+	files, st, extra, o, err := validateFiles(in, ios, c, cfg, ix)
+	return validated{files, st, extra}, o, err
+}
+
+func validateFiles(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, ix *projectlist.Index) ([]findings.File, *validate.Stream, []validate.Finding, outcome, error) {
 	p, o, err := parseInput(in, ios, c)
 	// Nothing parsed views the input: its buffer can serve the next file
 	// while this result waits for its turn.
 	defer p.release()
 	if o == outRead && p.list {
 		f, o, err := validateList(&p, c, cfg)
-		return []findings.File{f}, o, err
+		return []findings.File{f}, nil, nil, o, err
 	}
 	if p.docs != nil {
 		files := make([]findings.File, len(p.docs))
@@ -261,7 +299,7 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 				validate.SortFindings(files[i].Findings)
 			}
 		}
-		return files, o, err
+		return files, nil, nil, o, err
 	}
 	var f findings.File
 	switch o {
@@ -269,7 +307,15 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 		// The input's bytes are not needed once parsed: a large one is
 		// garbage before its findings are made, not beside them.
 		p.releaseInput()
-		f.Findings = validate.Check(p.res, cfg)
+		var st *validate.Stream
+		f.Findings, st = validate.CheckStream(p.res, cfg, streamChunk)
+		if st != nil {
+			var extra []validate.Finding
+			if ix != nil {
+				extra = ix.Compare(p.res.Doc, cfg)
+			}
+			return []findings.File{f}, st, extra, o, err
+		}
 		if ix != nil {
 			f.Findings = append(f.Findings, ix.Compare(p.res.Doc, cfg)...)
 			validate.SortFindings(f.Findings)
@@ -279,5 +325,5 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 			f.Findings = []validate.Finding{x}
 		}
 	}
-	return []findings.File{f}, o, err
+	return []findings.File{f}, nil, nil, o, err
 }
