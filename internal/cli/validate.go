@@ -90,10 +90,12 @@ keeps no positions, so each finding is located by its field instead:
 FILE:FIELD: SEVERITY: MESSAGE [RULE].
 
 A project-list export (a CSV whose header starts "Koodi,Rahasto,") is checked
-row by row, each finding at the row's line and the field's column. With
---list LIST.csv each description is also compared with the list's row of its
-project code (list-mismatch), and the summary counts the pages without a row
-and the rows without a page.
+row by row, each finding at the row's line and the field's column; a code on
+a second row is list-duplicate. With --list LIST.csv each description is also
+compared with the list's row of its project code (list-mismatch; the first row
+if the code is on several, which list-duplicate says at the page's code), and
+the summary counts the pages without a row, the rows without a page and the
+duplicate rows.
 
 Formats: text (default), json, sarif (GitHub code scanning), junit (Jenkins,
 GitLab), github (workflow annotations). 'asectl rules' lists the rules;
