@@ -115,7 +115,8 @@ func LoadLanguage(data []byte) (*Language, error) {
 	return &l, nil
 }
 
-// LanguageByCode returns the table for a language code, or nil.
+// LanguageByCode returns the built-in table for a language code, or nil. The
+// table is shared, as Languages' are: treat it as read-only.
 func LanguageByCode(code string) *Language {
 	for _, l := range builtin() {
 		if l.Code == code {

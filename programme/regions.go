@@ -62,7 +62,8 @@ type subRegionRef struct {
 	sub, reg string
 }
 
-// GetRegions returns the key.
+// GetRegions returns the embedded key (generated Go data, shared: a Regions
+// has no method that changes it).
 func GetRegions() *Regions { return &generatedRegions }
 
 // loadRegions reads the compact key (no quoting: CompactRegions refuses
