@@ -34,8 +34,9 @@ async function compile(src) {
   if (src.url) {
     return WebAssembly.compileStreaming(fetch(src.url, { credentials: "omit" }));
   }
+  // Compiled as it is unzipped, as a fetched module compiles as it arrives.
   const gz = new Blob([fromBase64(src.base64)]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return WebAssembly.compile(await new Response(gz).arrayBuffer());
+  return WebAssembly.compileStreaming(new Response(gz, { headers: { "Content-Type": "application/wasm" } }));
 }
 
 // run starts a compiled module and resolves once it has set globalThis[name].
