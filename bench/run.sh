@@ -9,6 +9,7 @@
 #   N=20000 bench/run.sh    # a larger corpus
 #   RUNS=7 bench/run.sh     # best of seven, on a noisy machine
 #   TURNS=11 bench/run.sh   # the one/two-worker medians over eleven turns
+#   EXPORT_ONLY=1 BASE=/tmp/old/asectl bench/run.sh   # up to export vs parse, beside another build's export
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,6 +65,37 @@ read -r v vk < <(best3 "$BIN" validate --format json "$CORPUS")
 row "asectl validate --format json DIR" "$v" "$vk" "$g"
 read -r p pk < <(best3 "$BIN" parse --format jsonl "$CORPUS")
 row "asectl parse --format jsonl DIR" "$p" "$pk" "$g"
+# The SQLite export beside the parse it builds on (issue 17: at most 3x),
+# in turns, so that a slow spell of the machine falls on both: medians of
+# TURNS (7) turns of parse, export and (BASE=path/to/asectl, another
+# build) that build's export.
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+ep=() ew=() ec=() bw=() bc=()
+for _ in $(seq "${TURNS:-7}"); do
+  "$TIME" -f '%e %U %S %M' -o "$OUT/time.txt" "$BIN" parse --format jsonl "$CORPUS" > /dev/null 2>&1 || true
+  read -r s _ _ _ < "$OUT/time.txt"; ep+=("$s")
+  rm -f "$OUT/export.db"
+  "$TIME" -f '%e %U %S %M' -o "$OUT/time.txt" "$BIN" export -o "$OUT/export.db" "$CORPUS" > /dev/null 2>&1 || true
+  read -r s us ss ek < "$OUT/time.txt"; ew+=("$s"); ec+=("$(awk -v a="$us" -v b="$ss" 'BEGIN { print a + b }')")
+  if [ -n "${BASE:-}" ]; then
+    rm -f "$OUT/export.db"
+    "$TIME" -f '%e %U %S %M' -o "$OUT/time.txt" "$BASE" export -o "$OUT/export.db" "$CORPUS" > /dev/null 2>&1 || true
+    read -r s us ss bk < "$OUT/time.txt"; bw+=("$s"); bc+=("$(awk -v a="$us" -v b="$ss" 'BEGIN { print a + b }')")
+  fi
+done
+rm -f "$OUT/export.db"
+pm=$(median "${ep[@]}") e=$(median "${ew[@]}")
+row "asectl parse --format jsonl (median)" "$pm" "$pk" "$g"
+row "asectl export --format sqlite (median)" "$e" "$ek" "$g"
+awk -v e="$e" -v p="$pm" -v c="$(median "${ec[@]}")" 'BEGIN {
+  printf "%-40s %8.2fx the time of parse --format jsonl (export CPU %.2f s)\n", "  export vs parse", (p > 0 ? e / p : 0), c }'
+if [ -n "${BASE:-}" ]; then
+  b=$(median "${bw[@]}")
+  row "BASE export (median)" "$b" "$bk" "$g"
+  awk -v e="$b" -v p="$pm" -v c="$(median "${bc[@]}")" 'BEGIN {
+    printf "%-40s %8.2fx the time of parse --format jsonl (export CPU %.2f s)\n", "  BASE export vs parse", (p > 0 ? e / p : 0), c }'
+fi
+[ "${EXPORT_ONLY:-0}" = 1 ] && exit 0
 # The same descriptions as HTML pages (internal/htmlpage's three markup
 # styles in turn). MB/s counts the text corpus's bytes, so that the row
 # compares descriptions per second with the text row's.
@@ -72,10 +104,6 @@ HTMLDIR="$OUT/corpus-$N-html"
 cat $(find "$HTMLDIR" -name '*.html') > /dev/null
 read -r h hk < <(best3 "$BIN" parse --format jsonl "$HTMLDIR")
 row "asectl parse --format jsonl HTMLDIR" "$h" "$hk" "$g"
-# The SQLite export beside the parse it builds on (issue 17: at most 3x).
-read -r e ek < <(best3 sh -c 'rm -f "$1" && exec "$2" export -o "$1" "$3"' sh "$OUT/export.db" "$BIN" "$CORPUS")
-row "asectl export --format sqlite DIR" "$e" "$ek" "$g"
-awk -v e="$e" -v p="$p" 'BEGIN { printf "%-40s %8.2fx the time of parse --format jsonl\n", "  export vs parse", (p > 0 ? e / p : 0) }'
 # One and two workers in turns, so that a slow spell of the machine does not
 # fall on one side only; the ratio is of the medians of TURNS (7) turns.
 # The floor goes through the same turns: how far two vCPUs of this machine
@@ -93,7 +121,6 @@ for _ in $(seq "${TURNS:-7}"); do
     if [ "$j" = 1 ]; then f1+=("$s"); else f2+=("$s"); fi
   done
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 v1=$(median "${t1[@]}") v2=$(median "${t2[@]}")
 row "asectl validate --jobs 1 DIR (median)" "$v1" "$k1" "$g"
 row "asectl validate --jobs 2 DIR (median)" "$v2" "$k2" "$g"
