@@ -16,10 +16,19 @@ type fieldID = model.FieldID
 // numFields sizes arrays indexed by fieldID (1 to model.NumFields).
 const numFields = model.NumFields + 1
 
+// fieldDefs is the field table by fieldID, copied once: setField reads a
+// row in place.
+var fieldDefs = func() (t [numFields]model.FieldDef) {
+	for _, id := range model.Fields() {
+		t[id] = id.Def()
+	}
+	return t
+}()
+
 // setField stores one "Label: value" line in its field: the field table
 // says where the value goes and, by its kind, how it is read.
 func (p *parser) setField(id fieldID, l *line, label, value string, off int) {
-	def := id.Def()
+	def := &fieldDefs[id]
 	path := def.Path
 	p.fields++
 	labelPos := model.Pos{Line: l.num, Col: l.col(0)}
@@ -208,21 +217,23 @@ func (p *parser) period(per *model.Period, path string, l *line, value string, o
 	// The start date is the second word (value is trimmed: the first word
 	// begins it), the end date the last.
 	startOff := len(words[0]) + strings.Index(value[len(words[0]):], start)
-	p.date(&per.Start, path+".start", start, model.Pos{Line: l.num, Col: l.col(off + startOff)})
+	p.date(&per.Start, path, ".start", start, model.Pos{Line: l.num, Col: l.col(off + startOff)})
 	if end == "" {
 		per.End.Seen("", pos)
 		p.report(pos, RuleInvalidDate, path+".end", Msg("the period %q has no end date", value))
 		return
 	}
 	endPos := model.Pos{Line: l.num, Col: l.col(off + strings.LastIndex(value, end))}
-	p.date(&per.End, path+".end", end, endPos)
+	p.date(&per.End, path, ".end", end, endPos)
 }
 
-func (p *parser) date(f *model.Field[model.Date], path, raw string, pos model.Pos) {
+// date reads a date of the period at path; sub (".start") is joined to
+// the path only for a problem.
+func (p *parser) date(f *model.Field[model.Date], path, sub, raw string, pos model.Pos) {
 	d, err := ParseDate(raw)
 	if err != nil {
 		f.Seen(raw, pos)
-		p.report(pos, RuleInvalidDate, path, Msg("cannot read the date %q: %s", raw, err.Error()))
+		p.report(pos, RuleInvalidDate, path+sub, Msg("cannot read the date %q: %s", raw, err.Error()))
 		return
 	}
 	f.Set(d, pos)

@@ -120,10 +120,10 @@ Example: a page that ends inside section 3 gives
 func sectionAfter(a, b string) bool { return parser.SectionOf(a) > parser.SectionOf(b) }
 
 // requiredFields are the rows of the field table with a Required name.
-var requiredFields = func() (out []model.FieldID) {
+var requiredFields = func() (out []model.FieldDef) {
 	for _, id := range model.Fields() {
-		if id.Def().Required != "" {
-			out = append(out, id)
+		if f := id.Def(); f.Required != "" {
+			out = append(out, f)
 		}
 	}
 	return out
@@ -188,8 +188,8 @@ Example:
   Hankekoodi:      <- missing-field (empty)`,
 	Run: func(p *Pass) {
 		d := p.Doc
-		for _, id := range requiredFields {
-			f := id.Def()
+		for i := range requiredFields {
+			f := &requiredFields[i]
 			sec := f.Section.String()
 			if !d.Sections.Has(sec) {
 				continue
