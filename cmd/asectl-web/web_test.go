@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -470,6 +471,7 @@ func TestServed(t *testing.T) {
 	langChecks(t, ctx)
 	downloadChecks(t, ctx, ref)
 	hostileChecks(t, ctx)
+	longValueChecks(t, ctx, ref)
 	apiChecks(t, ctx, paths)
 	speedChecks(t, ctx, ref)
 
@@ -767,6 +769,45 @@ func hostileChecks(t *testing.T, ctx context.Context) {
 	if !strings.Contains(sv, `"sv" is not one of en, fi`) {
 		t.Errorf("lang sv: %q, want it rejected", sv)
 	}
+}
+
+// longValueChecks loads the reference description with an applicant name
+// of 1,000,000 letters and a business ID of 300,000 more characters. Laid out
+// whole in the facts and in the finding's message, such a word froze the
+// page for minutes (Chromium breaks a long word in a proportional font
+// slowly); the page shows the first 200 characters and "…", and the text
+// view keeps the whole line.
+func longValueChecks(t *testing.T, ctx context.Context, ref string) {
+	t.Helper()
+	text := strings.Replace(readFile(t, ref), "Lapin Yliopisto", strings.Repeat("A", 1000000), 1)
+	text = strings.Replace(text, "0292800-5", "0292800-5"+strings.Repeat("B", 300000), 1)
+	p := filepath.Join(t.TempDir(), "long-values.txt")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := eval[int](t, ctx, `document.querySelectorAll("#results article").length`)
+	do(t, ctx, chromedp.SetUploadFiles(chromedp.ID("files"), []string{p}))
+	waitResults(t, ctx, before+1)
+	type shown struct {
+		Facts   []string
+		Message string
+		Line    int
+	}
+	got := eval[shown](t, ctx, `(() => { const a = document.querySelector("#results article:last-of-type");
+		return { Facts: [...a.querySelectorAll(".facts dd")].map((d) => d.textContent),
+			Message: a.querySelector(".finding.error .msg").textContent,
+			Line: Math.max(...a.querySelector("pre.text").textContent.split("\n").map((l) => l.length)) }; })()`)
+	wantName := strings.Repeat("A", 200) + "…"
+	if !slices.Contains(got.Facts, wantName) {
+		t.Errorf("an applicant name of 1,000,000 letters: facts %.300q, want it shown as 200 letters and …", got.Facts)
+	}
+	if want := `the applicant's business ID "0292800-5` + strings.Repeat("B", 190) + `… is not of the form 1234567-8`; got.Message != want {
+		t.Errorf("a business ID of 300,009 characters: message %.400q, want %.400q", got.Message, want)
+	}
+	if got.Line < 1000000 {
+		t.Errorf("the text view's longest line is %d characters, want the whole applicant line (1,000,000+)", got.Line)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("#results article:last-of-type .remove")))
 }
 
 // speedChecks logs how fast the page checks: the reference description

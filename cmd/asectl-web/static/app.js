@@ -241,6 +241,18 @@ function displayName(name) {
   });
 }
 
+// shortRuns shortens, for the page only, every unbroken run of more than
+// maxRun characters (code points) to its first maxRun and "…". Chromium lays
+// out a long unbroken word in a proportional font slowly (a 100,000-character
+// applicant name in the facts: 12–18 s; 2,000,000: minutes, the page frozen);
+// the text view (monospace) and the downloads keep the whole value.
+const maxRun = 200;
+const longRun = new RegExp(`\\S{${maxRun + 1},}`, "gu");
+
+function shortRuns(s) {
+  return String(s).replace(longRun, (w) => Array.from(w).slice(0, maxRun).join("") + "…");
+}
+
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   if (attrs) {
@@ -333,7 +345,7 @@ function facts(doc) {
   const dl = el("dl", { class: "facts" });
   for (const [k, v] of rows) {
     if (v === null || v === undefined || v === "") continue;
-    dl.append(el("dt", { text: t(k) }), el("dd", { text: String(v) }));
+    dl.append(el("dt", { text: t(k) }), el("dd", { text: shortRuns(v) }));
   }
   return dl;
 }
@@ -359,7 +371,7 @@ function render(item, old) {
   head.append(rm);
   art.append(head);
   if (v.error) {
-    art.append(el("p", { class: "unreadable", text: t("unreadable") + v.error }));
+    art.append(el("p", { class: "unreadable", text: t("unreadable") + shortRuns(v.error) }));
   }
   const f = facts(v.doc);
   if (f) art.append(el("h3", { text: t("facts") }), f);
@@ -375,10 +387,10 @@ function render(item, old) {
     const ul = el("ul", { class: "findings", "aria-labelledby": id + "-fh" });
     for (const x of shown) {
       const pos = `${x.line}:${x.column}`;
-      const btn = el("button", { type: "button", class: "finding " + x.severity, "aria-label": `${severityLabel(x.severity)}, ${t("line", { line: x.line, col: x.column })}: ${x.message} (${x.rule})` },
+      const btn = el("button", { type: "button", class: "finding " + x.severity, "aria-label": `${severityLabel(x.severity)}, ${t("line", { line: x.line, col: x.column })}: ${shortRuns(x.message)} (${x.rule})` },
         el("span", { class: "pos", text: pos }), " ",
         el("span", { class: "sev", text: severityLabel(x.severity) }), " ",
-        el("span", { class: "msg", text: x.message }), " ",
+        el("span", { class: "msg", text: shortRuns(x.message) }), " ",
         el("code", { class: "rule", text: x.rule }));
       btn.addEventListener("click", () => jump(targets, x));
       const li = el("li", null, btn);
