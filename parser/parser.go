@@ -51,8 +51,10 @@ func NotDescriptionReason(err error) (string, bool) {
 }
 
 // Parse reads one description. source names it in the model ("-" for
-// stdin). The error is non-nil only when the input cannot be decoded or is
-// not a description at all; everything else is a Problem.
+// stdin). The error is non-nil only when the input cannot be decoded (it
+// wraps ErrEncoding) or is not a description at all (it wraps
+// ErrNotDescription; NotDescriptionReason gives why); everything else is a
+// Problem of the Result.
 //
 // Nothing of the result shares memory with src: the caller may reuse src
 // as soon as Parse returns. The model's strings are parts of one string,
