@@ -221,7 +221,15 @@ if [ "${LARGE:-1}" = 1 ]; then
   done
   lrow "parse (json), 3 x 16 MB" "$big" "$BIN" parse "$LDIR/big3"
   lrow "report, 3 x 16 MB" "$big" "$BIN" report "$LDIR/big3"
-  for f in text json sarif; do
+  for f in text json sarif junit github markdown; do
     lrow "validate --format $f, 900,000 findings" "$many" "$BIN" validate --format "$f" "$LDIR/findings900k.txt"
   done
+  lrow "validate text+sarif+junit, 900,000 findings" "$many" sh -c 'exec "$1" validate --format text --format sarif="$2/several.sarif" --format junit="$2/several.xml" "$3"' sh "$BIN" "$LDIR" "$LDIR/findings900k.txt"
+  rm -f "$LDIR/several.sarif" "$LDIR/several.xml"
+  for f in json jsonl csv; do
+    lrow "parse --format $f, 900,000 findings" "$many" "$BIN" parse --format "$f" "$LDIR/findings900k.txt"
+  done
+  lrow "report, 900,000 findings" "$many" "$BIN" report "$LDIR/findings900k.txt"
+  lrow "export, 900,000 findings" "$many" sh -c 'rm -f "$1" && exec "$2" export -o "$1" "$3"' sh "$LDIR/f.db" "$BIN" "$LDIR/findings900k.txt"
+  rm -f "$LDIR/f.db"
 fi
