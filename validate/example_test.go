@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
@@ -63,4 +64,35 @@ func ExampleCheckDescription() {
 	}
 	// Output:
 	// indicator-not-applicable indicators.new_jobs.planned.total valid position: false
+}
+
+// An input with more findings than should be held at once (here 2,500
+// unknown municipalities, with at most 1,000 findings held) gives a
+// Stream, whose chunks, one after another, are Check's findings.
+func ExampleCheckStream() {
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	if err != nil {
+		panic(err)
+	}
+	var names strings.Builder
+	for i := range 2500 {
+		fmt.Fprintf(&names, ", Eik%d", i)
+	}
+	text := strings.Replace(string(src), "Kunnat: Rovaniemi, Tornio, Ranua, Kemi", "Kunnat: Rovaniemi, Tornio, Ranua, Kemi"+names.String(), 1)
+	res, err := parser.Parse("many.txt", []byte(text), parser.Options{})
+	if err != nil {
+		panic(err)
+	}
+	today, _ := model.ParseISODate("2026-11-27")
+	all, stream := validate.CheckStream(res, validate.Config{Today: today}, 1000)
+	fmt.Println(len(all), "held;", stream.Len(), "to come")
+	_ = stream.Each(nil, func(chunk []validate.Finding) error {
+		fmt.Printf("%d findings from %s to %s\n", len(chunk), chunk[0].Pos, chunk[len(chunk)-1].Pos)
+		return nil
+	})
+	// Output:
+	// 0 held; 2501 to come
+	// 1000 findings from 94:41 to 94:7923
+	// 1000 findings from 94:7931 to 94:16922
+	// 501 findings from 94:16931 to 108:14
 }
