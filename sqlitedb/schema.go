@@ -68,7 +68,7 @@ var tables = []table{
 	{
 		name: "descriptions",
 		doc:  "one row per input that is not a project list: a project description, or an input that could not be read as one (error is set, the other values are null)",
-		cols: []column{
+		cols: withFieldColumns([]column{
 			rowID("description"),
 			{"source", "TEXT NOT NULL", "source", "the input's path as named, or - for standard input"},
 			{"error", "TEXT", "error", "why the input could not be read as a description; null when it was"},
@@ -109,7 +109,7 @@ var tables = []table{
 			{"area_site_postal_code", "TEXT", "area.site.postal_code", "project site: postal code"},
 			{"area_site_city", "TEXT", "area.site.city", "project site: post office"},
 			{"final_report", "TEXT", "final_report", "final report text"},
-		},
+		}),
 		indexes: []string{
 			// (source, code) is the row's identity: --append replaces it.
 			"CREATE UNIQUE INDEX descriptions_source_code ON descriptions(source, coalesce(code, ''))",

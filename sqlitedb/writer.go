@@ -359,6 +359,7 @@ func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 		text(d.Area.Site.Street), text(d.Area.Site.PostalCode), text(d.Area.Site.City),
 		text(d.FinalReport),
 	)
+	args = appendFieldArgs(args, d) // values the field table gained since (fields.go)
 	w.descArgs = args
 	defer clear(args)
 	// A description of the same source and code is rare: the insert tries
