@@ -769,6 +769,22 @@ func hostileChecks(t *testing.T, ctx context.Context) {
 	if !strings.Contains(sv, `"sv" is not one of en, fi`) {
 		t.Errorf("lang sv: %q, want it rejected", sv)
 	}
+	// Options the API does not know are refused, not ignored: a misspelt key
+	// or a bare date string gave the findings of the browser's date.
+	for js, want := range map[string]string{
+		`asectl.validate("hello", "2026-11-27")`:         "must be an object",
+		`asectl.validate("hello", {date: "2026-11-27"})`: `unknown key "date"`,
+		`asectl.validate("hello", {today: 20261127})`:    "today must be a string",
+		`asectl.validate("hello", ["2026-11-27"])`:       "must be an object",
+	} {
+		got := eval[string](t, ctx, js+`.then(() => "accepted", e => e.message)`)
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want it rejected (%s)", js, got, want)
+		}
+	}
+	if got := eval[string](t, ctx, `asectl.validate("hello", {name: "x", today: null, lang: undefined}).then(() => "accepted", e => e.message)`); got != "accepted" {
+		t.Errorf("null and undefined options: %q, want them taken as not given", got)
+	}
 }
 
 // longValueChecks loads the reference description with an applicant name

@@ -190,6 +190,26 @@ function input(data) {
   throw new TypeError("asectl: an input must be a string, a Uint8Array or an ArrayBuffer");
 }
 
+// options checks validate's second argument: nothing, or an object with no
+// keys but name, today and lang, each a string. A misspelt key ({date: …})
+// or a bare date string would otherwise be ignored without a word, and the
+// findings be those of another day.
+function options(opts) {
+  if (opts === undefined || opts === null) return {};
+  if (typeof opts !== "object" || Array.isArray(opts)) {
+    throw new TypeError("asectl: validate's options must be an object {name, today, lang}");
+  }
+  for (const [k, v] of Object.entries(opts)) {
+    if (k !== "name" && k !== "today" && k !== "lang") {
+      throw new TypeError(`asectl: validate's options: unknown key "${k}" (known: name, today, lang)`);
+    }
+    if (v !== undefined && v !== null && typeof v !== "string") {
+      throw new TypeError(`asectl: validate's options: ${k} must be a string`);
+    }
+  }
+  return opts;
+}
+
 const asectl = Object.freeze({
   // ready resolves once the engine runs (with {version}).
   ready: engine.ready.then((m) => ({ version: m.version })),
@@ -200,9 +220,11 @@ const asectl = Object.freeze({
   // validate(text, {name, today, lang}) → Promise of asectl validate
   // --format json's JSON text.
   validate(text, opts) {
-    const o = opts || {};
     return Promise.resolve()
-      .then(() => engine.call("validate", [input(text), String(o.name || "-"), String(o.today || ""), String(o.lang || "en")]))
+      .then(() => {
+        const o = options(opts);
+        return engine.call("validate", [input(text), String(o.name || "-"), String(o.today || ""), String(o.lang || "en")]);
+      })
       .then((r) => r.text);
   },
   // timings: how long loading took (ms), for the curious and the tests.
