@@ -271,7 +271,7 @@ type validated struct {
 // bytes each, plus the writers' work on them); an input with more is
 // checked again chunk by chunk as it is written (validate.CheckStream),
 // so that 900,000 findings do not take 160 MB.
-const streamChunk = 16384
+var streamChunk = 16384 // a variable for the tests
 
 // validateInput reads, parses and checks one input; with a list index
 // (--list), a description is also compared with its row.
