@@ -129,6 +129,49 @@ var requiredFields = func() (out []model.FieldDef) {
 	return out
 }()
 
+// missingFieldExplain lists the required fields from the table, so that
+// `asectl rules missing-field` names a field added there.
+func missingFieldExplain() string {
+	var b strings.Builder
+	b.WriteString("Required:")
+	for i, f := range requiredFields {
+		last := i+1 == len(requiredFields) || requiredFields[i+1].Section != f.Section
+		switch {
+		case i == 0:
+		case requiredFields[i-1].Section != f.Section:
+			b.WriteString(";")
+		case last:
+			b.WriteString(" and")
+		default:
+			b.WriteString(",")
+		}
+		b.WriteString(" " + f.Required)
+		if last {
+			b.WriteString(" (section " + f.Section.String() + ")")
+		}
+	}
+	b.WriteString(". A field is only required when its section is there: a missing section is reported once by missing-section.")
+	return wrap(b.String(), 90) + "\n\nExample:\n  Hankekoodi:      <- missing-field (empty)"
+}
+
+// wrap breaks text into lines of at most width bytes between words.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(text) {
+		if i > 0 && n+1+len(w) > width {
+			b.WriteByte('\n')
+			n = 0
+		} else if i > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}
+
 // required is what the missing-field rule sees of a required field of any
 // kind: Present (the label was there), Valid (a value was read) and where.
 func required(v any) model.Text {
@@ -178,14 +221,8 @@ func periodText(per model.Period) model.Text {
 
 var ruleMissingField = &Rule{
 	ID: "missing-field", Severity: Error,
-	Doc: "a required field is absent or empty",
-	Explain: `Required: project code, name, priority axis, specific objective, implementation period,
-status and responsible authority (section 1); the applicant's official name and business
-ID (section 2). A field is only required when its section is there: a missing section is
-reported once by missing-section.
-
-Example:
-  Hankekoodi:      <- missing-field (empty)`,
+	Doc:     "a required field is absent or empty",
+	Explain: missingFieldExplain(),
 	Run: func(p *Pass) {
 		d := p.Doc
 		for i := range requiredFields {

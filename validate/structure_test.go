@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/asectl/asectl/model"
@@ -23,6 +24,30 @@ func TestRequiredKinds(t *testing.T) {
 	for _, path := range []string{"area.regions", "funding.public_planned"} {
 		if v := required(model.FieldByPath(path).In(d)); !v.Valid {
 			t.Errorf("%s: a value read is not seen", path)
+		}
+	}
+}
+
+// TestMissingFieldExplainNamesTheTable: `asectl rules missing-field` lists
+// every required row of the field table (regression: its prose list was
+// written by hand and missed a field added to the table).
+func TestMissingFieldExplainNamesTheTable(t *testing.T) {
+	explain := strings.Join(strings.Fields(ruleMissingField.Explain), " ")
+	n := 0
+	for _, id := range model.Fields() {
+		if name := id.Def().Required; name != "" {
+			n++
+			if !strings.Contains(explain, name) {
+				t.Errorf("missing-field's explanation does not name %s (%q)", id.Path(), name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no required field in the table")
+	}
+	for _, line := range strings.Split(ruleMissingField.Explain, "\n") {
+		if len(line) > 90 {
+			t.Errorf("line longer than 90 bytes: %q", line)
 		}
 	}
 }
