@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 
 	"github.com/asectl/asectl/model"
@@ -32,7 +33,7 @@ func readDocs(src []byte) ([]*model.Description, error) {
 	at := func(err error) error {
 		off := int(dec.InputOffset())
 		line := bytes.Count(src[:min(off, len(src))], []byte("\n")) + 1
-		return fmt.Errorf("not asectl's parse JSON (line %d): %v", line, err)
+		return fmt.Errorf("not asectl's parse JSON (line %d): %v", line, jsonProblem(err))
 	}
 	if bytes.TrimLeft(src, " \t\r\n")[0] == '[' {
 		if err := dec.Decode(&docs); err != nil {
@@ -65,6 +66,40 @@ func readDocs(src []byte) ([]*model.Description, error) {
 		}
 	}
 	return docs, nil
+}
+
+// jsonProblem says what is wrong with a value in the document's own terms,
+// by its JSON path, rather than encoding/json's Go types ("cannot
+// unmarshal number into Go struct field Project.plainDescription.project.period
+// of type model.Period").
+func jsonProblem(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return err
+	}
+	path := te.Field
+	// The decoder names the model's embedded helper structs in the path.
+	for _, helper := range []string{"plainDescription."} {
+		path = strings.ReplaceAll(path, helper, "")
+	}
+	want := "another type"
+	switch te.Type.Kind() {
+	case reflect.Struct, reflect.Map:
+		want = "an object"
+	case reflect.Slice, reflect.Array:
+		want = "an array"
+	case reflect.String:
+		want = "a string"
+	case reflect.Bool:
+		want = "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		want = "a number"
+	}
+	if path == "" {
+		return fmt.Errorf("a JSON %s where a document (an object) is expected", te.Value)
+	}
+	return fmt.Errorf("%s: a JSON %s where %s is expected", path, te.Value, want)
 }
 
 // checkDoc checks one description read from JSON. An entry that records an
