@@ -33,132 +33,165 @@ var lockWait = 5000
 // or open in WAL mode).
 func Snapshot(dst io.Writer, path string) (release func(), found bool, err error) {
 	none := func() {}
+	found, isDB, err := sqliteFile(path)
+	if err != nil || !found {
+		return none, false, err
+	}
+	if !isDB {
+		return none, false, errors.New("not a database asectl export wrote: not an SQLite file")
+	}
+	h, err := hold(path)
+	if err != nil {
+		return none, false, err
+	}
+	if _, err := io.Copy(dst, h.f); err != nil {
+		h.release()
+		return none, false, fmt.Errorf("copy %s: %w", path, err)
+	}
+	return h.release, true, nil
+}
+
+// Replace readies the file at path to be replaced by an export (without
+// --append): it checks what Replaceable checks and then holds the old
+// database as Snapshot does, until release is called after the rename. So
+// a database another program is writing is waited for and then refused,
+// not replaced under it; a hot journal is rolled back into the old file
+// and a WAL one checkpointed and switched to a rollback journal, so that
+// neither is left beside the new file, where SQLite would apply it to the
+// new file's pages. release may be called more than once, also after an
+// error.
+func Replace(path string) (release func(), err error) {
+	none := func() {}
+	found, isDB, err := sqliteFile(path)
+	switch {
+	case err != nil:
+		return none, err
+	case !found:
+		return none, nil
+	case !isDB:
+		return none, errors.New("exists and is not an SQLite database; asectl export replaces only a database it wrote")
+	}
+	h, err := hold(path)
+	if err != nil {
+		return none, err
+	}
+	var v string
+	if err := h.conn.QueryRowContext(context.Background(), `SELECT value FROM meta WHERE "key" = 'schema_version'`).Scan(&v); err != nil {
+		h.release()
+		return none, errors.New("exists and is an SQLite database asectl export did not write; asectl export replaces only a database it wrote")
+	}
+	return h.release, nil
+}
+
+// sqliteFile reports whether there is a file at path that is not empty
+// (found) and whether it starts as an SQLite database does.
+func sqliteFile(path string) (found, isDB bool, err error) {
 	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return none, false, nil
+		return false, false, nil
 	}
 	if err != nil {
-		return none, false, err
+		return false, false, err
 	}
-	if st.Size() == 0 {
-		return none, false, nil
+	if !st.Mode().IsRegular() || st.Size() == 0 {
+		return false, false, nil
 	}
-	// SQLite would take a file of another kind for a database to create
-	// or fail with "file is not a database": say what the file is not.
+	f, err := os.Open(path)
+	if err != nil {
+		return false, false, err
+	}
 	head := make([]byte, 16)
-	if f, err := os.Open(path); err != nil {
-		return none, false, err
-	} else {
-		_, err = io.ReadFull(f, head)
-		f.Close()
-		if err != nil || string(head) != "SQLite format 3\x00" {
-			return none, false, errors.New("not a database asectl export wrote: not an SQLite file")
-		}
+	_, err = io.ReadFull(f, head)
+	f.Close()
+	return true, err == nil && string(head) == "SQLite format 3\x00", nil
+}
+
+// held is a database hold has locked: a connection in a write
+// transaction, and the file opened for reading.
+type held struct {
+	db       *sql.DB
+	conn     *sql.Conn
+	f        *os.File
+	released bool
+}
+
+// release ends the transaction, and only then closes the file: closing
+// any descriptor of a file drops the process's POSIX locks on it,
+// SQLite's included.
+func (h *held) release() {
+	if h.released {
+		return
 	}
+	h.released = true
+	if h.conn != nil {
+		_, _ = h.conn.ExecContext(context.Background(), "ROLLBACK")
+		h.conn.Close()
+	}
+	h.db.Close()
+	if h.f != nil {
+		h.f.Close()
+	}
+}
+
+// hold opens the SQLite database at path, switches it from WAL mode to a
+// rollback journal, waits up to lockWait for its write lock (BEGIN
+// IMMEDIATE) and reads it, which rolls back a hot journal; the file is
+// then opened for reading at its start. Errors: another program holds
+// the lock or has the WAL database open, or the file cannot be read.
+func hold(path string) (*held, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return none, false, err
+		return nil, err
 	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	db, err := sql.Open("sqlite", u.String()+fmt.Sprintf("?_pragma=busy_timeout(%d)", lockWait))
 	if err != nil {
-		return none, false, err
+		return nil, err
+	}
+	h := &held{db: db}
+	fail := func(err error) (*held, error) {
+		h.release()
+		return nil, err
 	}
 	ctx := context.Background()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		db.Close()
-		return none, false, err
-	}
-	// The file is read below with its own descriptor, which is closed
-	// only after SQLite's lock is released: closing any descriptor of a
-	// file drops the process's POSIX locks on it, SQLite's included.
-	var src *os.File
-	released := false
-	release = func() {
-		if released {
-			return
-		}
-		released = true
-		_, _ = conn.ExecContext(ctx, "ROLLBACK")
-		conn.Close()
-		db.Close()
-		if src != nil {
-			src.Close()
-		}
-	}
-	fail := func(err error) (func(), bool, error) {
-		release()
-		return none, false, err
+	if h.conn, err = db.Conn(ctx); err != nil {
+		return fail(err)
 	}
 	var mode string
-	if err := conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+	if err := h.conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
 		return fail(err)
 	}
 	if strings.EqualFold(mode, "wal") {
-		if err := conn.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil || !strings.EqualFold(mode, "delete") {
+		if err := h.conn.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil || !strings.EqualFold(mode, "delete") {
 			if err == nil {
 				err = errors.New("journal mode stays wal")
 			}
 			return fail(fmt.Errorf("the database is in WAL mode and open in another program; close it and retry (%v)", err))
 		}
 	}
-	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+	if _, err := h.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return fail(fmt.Errorf("the database is locked by another program (waited %d s): %v", lockWait/1000, err))
 	}
 	// A read takes the shared lock, which rolls back a hot journal.
 	var n int
-	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+	if err := h.conn.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
 		return fail(err)
 	}
-	src, err = os.Open(path)
-	if err != nil {
+	if h.f, err = os.Open(path); err != nil {
 		return fail(err)
 	}
-	if _, err := io.Copy(dst, src); err != nil {
-		return fail(fmt.Errorf("copy %s: %w", path, err))
-	}
-	return release, true, nil
+	return h, nil
 }
 
 // Replaceable reports whether an export may replace the file at path: it
 // does not exist, is empty, or is a database asectl export wrote (of any
 // schema version). Anything else — a researcher's own database, a text
-// file — is refused, as it would be lost: the error says what it is.
+// file — is refused, as it would be lost: the error says what it is. It
+// is Replace with the lock released at once (so a hot journal is rolled
+// back, as any reader of the file would); an export holds the lock until
+// its rename instead.
 func Replaceable(path string) error {
-	st, err := os.Stat(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if !st.Mode().IsRegular() || st.Size() == 0 {
-		return nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	head := make([]byte, 16)
-	_, err = io.ReadFull(f, head)
-	f.Close()
-	if err != nil || string(head) != "SQLite format 3\x00" {
-		return errors.New("exists and is not an SQLite database; asectl export replaces only a database it wrote")
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return err
-	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	db, err := sql.Open("sqlite", u.String()+"?mode=ro")
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	var v string
-	if err := db.QueryRow(`SELECT value FROM meta WHERE "key" = 'schema_version'`).Scan(&v); err != nil {
-		return errors.New("exists and is an SQLite database asectl export did not write; asectl export replaces only a database it wrote")
-	}
-	return nil
+	release, err := Replace(path)
+	release()
+	return err
 }

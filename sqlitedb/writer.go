@@ -127,9 +127,11 @@ func Open(file, name string, opt Options) (*Writer, error) {
 // Create starts a database that replaces (or, with Options.Append,
 // extends) the file at path: it is built in a temporary file beside path
 // (for Append, a copy of the old one), which Commit renames into place.
-// The file at path is not touched before that. Errors: the temporary file
-// cannot be made; with Append, the file at path is not a database asectl
-// wrote or has another SchemaVersion.
+// The file at path is not touched before that; an SQLite database there
+// is held (see Snapshot and Replace) until the rename. Errors: the
+// temporary file cannot be made; another program holds the database at
+// path; with Append, the file at path is not a database asectl wrote or
+// has another SchemaVersion.
 func Create(path string, opt Options) (*Writer, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -143,9 +145,17 @@ func Create(path string, opt Options) (*Writer, error) {
 	appending := false
 	if opt.Append {
 		w.unlock, appending, err = Snapshot(f, path)
-		if err != nil {
-			err = fmt.Errorf("%s: %w", path, err)
+	} else if _, isDB, serr := sqliteFile(path); serr == nil && isDB {
+		// Held until the rename, as for Append: neither another
+		// program's transaction nor the old file's journal or WAL may be
+		// left to meet the new file.
+		var h *held
+		if h, err = hold(path); err == nil {
+			w.unlock = h.release
 		}
+	}
+	if err != nil {
+		err = fmt.Errorf("%s: %w", path, err)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

@@ -700,3 +700,113 @@ func TestMetaChecks(t *testing.T) {
 	]`, meta["exports"])
 	assert.Equal(t, `["x.txt","y.txt"]`, meta["inputs"])
 }
+
+// TestReplaceWALDatabase: an export without --append over a database in
+// WAL mode that another program has open is refused, not renamed over:
+// the old file's WAL stayed beside the new file, and SQLite applied it to
+// the new file ("database disk image is malformed").
+func TestReplaceWALDatabase(t *testing.T) {
+	entries := prepare(t, testInputs(t))
+	path := filepath.Join(t.TempDir(), "p.db")
+	export(t, path, entries[:2], Options{})
+
+	other := open(t, path)
+	other.SetMaxOpenConns(1)
+	var mode string
+	require.NoError(t, other.QueryRow(`PRAGMA journal_mode=WAL`).Scan(&mode))
+	require.Equal(t, "wal", mode)
+	_, err := other.Exec(`UPDATE descriptions SET name = name || 'x'`)
+	require.NoError(t, err)
+	release, err := Replace(path)
+	assert.ErrorContains(t, err, "WAL")
+	release()
+	_, err = Create(path, Options{})
+	assert.ErrorContains(t, err, "WAL")
+	require.NoError(t, other.Close())
+
+	export(t, path, entries[2:3], Options{})
+	db := open(t, path)
+	var check string
+	require.NoError(t, db.QueryRow(`PRAGMA integrity_check`).Scan(&check))
+	assert.Equal(t, "ok", check)
+	var n int
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM descriptions`).Scan(&n))
+	assert.Equal(t, 1, n)
+	_, err = os.Stat(path + "-wal")
+	assert.ErrorIs(t, err, os.ErrNotExist, "the old file's WAL is left beside the new file")
+}
+
+// TestReplaceWaitsForOtherWriters: an export without --append waits for
+// another program's write transaction on the old file and then refuses,
+// as --append does; once it has ended, the file is replaced.
+func TestReplaceWaitsForOtherWriters(t *testing.T) {
+	defer func(w int) { lockWait = w }(lockWait)
+	lockWait = 100
+	entries := prepare(t, testInputs(t))
+	path := filepath.Join(t.TempDir(), "p.db")
+	export(t, path, entries[:2], Options{})
+
+	other := open(t, path)
+	other.SetMaxOpenConns(1)
+	tx, err := other.Begin()
+	require.NoError(t, err)
+	_, err = tx.Exec(`INSERT INTO meta VALUES ('other', 'x')`)
+	require.NoError(t, err)
+	release, err := Replace(path)
+	assert.ErrorContains(t, err, "locked")
+	release()
+	require.NoError(t, tx.Commit())
+	export(t, path, entries[2:3], Options{})
+	files, _ := os.ReadDir(filepath.Dir(path))
+	assert.Len(t, files, 1, "a temporary file was left behind")
+}
+
+// hotJournal makes a copy of an asectl database at dst whose rollback
+// journal is hot: a write transaction had written pages into the file
+// when its program died.
+func hotJournal(t *testing.T, src, dst string) {
+	t.Helper()
+	db := open(t, src)
+	db.SetMaxOpenConns(1)
+	for _, q := range []string{`PRAGMA cache_size = 2`, `BEGIN`, `DELETE FROM sustainability`, `UPDATE descriptions SET summary = summary || summary || summary`} {
+		_, err := db.Exec(q)
+		require.NoError(t, err, q)
+	}
+	j, err := os.ReadFile(src + "-journal")
+	require.NoError(t, err, "no journal: the transaction did not spill")
+	b, err := os.ReadFile(src)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(dst, b, 0o644))
+	require.NoError(t, os.WriteFile(dst+"-journal", j, 0o644))
+	_, err = db.Exec(`ROLLBACK`)
+	require.NoError(t, err)
+}
+
+// TestReplaceHotJournal: a database whose writer died mid-transaction
+// (a hot journal beside it) is an asectl database to replace, not "a
+// database asectl export did not write" (a read-only open cannot roll
+// the journal back); the journal is rolled back into the old file, never
+// into the new one renamed over it.
+func TestReplaceHotJournal(t *testing.T) {
+	entries := prepare(t, testInputs(t))
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.db")
+	export(t, src, entries, Options{})
+	path := filepath.Join(dir, "p.db")
+	hotJournal(t, src, path)
+
+	release, err := Replace(path)
+	require.NoError(t, err)
+	release()
+	hotJournal(t, src, path)
+	export(t, path, entries[:1], Options{})
+	_, err = os.Stat(path + "-journal")
+	assert.ErrorIs(t, err, os.ErrNotExist, "the old file's journal is left beside the new file")
+	db := open(t, path)
+	var check string
+	require.NoError(t, db.QueryRow(`PRAGMA integrity_check`).Scan(&check))
+	assert.Equal(t, "ok", check)
+	var n int
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM descriptions`).Scan(&n))
+	assert.Equal(t, 1, n)
+}

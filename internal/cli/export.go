@@ -132,8 +132,12 @@ errors, unreadable inputs and a database that cannot be written.`,
 			unlock := func() {}
 			if !appendTo {
 				// Replacing is for a database export wrote: another file
-				// at -o would be lost.
-				if err := sqlitedb.Replaceable(out); err != nil {
+				// at -o would be lost. It stays locked until the new file
+				// replaces it, as for --append: another program's
+				// transaction, or the old file's WAL or hot journal, would
+				// otherwise meet the new file.
+				unlock, err = sqlitedb.Replace(out)
+				if err != nil {
 					o.Abort()
 					return usagef("-o %s: %v", termName(out), err)
 				}
