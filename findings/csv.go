@@ -154,12 +154,25 @@ func yesNo(f model.Field[bool]) string {
 	return "no"
 }
 
+// join is strings.Join of the values with "; ", written straight into one
+// string: a slice of 900,000 names first took 14 MB more.
 func join(ts []model.Text) string {
-	parts := make([]string, 0, len(ts))
-	for _, t := range ts {
-		parts = append(parts, t.Value)
+	n := 0
+	for i, t := range ts {
+		if i > 0 {
+			n += len("; ")
+		}
+		n += len(t.Value)
 	}
-	return strings.Join(parts, "; ")
+	var b strings.Builder
+	b.Grow(n)
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(t.Value)
+	}
+	return b.String()
 }
 
 func orgs(os []model.Organisation) string {
