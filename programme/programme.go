@@ -2,7 +2,7 @@
 // rules check against: priority axes, specific objectives, eligibility dates
 // and the municipality/region key. All of it is data, so that a corrected
 // name is a one-line data change: the programme is embedded JSON
-// (data/programme.json, read once on first use by Get), the key is generated
+// (data/programme.json; Get hands out a copy), the key is generated
 // from a CSV into Go data (regions_table.go, go generate; GetRegions). Load
 // reads another programme, for validate.Config.
 package programme
@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/asectl/asectl/model"
@@ -54,23 +53,17 @@ type Objective struct {
 	Axis         *Axis             `json:"-"`
 }
 
-var (
-	once sync.Once
-	prog *Programme
-)
-
-// Get returns the embedded programme (data/programme.json), loading it on
-// first use. It is shared: treat it as read-only.
+// Get returns the embedded programme (data/programme.json), a fresh copy
+// on every call: changing it changes nothing else (validate keeps its own
+// copy). Read once per run, not per description: a copy costs a JSON
+// decode of the embedded data.
 func Get() *Programme {
-	once.Do(func() {
-		p, err := Load(programmeJSON)
-		if err != nil {
-			// Embedded and tested: a failure is a build defect.
-			panic("programme.json: " + err.Error())
-		}
-		prog = p
-	})
-	return prog
+	p, err := Load(programmeJSON)
+	if err != nil {
+		// Embedded and tested: a failure is a build defect.
+		panic("programme.json: " + err.Error())
+	}
+	return p
 }
 
 // Load reads a programme in the form of data/programme.json: another

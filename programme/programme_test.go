@@ -99,3 +99,22 @@ func TestRegionTableIsUpToDate(t *testing.T) {
 	}
 	assert.True(t, slices.IsSortedFunc(r.names, func(a, b nameRef) int { return strings.Compare(a.key, b.key) }))
 }
+
+// TestGetIsACopy: a caller's change to what Get returned reaches no later
+// Get (regression: Get handed out the package's one programme, so a
+// library user's edit changed every later validate.Check in the process).
+func TestGetIsACopy(t *testing.T) {
+	p := Get()
+	o := p.Objective("4.1")
+	if o == nil {
+		t.Fatal("objective 4.1 missing")
+	}
+	want := o.NewJobs
+	o.NewJobs = !want
+	o.Names["fi"] = "changed"
+	p.Axes = nil
+	q := Get()
+	if q.Objective("4.1").NewJobs != want || q.Objective("4.1").Names["fi"] == "changed" || len(q.Axes) == 0 {
+		t.Error("a change to Get's programme reached the next Get")
+	}
+}

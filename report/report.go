@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/collate"
@@ -164,7 +165,7 @@ func axisLabel(d *model.Description, lang string) string {
 	if !n.Valid {
 		return "–"
 	}
-	if a := programme.Get().Axis(n.Value); a != nil {
+	if a := embeddedProgramme().Axis(n.Value); a != nil {
 		if name := a.Names[lang]; name != "" {
 			return n.Value + ". " + name
 		}
@@ -174,3 +175,6 @@ func axisLabel(d *model.Description, lang string) string {
 	}
 	return n.Value
 }
+
+// embeddedProgramme is the programme the pages name axes from, read once.
+var embeddedProgramme = sync.OnceValue(programme.Get)

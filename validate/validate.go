@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/asectl/asectl/model"
@@ -219,7 +220,7 @@ func newPass(d *model.Description, problems []parser.Problem, cfg Config) *Pass 
 	p := &Pass{Doc: d, Problems: problems, Today: today,
 		Programme: cfg.Programme, Regions: cfg.Regions, Languages: cfg.Languages}
 	if p.Programme == nil {
-		p.Programme = programme.Get()
+		p.Programme = embeddedProgramme()
 	}
 	if p.Regions == nil {
 		p.Regions = programme.GetRegions()
@@ -285,3 +286,8 @@ func (p *Pass) Language(code string) *parser.Language {
 	}
 	return nil
 }
+
+// embeddedProgramme is validate's own copy of the embedded programme, made
+// once: programme.Get hands every caller a copy, so no caller's change
+// reaches a Check.
+var embeddedProgramme = sync.OnceValue(programme.Get)

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
@@ -51,7 +52,7 @@ const (
 // New returns a generator over the template text.
 func New(template []byte, seed uint64) *Generator {
 	g := &Generator{lines: strings.Split(string(template), "\n"), seed: seed, slot: map[string]int{}}
-	for _, a := range programme.Get().Axes {
+	for _, a := range prog().Axes {
 		if len(a.Objectives) > 0 && a.Names["fi"] != "" {
 			g.axes = append(g.axes, a)
 		}
@@ -83,9 +84,9 @@ var nameWords = []string{"Arktinen", "Digitaalinen", "Kestävä", "Älykäs", "O
 func (g *Generator) Description(i int) []byte {
 	r := rand.New(rand.NewPCG(g.seed, uint64(i)))
 	a := g.axes[r.IntN(len(g.axes))]
-	obj := programme.Get().Objective(a.Objectives[r.IntN(len(a.Objectives))])
+	obj := prog().Objective(a.Objectives[r.IntN(len(a.Objectives))])
 	for obj == nil || obj.Names["fi"] == "" {
-		obj = programme.Get().Objective(a.Objectives[r.IntN(len(a.Objectives))])
+		obj = prog().Objective(a.Objectives[r.IntN(len(a.Objectives))])
 	}
 	letter := "A"
 	header := pHeader
@@ -175,3 +176,6 @@ func lastDay(y, m int) int {
 	}
 	return 31
 }
+
+// prog is the embedded programme, read once (programme.Get copies it).
+var prog = sync.OnceValue(programme.Get)
