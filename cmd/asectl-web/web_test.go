@@ -474,6 +474,7 @@ func TestServed(t *testing.T) {
 	longValueChecks(t, ctx, ref)
 	apiChecks(t, ctx, paths)
 	speedChecks(t, ctx, ref)
+	clearChecks(t, ctx, ref)
 
 	w.check(t, ctx)
 	cspChecks(t, ctx)
@@ -826,6 +827,30 @@ func longValueChecks(t *testing.T, ctx context.Context, ref string) {
 		t.Errorf("the text view's longest line is %d characters, want the whole applicant line (1,000,000+)", got.Line)
 	}
 	do(t, ctx, chromedp.Click(chromedp.CSS("#results article:last-of-type .remove")))
+}
+
+// clearChecks drops three files and presses "Clear all" before they are
+// shown: none may appear afterwards (all three did, and the status counted
+// them). The engine answers in order and the page asks for the next file as
+// soon as one is answered, so after five calls of the API the page has had
+// every answer it would show.
+func clearChecks(t *testing.T, ctx context.Context, ref string) {
+	t.Helper()
+	got := eval[[]string](t, ctx, fmt.Sprintf(`(async () => {
+		const text = %s;
+		const dt = new DataTransfer();
+		for (const n of ["one.txt", "two.txt", "three.txt"]) dt.items.add(new File([text], n, { type: "text/plain" }));
+		document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+		await new Promise((r) => setTimeout(r, 0));
+		document.getElementById("clear").click();
+		for (let i = 0; i < 5; i++) await asectl.parse("hello", "x");
+		await new Promise((r) => setTimeout(r, 100));
+		return [String(document.querySelectorAll("#results article").length), document.getElementById("status").textContent,
+			String(document.getElementById("downloads").hidden)];
+	})()`, jsString(readFile(t, ref))))
+	if got[0] != "0" || strings.Contains(got[1], "checked") || got[2] != "true" {
+		t.Errorf("Clear all while three files were being checked: %s results shown afterwards, status %q, downloads hidden %s; want none, ready, hidden", got[0], got[1], got[2])
+	}
 }
 
 // speedChecks logs how fast the page checks: the reference description

@@ -307,17 +307,24 @@ async function check(item) {
   item.ms = r.ms;
 }
 
-async function add(list) {
-  if (list.length === 0) return;
+// cleared counts the presses of "Clear all": an input still being checked
+// when it is pressed is dropped, not shown after the clearing.
+let cleared = 0;
+
+// add checks and shows the inputs in list; generation is the value of cleared
+// when they were given (files are read first).
+async function add(list, generation = cleared) {
+  if (list.length === 0 || generation !== cleared) return;
   status(t("checking", { n: list.map((x) => displayName(x.name)).join(", ") }));
   for (const x of list) {
-    const item = { key: nextKey++, name: x.name, data: x.data };
+    const item = { key: nextKey++, name: x.name, data: x.data, pasted: !!x.pasted };
     try {
       await check(item);
     } catch (err) {
       item.view = { source: x.name, error: String(err.message || err), findings: [], text: "", doc: null,
         summary: { files: 1, errors: 0, warnings: 0, infos: 0 } };
     }
+    if (generation !== cleared) return;
     inputs.push(item);
     render(item);
   }
@@ -521,11 +528,12 @@ function jump(targets, f) {
 // ---- inputs --------------------------------------------------------------
 
 async function readFiles(fileList) {
+  const generation = cleared;
   const list = [];
   for (const file of fileList) {
     list.push({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
   }
-  await add(list);
+  await add(list, generation);
 }
 
 async function checkPasted() {
@@ -546,9 +554,7 @@ async function addPasted(text) {
   let n = 1;
   for (const i of inputs) if (i.pasted) n++;
   const name = n === 1 ? t("pasted") : `${t("pasted")} ${n}`;
-  const item = { name, data: text };
-  await add([item]);
-  inputs[inputs.length - 1].pasted = true;
+  await add([{ name, data: text, pasted: true }]);
 }
 
 async function recheckAll() {
@@ -599,6 +605,7 @@ function wire() {
   });
   $("check").addEventListener("click", checkPasted);
   $("clear").addEventListener("click", () => {
+    cleared++;
     inputs.length = 0;
     for (const a of document.querySelectorAll("#results article")) a.remove();
     $("paste").value = "";
