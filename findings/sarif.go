@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -103,7 +104,7 @@ type sarifRule struct {
 type sarifDriver struct {
 	Name            string      `json:"name"`
 	Version         string      `json:"version"`
-	SemanticVersion string      `json:"semanticVersion"`
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
 	InformationURI  string      `json:"informationUri"`
 	Language        string      `json:"language"`
 	Rules           []sarifRule `json:"rules"`
@@ -137,7 +138,7 @@ func newSARIF(w io.Writer, o Options) PartWriter {
 		lang = o.L.Lang
 	}
 	d := sarifDriver{
-		Name: "asectl", Version: o.Version, SemanticVersion: strings.TrimPrefix(o.Version, "v"),
+		Name: "asectl", Version: o.Version, SemanticVersion: semanticVersion(o.Version),
 		InformationURI: "https://github.com/asectl/asectl", Language: lang, Rules: []sarifRule{},
 	}
 	for _, r := range o.Rules {
@@ -521,4 +522,18 @@ func appendSortedMap(b []byte, m map[string]string, in string) []byte {
 		b = appendString(b, m[k])
 	}
 	return append(b, in+"}"...)
+}
+
+// semVer is Semantic Versioning 2.0.0's own pattern (semver.org).
+var semVer = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
+
+// semanticVersion is the driver's semanticVersion: SARIF wants a Semantic
+// Versioning 2.0.0 string there, so a version that is not one ("devel", a
+// library user's own word) leaves it out rather than break the log.
+func semanticVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if !semVer.MatchString(v) {
+		return ""
+	}
+	return v
 }

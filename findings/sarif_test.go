@@ -204,3 +204,33 @@ func FuzzAppendSARIFResult(f *testing.F) {
 		checkSARIFResult(t, sarifResultOf(rule, uri, base, msg, field, line, col, n))
 	})
 }
+
+// TestSARIFSemanticVersion: semanticVersion is written only when the version
+// is a Semantic Versioning 2.0.0 string (regression: a build's "devel"
+// went in as it was, which SARIF 2.1.0 §3.19.5 does not allow).
+func TestSARIFSemanticVersion(t *testing.T) {
+	for _, tc := range []struct{ version, want string }{
+		{"v1.2.3", "1.2.3"},
+		{"1.0.0-test", "1.0.0-test"},
+		{"v0.0.0-20261129170000-abcdef123456", "0.0.0-20261129170000-abcdef123456"},
+		{"devel", ""},
+		{"(devel)", ""},
+		{"1.2", ""},
+		{"", ""},
+	} {
+		if got := semanticVersion(tc.version); got != tc.want {
+			t.Errorf("semanticVersion(%q) = %q, want %q", tc.version, got, tc.want)
+		}
+		var buf strings.Builder
+		w, err := New("sarif", &buf, Options{Version: tc.version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Finish(Summary{}); err != nil {
+			t.Fatal(err)
+		}
+		if has := strings.Contains(buf.String(), `"semanticVersion"`); has != (tc.want != "") {
+			t.Errorf("version %q: semanticVersion written = %v", tc.version, has)
+		}
+	}
+}
