@@ -135,20 +135,47 @@ func (h *held) release() {
 
 // hold opens the SQLite database at path, switches it from WAL mode to a
 // rollback journal, waits up to lockWait for its write lock (BEGIN
-// IMMEDIATE) and reads it, which rolls back a hot journal; the file is
-// then opened for reading at its start. Errors: another program holds
+// IMMEDIATE) and reads it, which rolls back a hot journal; h.f is the
+// file, open for reading at its start. Errors: another program holds
 // the lock or has the WAL database open, or the file cannot be read.
 func hold(path string) (*held, error) {
+	// Another export may rename its file over path while this one waits
+	// for the old file's lock: the lock then is on a file no longer at
+	// path, so hold starts again on the one that is.
+	for try := 0; ; try++ {
+		h, err := holdOnce(path)
+		if err != nil || try == 10 {
+			return h, err
+		}
+		pst, err := os.Stat(path)
+		fst, ferr := h.f.Stat()
+		if err == nil && ferr == nil && os.SameFile(pst, fst) {
+			return h, nil
+		}
+		h.release()
+	}
+}
+
+// holdOnce is hold on the file at path when it starts: the file is opened
+// first, so that it is the one SQLite opens and locks unless path is
+// replaced meanwhile (which hold checks afterwards).
+func holdOnce(path string) (*held, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
+		f.Close()
 		return nil, err
 	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	db, err := sql.Open("sqlite", u.String()+fmt.Sprintf("?_pragma=busy_timeout(%d)", lockWait))
 	if err != nil {
+		f.Close()
 		return nil, err
 	}
-	h := &held{db: db}
+	h := &held{db: db, f: f}
 	fail := func(err error) (*held, error) {
 		h.release()
 		return nil, err
@@ -175,9 +202,6 @@ func hold(path string) (*held, error) {
 	// A read takes the shared lock, which rolls back a hot journal.
 	var n int
 	if err := h.conn.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
-		return fail(err)
-	}
-	if h.f, err = os.Open(path); err != nil {
 		return fail(err)
 	}
 	return h, nil

@@ -810,3 +810,48 @@ func TestReplaceHotJournal(t *testing.T) {
 	require.NoError(t, db.QueryRow(`SELECT count(*) FROM descriptions`).Scan(&n))
 	assert.Equal(t, 1, n)
 }
+
+// TestAppendAfterAnotherExport: an --append that waited for another
+// export's lock on the old file copies and holds the file that export
+// renamed into place, not the old one: it held the old file's lock, so a
+// third program could write the new file under it.
+func TestAppendAfterAnotherExport(t *testing.T) {
+	entries := prepare(t, testInputs(t))
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.db")
+	export(t, path, entries[:1], Options{})
+	next := filepath.Join(dir, "next.db")
+	export(t, next, entries[:2], Options{})
+
+	other := open(t, path)
+	other.SetMaxOpenConns(1)
+	tx, err := other.Begin()
+	require.NoError(t, err)
+	_, err = tx.Exec(`INSERT INTO meta VALUES ('other', 'x')`)
+	require.NoError(t, err)
+	type result struct {
+		release func()
+		err     error
+	}
+	done := make(chan result)
+	var copied bytes.Buffer
+	go func() {
+		release, _, err := Snapshot(&copied, path)
+		done <- result{release, err}
+	}()
+	time.Sleep(300 * time.Millisecond) // Snapshot waits for tx's lock
+	require.NoError(t, os.Rename(next, path))
+	require.NoError(t, tx.Rollback())
+	r := <-done
+	require.NoError(t, r.err)
+	defer r.release()
+
+	want, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(want, copied.Bytes()), "the copy is not the file at path")
+	third, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(0)")
+	require.NoError(t, err)
+	defer third.Close()
+	_, err = third.Exec(`INSERT INTO meta VALUES ('third', 'x')`)
+	assert.ErrorContains(t, err, "locked", "the file at path is not held")
+}
