@@ -33,8 +33,12 @@ func (p *parser) setField(id fieldID, l *line, label, value string, off int) {
 	p.fields++
 	labelPos := model.Pos{Line: l.num, Col: l.col(0)}
 	pos := labelPos
+	// n: the line's characters before the value, counted once here; the
+	// readers below count their columns on from it (an empty value has none).
+	n := 0
 	if value != "" {
-		pos = model.Pos{Line: l.num, Col: l.col(off)}
+		n = l.indent + runeCount(l.body[:off])
+		pos = model.Pos{Line: l.num, Col: l.colOf(n)}
 	}
 	if first := p.seen[id]; first.Line > 0 {
 		p.report(labelPos, RuleDuplicateField, path,
@@ -64,15 +68,15 @@ func (p *parser) setField(id fieldID, l *line, label, value string, off int) {
 	case model.KindNumbered:
 		numbered(v.(*model.Numbered), value, pos)
 	case model.KindPeriod:
-		p.period(v.(*model.Period), path, l, value, off, pos)
+		p.period(v.(*model.Period), path, l, value, n, pos)
 	case model.KindAmount:
 		p.amount(v.(*model.Field[model.Fixed2]), path, value, pos)
 	case model.KindNames:
-		*v.(*[]model.Text) = nameList(l, value, off)
+		*v.(*[]model.Text) = nameList(l, value, n)
 	case model.KindFigure:
 		// The section's own wording of the women's part ("7.1": "joihin
 		// työllistyvät naiset").
-		p.figure(v.(*model.Figure), path, def.Section.String(), l, value, off)
+		p.figure(v.(*model.Figure), path, def.Section.String(), l, value, n)
 	case model.KindAnswer:
 		p.question(v.(*model.Answer), value, pos)
 	}
@@ -164,15 +168,15 @@ func leadSpace(s string) int {
 	return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 }
 
-// nameList splits a comma-separated list, keeping each name's column.
-func nameList(l *line, value string, off int) []model.Text {
+// nameList splits a comma-separated list, keeping each name's column; n
+// is the count of the line's characters before value.
+func nameList(l *line, value string, n int) []model.Text {
 	if value == "" {
 		return []model.Text{}
 	}
 	out := make([]model.Text, 0, strings.Count(value, ",")+1)
 	// The column moves on part by part: counting each from the line's start
 	// made a long list quadratic.
-	n := l.indent + runeCount(l.body[:off]) // characters before the part
 	for part := range strings.SplitAfterSeq(value, ",") {
 		name := strings.TrimSpace(strings.TrimSuffix(part, ","))
 		if name != "" {
@@ -187,8 +191,9 @@ func nameList(l *line, value string, off int) []model.Text {
 }
 
 // period reads "Alkaa 13.2.2016 ja päättyy 15.3.2018" in any known language
-// into per, the field at path.
-func (p *parser) period(per *model.Period, path string, l *line, value string, off int, pos model.Pos) {
+// into per, the field at path; n is the count of the line's characters
+// before value.
+func (p *parser) period(per *model.Period, path string, l *line, value string, n int, pos model.Pos) {
 	per.Pos = pos
 	if value == "" {
 		per.Start.Seen("", pos)
@@ -217,13 +222,13 @@ func (p *parser) period(per *model.Period, path string, l *line, value string, o
 	// The start date is the second word (value is trimmed: the first word
 	// begins it), the end date the last.
 	startOff := len(words[0]) + strings.Index(value[len(words[0]):], start)
-	p.date(&per.Start, path, ".start", start, model.Pos{Line: l.num, Col: l.col(off + startOff)})
+	p.date(&per.Start, path, ".start", start, model.Pos{Line: l.num, Col: l.colOf(n + runeCount(value[:startOff]))})
 	if end == "" {
 		per.End.Seen("", pos)
 		p.report(pos, RuleInvalidDate, path+".end", Msg("the period %q has no end date", value))
 		return
 	}
-	endPos := model.Pos{Line: l.num, Col: l.col(off + strings.LastIndex(value, end))}
+	endPos := model.Pos{Line: l.num, Col: l.colOf(n + runeCount(value[:strings.LastIndex(value, end)]))}
 	p.date(&per.End, path, ".end", end, endPos)
 }
 
@@ -241,9 +246,10 @@ func (p *parser) date(f *model.Field[model.Date], path, sub, raw string, pos mod
 }
 
 // figure reads "6, joihin työllistyvät naiset 2" (sec names the known
-// wording; "" for none).
-func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string, off int) {
-	pos := model.Pos{Line: l.num, Col: l.col(off)}
+// wording; "" for none); n is the count of the line's characters before
+// value.
+func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string, n int) {
+	pos := model.Pos{Line: l.num, Col: l.colOf(n)}
 	if value == "" {
 		pos = model.Pos{Line: l.num, Col: l.col(0)}
 		f.Total.Seen("", pos)
@@ -281,7 +287,7 @@ func (p *parser) figure(f *model.Figure, path, sec string, l *line, value string
 		f.Women.Seen("", pos)
 		return
 	}
-	p.quantity(&f.Women, path, ".women", women, model.Pos{Line: l.num, Col: l.col(off + womenOff)})
+	p.quantity(&f.Women, path, ".women", women, model.Pos{Line: l.num, Col: l.colOf(n + runeCount(value[:womenOff]))})
 }
 
 // indexFold finds phrase in s in any letter case, as strings.EqualFold

@@ -171,7 +171,7 @@ func (p *parser) indicatorLine(l *line) {
 				return
 			}
 			p.otherSeen[which] = l.num
-			p.figure(f, path, "", l, value, off)
+			p.figure(f, path, "", l, value, l.indent+runeCount(l.body[:off]))
 			return
 		}
 	}

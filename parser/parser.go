@@ -946,12 +946,16 @@ func (p *parser) addScore(l *line, name, d, i string, dOff, iOff int) {
 	if len(name) <= p.maxShort {
 		s.Ref = model.CriterionRef(p.fold.criterionRef(p.fold.fold(name)))
 	}
-	readScore := func(f *model.Field[int], raw string, off int) {
+	// The figures' columns: the name before them is counted once, not once
+	// for each.
+	n := l.indent + runeCount(l.body[:dOff])
+	dCol, iCol := l.colOf(n), l.colOf(n+runeCount(l.body[dOff:iOff]))
+	readScore := func(f *model.Field[int], raw string, col int) {
 		if raw == "" {
 			f.Seen("", model.Pos{Line: l.num, Col: l.col(len(l.body))})
 			return
 		}
-		fp := model.Pos{Line: l.num, Col: l.col(off)}
+		fp := model.Pos{Line: l.num, Col: col}
 		if v, err := ParseScore(raw); err == nil {
 			f.Set(v, fp)
 			f.Raw = raw
@@ -959,8 +963,8 @@ func (p *parser) addScore(l *line, name, d, i string, dOff, iOff int) {
 			f.Seen(raw, fp)
 		}
 	}
-	readScore(&s.Direct, d, dOff)
-	readScore(&s.Indirect, i, iOff)
+	readScore(&s.Direct, d, dCol)
+	readScore(&s.Indirect, i, iCol)
 	if p.doc.Horizontal.Sustainability == nil || cap(p.doc.Horizontal.Sustainability) == 0 {
 		p.doc.Horizontal.Sustainability = make([]model.Score, 0, 15)
 	}
