@@ -448,7 +448,7 @@ func (p *Portfolio) view() PortfolioView {
 		scoreRows, 10, []Legend{{Class: "direct", Label: lc.T("direct")}, {Class: "indirect", Label: lc.T("indirect")}})
 
 	for _, t := range sortTallies(lc, p.rules, false) {
-		v.TopRules = append(v.TopRules, Fact{t.Label, lc.l.Sprintf("%d findings in %d files", t.N, int(t.Sum))})
+		v.TopRules = append(v.TopRules, Fact{t.Label, lc.l.Sprintf("%d findings", t.N) + " " + lc.l.Sprintf("in %d files", int(t.Sum))})
 		if len(v.TopRules) == 10 {
 			break
 		}

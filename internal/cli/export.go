@@ -241,9 +241,9 @@ errors, unreadable inputs and a database that cannot be written.`,
 			}
 			n := w.Counts()
 			if n.ListRows > 0 {
-				fmt.Fprint(ios.ErrOut, l.Sprintf("%s: %d descriptions (%d replaced), %d list rows, %d findings\n", termName(out), n.Descriptions, n.Replaced, n.ListRows, n.Findings))
+				fmt.Fprint(ios.ErrOut, termName(out)+": "+l.Sprintf("%d descriptions", n.Descriptions)+l.Sprintf(" (%d replaced), ", n.Replaced)+l.Sprintf("%d list rows", n.ListRows)+", "+l.Sprintf("%d findings", n.Findings)+"\n")
 			} else {
-				fmt.Fprint(ios.ErrOut, l.Sprintf("%s: %d descriptions (%d replaced), %d findings\n", termName(out), n.Descriptions, n.Replaced, n.Findings))
+				fmt.Fprint(ios.ErrOut, termName(out)+": "+l.Sprintf("%d descriptions", n.Descriptions)+l.Sprintf(" (%d replaced), ", n.Replaced)+l.Sprintf("%d findings", n.Findings)+"\n")
 			}
 			if code := max(b.exitFor(), listCode, jsonCode); code != ExitOK {
 				return exitError{code}

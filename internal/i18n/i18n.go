@@ -48,6 +48,11 @@ func build() {
 		{"%d errors", "%d error", "%d errors", "%d virhe", "%d virhettä"},
 		{"%d warnings", "%d warning", "%d warnings", "%d varoitus", "%d varoitusta"},
 		{"%d unreadable", "%d unreadable", "%d unreadable", "%d lukukelvoton", "%d lukukelvotonta"},
+		{"%d findings", "%d finding", "%d findings", "%d havainto", "%d havaintoa"},
+		{"%d descriptions", "%d description", "%d descriptions", "%d kuvaus", "%d kuvausta"},
+		{"%d list rows", "%d list row", "%d list rows", "%d listarivi", "%d listariviä"},
+		// Finnish takes the singular inessive after any numeral.
+		{"in %d files", "in %d file", "in %d files", "%d tiedostossa", "%d tiedostossa"},
 	} {
 		mustSet(cat.Set(language.English, c.key, plural.Selectf(1, "%d", "=1", c.en1, "other", c.en)))
 		mustSet(cat.Set(language.Finnish, c.key, plural.Selectf(1, "%d", "=1", c.fi1, "other", c.fi)))
