@@ -875,12 +875,38 @@ func speedChecks(t *testing.T, ctx context.Context, ref string) {
 		t.Errorf("validating the reference takes %.1f ms", tm.Round)
 	}
 
-	type big struct {
-		Bytes, Findings, ViewBytes                    int
-		Total, MaxGap, Engine, EngineRound, EngineGap float64
-		Paste, PasteGap                               float64
+	// The longest pause is a wall-clock figure: on a loaded machine another
+	// process can stall the browser. A second try decides before failing,
+	// as load only ever makes a pause longer.
+	var b big
+	for try := 1; ; try++ {
+		b = bigPaste(t, ctx, ref)
+		if b.MaxGap <= 1500 || try == 2 {
+			break
+		}
+		t.Logf("the main thread's longest pause was %.0f ms; once more", b.MaxGap)
 	}
-	b := eval[big](t, ctx, fmt.Sprintf(`(async () => {
+	t.Logf("a %d-byte input: the engine's view takes %.0f ms in the worker (%.0f ms round trip, %d bytes of JSON back; the main thread's longest pause meanwhile %.0f ms)",
+		b.Bytes, b.Engine, b.EngineRound, b.ViewBytes, b.EngineGap)
+	t.Logf("pasting it into the page: the paste event returns after %.0f ms; shown after %.0f ms more (%d findings listed); the main thread's longest pause meanwhile %.0f ms",
+		b.Paste, b.Total, b.Findings, b.MaxGap)
+	if b.MaxGap > 1500 {
+		t.Errorf("a 5 MB paste froze the page for %.0f ms", b.MaxGap)
+	}
+}
+
+// big is what bigPaste measures.
+type big struct {
+	Bytes, Findings, ViewBytes                    int
+	Total, MaxGap, Engine, EngineRound, EngineGap float64
+	Paste, PasteGap                               float64
+}
+
+// bigPaste pastes the reference description repeated to 5 MB and measures
+// the engine's view of it and the page's longest pause while it is shown.
+func bigPaste(t *testing.T, ctx context.Context, ref string) big {
+	t.Helper()
+	return eval[big](t, ctx, fmt.Sprintf(`(async () => {
 		const one = %s;
 		let text = "";
 		while (text.length < 5 * 1024 * 1024) text += one + "\n";
@@ -908,13 +934,6 @@ func speedChecks(t *testing.T, ctx context.Context, ref string) {
 		return { Bytes: text.length, Total: total, MaxGap: maxGap, Findings: findings, Engine: engine, EngineRound: engineRound,
 			EngineGap: engineGap, ViewBytes: viewBytes, Paste: pasteMs };
 	})()`, jsString(readFile(t, ref))))
-	t.Logf("a %d-byte input: the engine's view takes %.0f ms in the worker (%.0f ms round trip, %d bytes of JSON back; the main thread's longest pause meanwhile %.0f ms)",
-		b.Bytes, b.Engine, b.EngineRound, b.ViewBytes, b.EngineGap)
-	t.Logf("pasting it into the page: the paste event returns after %.0f ms; shown after %.0f ms more (%d findings listed); the main thread's longest pause meanwhile %.0f ms",
-		b.Paste, b.Total, b.Findings, b.MaxGap)
-	if b.MaxGap > 1500 {
-		t.Errorf("a 5 MB paste froze the page for %.0f ms", b.MaxGap)
-	}
 }
 
 // TestFromDisk is the single-file page opened from disk (file://).
