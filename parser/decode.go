@@ -204,8 +204,9 @@ func scanUTF8(b []byte) (valid, clean bool) {
 }
 
 // asciiBad marks the ASCII bytes that are not clean: the line scan's suspect
-// bytes but line ends, which never reach a line.
-var asciiBad = func() (t [utf8.RuneSelf]bool) {
+// bytes but line ends, which never reach a line. It has all 256 entries
+// (none from 0x80 up) so that asciiSuspect needs no range test per byte.
+var asciiBad = func() (t [256]bool) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		t[c] = suspect[c] && c != '\n' && c != '\r'
 	}
@@ -215,7 +216,7 @@ var asciiBad = func() (t [utf8.RuneSelf]bool) {
 // asciiSuspect reports an ASCII byte that is not clean.
 func asciiSuspect(b []byte) bool {
 	for _, c := range b {
-		if c < utf8.RuneSelf && asciiBad[c] {
+		if asciiBad[c] {
 			return true
 		}
 	}
