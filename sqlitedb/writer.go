@@ -82,6 +82,9 @@ type Writer struct {
 	indexed  bool
 	descArgs []value
 	ids      []int64
+	// lastDesc is the id of the description Add wrote last (0: none, or
+	// its Add failed), for AddFindings.
+	lastDesc int64
 	// The list tables' rows of one description go in with one statement
 	// each: a statement's fixed cost is most of a small row's.
 	partners, areas, scores, indicators, gender, sections, findings *batch
@@ -335,12 +338,44 @@ func (w *Writer) Add(d *model.Description, findings []validate.Finding) error {
 	if w.done {
 		return errors.New("sqlitedb: Add after Commit or Abort")
 	}
+	w.lastDesc = 0
 	if err := w.add(d, findings); err != nil {
 		// Nothing of this description may linger for the next one.
 		w.resetBatches()
 		return fmt.Errorf("%s: %w", d.Source, err)
 	}
 	return nil
+}
+
+// AddFindings adds more findings of the description the last Add wrote,
+// in the same transaction: an input with more findings than can be held
+// at once (validate.CheckStream) gives them chunk by chunk. The rows are
+// the ones Add would have written for all of them at once.
+func (w *Writer) AddFindings(findings []validate.Finding) error {
+	if w.done {
+		return errors.New("sqlitedb: AddFindings after Commit or Abort")
+	}
+	if w.lastDesc == 0 {
+		return errors.New("sqlitedb: AddFindings without a description written by Add")
+	}
+	if err := w.addFindings(vInt(w.lastDesc), value{}, findings); err != nil {
+		w.resetBatches()
+		w.lastDesc = 0
+		return err
+	}
+	return nil
+}
+
+// addFindings inserts findings of a description (descID) or of a list row
+// (rowID), a batch at a time.
+func (w *Writer) addFindings(descID, rowID value, findings []validate.Finding) error {
+	for i := range findings {
+		f := &findings[i]
+		w.findings.add(descID, rowID, vText(f.Rule), vText(f.Severity.String()), vText(w.opt.Message(*f)),
+			positive(f.Pos.Line), positive(f.Pos.Col), vNullable(f.Field))
+	}
+	w.counts.Findings += len(findings)
+	return w.findings.flush()
 }
 
 func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
@@ -407,17 +442,15 @@ func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 	if !failed {
 		w.addLists(id, d)
 	}
-	for i := range findings {
-		f := &findings[i]
-		w.findings.add(vInt(id), value{}, vText(f.Rule), vText(f.Severity.String()), vText(w.opt.Message(*f)),
-			positive(f.Pos.Line), positive(f.Pos.Col), vNullable(f.Field))
-	}
-	w.counts.Findings += len(findings)
 	for _, b := range w.batches() {
 		if err := b.flush(); err != nil {
 			return err
 		}
 	}
+	if err := w.addFindings(vInt(id), value{}, findings); err != nil {
+		return err
+	}
+	w.lastDesc = id
 	return nil
 }
 
@@ -430,6 +463,7 @@ func (w *Writer) batches() []*batch {
 func (w *Writer) resetBatches() {
 	for _, b := range w.batches() {
 		b.reset()
+		b.err = nil
 	}
 }
 
@@ -522,6 +556,7 @@ func (w *Writer) AddListRow(r *projectlist.Row, findings []validate.Finding) err
 	if w.done {
 		return errors.New("sqlitedb: AddListRow after Commit or Abort")
 	}
+	w.lastDesc = 0
 	if err := w.addListRow(r, findings); err != nil {
 		w.resetBatches()
 		return fmt.Errorf("%s:%d: %w", r.Source, r.Line, err)
@@ -548,13 +583,7 @@ func (w *Writer) addListRow(r *projectlist.Row, findings []validate.Finding) err
 	}
 	id := w.c.lastInsertID()
 	w.counts.ListRows++
-	for i := range findings {
-		x := &findings[i]
-		w.findings.add(value{}, vInt(id), vText(x.Rule), vText(x.Severity.String()), vText(w.opt.Message(*x)),
-			positive(x.Pos.Line), positive(x.Pos.Col), vNullable(x.Field))
-	}
-	w.counts.Findings += len(findings)
-	return w.findings.flush()
+	return w.addFindings(value{}, vInt(id), findings)
 }
 
 // addLists gathers the list tables' rows of a description that was read.
@@ -635,7 +664,15 @@ type batch struct {
 	cols  int // values a row, after its id
 	args  []value
 	stmts map[int]*stmt
+	// err is the first error of an insert add made (see flushRows); flush
+	// returns it.
+	err error
 }
+
+// flushRows is how many rows a batch gathers before add inserts them: a
+// row's values take 40 bytes each, and one input's 900,000 unknown
+// municipalities and as many findings, gathered whole, took 500 MB.
+const flushRows = 1024
 
 // maxBatchRows bounds a statement's rows (and so its parameters, far
 // below SQLite's limit of 32,766).
@@ -655,10 +692,30 @@ func tableCols(table string) []column {
 	panic("sqlitedb: no table " + table)
 }
 
-func (b *batch) add(values ...value) { b.args = append(b.args, values...) }
+func (b *batch) add(values ...value) {
+	b.args = append(b.args, values...)
+	switch {
+	case len(b.args) < flushRows*b.cols:
+	case b.err == nil:
+		b.err = b.insert()
+	default:
+		b.reset() // flush reports the error; the rows are lost with it
+	}
+}
 
-// flush inserts the gathered rows.
+// flush inserts the gathered rows; it returns the first error of an
+// insert since the last flush.
 func (b *batch) flush() error {
+	err := b.insert()
+	if b.err != nil {
+		err = b.err
+	}
+	b.err = nil
+	return err
+}
+
+// insert inserts the gathered rows and drops them.
+func (b *batch) insert() error {
 	args := b.args
 	defer b.reset()
 	for len(args) > 0 {

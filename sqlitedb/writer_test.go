@@ -855,3 +855,78 @@ func TestAppendAfterAnotherExport(t *testing.T) {
 	_, err = third.Exec(`INSERT INTO meta VALUES ('third', 'x')`)
 	assert.ErrorContains(t, err, "locked", "the file at path is not held")
 }
+
+// TestChunkedFindings: a description with more area rows and findings
+// than a batch gathers (flushRows), its findings given whole to Add or in
+// chunks to AddFindings, gives the same rows in every table, in the same
+// order, as the description gave before batches were inserted as they
+// filled (the counts below would catch a lost batch).
+func TestChunkedFindings(t *testing.T) {
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	require.NoError(t, err)
+	names := make([]string, 2*flushRows+17)
+	for i := range names {
+		names[i] = fmt.Sprintf("Eik%d", i)
+	}
+	src = bytes.Replace(src, []byte("Kunnat: Rovaniemi"), []byte("Kunnat: Rovaniemi, "+strings.Join(names, ", ")), 1)
+	res, err := parser.Parse("big.txt", src, parser.Options{})
+	require.NoError(t, err)
+	all := validate.Check(res, validate.Config{Today: today})
+	require.Greater(t, len(all), 2*flushRows)
+	dump := func(path string) string {
+		db := open(t, path)
+		checkClean(t, db)
+		var b strings.Builder
+		for _, table := range []string{"descriptions", "areas", "partners", "sustainability", "indicators", "gender_equality", "other_sections", "findings"} {
+			rows, err := db.Query(`SELECT * FROM ` + table + ` ORDER BY id`)
+			require.NoError(t, err)
+			cols, _ := rows.Columns()
+			n := 0
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				require.NoError(t, rows.Scan(ptrs...))
+				fmt.Fprintln(&b, table, vals)
+				n++
+			}
+			require.NoError(t, rows.Err())
+			rows.Close()
+			fmt.Fprintln(&b, table, n, "rows")
+		}
+		return b.String()
+	}
+	opt := Options{Version: "test", Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole.db")
+	n := export(t, whole, []entry{{res.Doc, all}}, opt)
+	assert.Equal(t, len(all), n.Findings)
+	want := dump(whole)
+	a := &res.Doc.Area
+	require.Greater(t, len(a.Municipalities), 2*flushRows)
+	for _, rows := range []string{fmt.Sprintf("findings %d rows", len(all)), fmt.Sprintf("areas %d rows", len(a.Municipalities)+len(a.Regions)+len(a.SubRegions))} {
+		assert.True(t, strings.Contains(want, "\n"+rows+"\n"), rows)
+	}
+
+	for _, sizes := range [][]int{{0, 1, flushRows}, {flushRows - 1, 2, 1}, {3, len(all)}} {
+		path := filepath.Join(t.TempDir(), "chunks.db")
+		w, err := Create(path, opt)
+		require.NoError(t, err)
+		require.ErrorContains(t, w.AddFindings(all[:1]), "without a description")
+		rest := all
+		k := min(sizes[0], len(rest))
+		require.NoError(t, w.Add(res.Doc, rest[:k]))
+		rest = rest[k:]
+		for i := 1; len(rest) > 0; i++ {
+			k := min(sizes[min(i, len(sizes)-1)], len(rest))
+			require.NoError(t, w.AddFindings(rest[:k]))
+			rest = rest[k:]
+		}
+		assert.Equal(t, len(all), w.Counts().Findings)
+		require.NoError(t, w.Commit())
+		require.Error(t, w.AddFindings(all[:1]))
+		assert.True(t, want == dump(path), "chunks %v: other rows than Add with all findings", sizes)
+	}
+}
