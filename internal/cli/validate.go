@@ -279,18 +279,13 @@ var streamChunk = 16384 // a variable for the tests
 // An input of asectl's parse JSON gives one file for each description in
 // it, named by its source, its findings located by field alone.
 func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, ix *projectlist.Index) (validated, outcome, error) {
-	files, st, extra, o, err := validateFiles(in, ios, c, cfg, ix)
-	return validated{files, st, extra}, o, err
-}
-
-func validateFiles(in input, ios *IOStreams, c *commonFlags, cfg validate.Config, ix *projectlist.Index) ([]findings.File, *validate.Stream, []validate.Finding, outcome, error) {
 	p, o, err := parseInput(in, ios, c)
 	// Nothing parsed views the input: its buffer can serve the next file
 	// while this result waits for its turn.
 	defer p.release()
 	if o == outRead && p.list {
 		f, o, err := validateList(&p, c, cfg)
-		return []findings.File{f}, nil, nil, o, err
+		return validated{files: []findings.File{f}}, o, err
 	}
 	if p.docs != nil {
 		files := make([]findings.File, len(p.docs))
@@ -301,7 +296,7 @@ func validateFiles(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 				validate.SortFindings(files[i].Findings)
 			}
 		}
-		return files, nil, nil, o, err
+		return validated{files: files}, o, err
 	}
 	var f findings.File
 	switch o {
@@ -312,11 +307,11 @@ func validateFiles(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 		var st *validate.Stream
 		f.Findings, st = validate.CheckStream(p.res, cfg, streamChunk)
 		if st != nil {
-			var extra []validate.Finding
+			v := validated{stream: st}
 			if ix != nil {
-				extra = ix.Compare(p.res.Doc, cfg)
+				v.extra = ix.Compare(p.res.Doc, cfg)
 			}
-			return []findings.File{f}, st, extra, o, err
+			return v, o, err
 		}
 		if ix != nil {
 			f.Findings = append(f.Findings, ix.Compare(p.res.Doc, cfg)...)
@@ -327,5 +322,5 @@ func validateFiles(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 			f.Findings = []validate.Finding{x}
 		}
 	}
-	return []findings.File{f}, nil, nil, o, err
+	return validated{files: []findings.File{f}}, o, err
 }
