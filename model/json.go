@@ -46,7 +46,7 @@ func (d *Description) appendParse(dst []byte) []byte {
 	for i := 1; i < len(secs); i++ {
 		for j := i; j > 0; j-- {
 			a, b := &secs[j-1], &secs[j]
-			if a.Pos == b.Pos && !sectionLess(b.num, a.num) || a.Pos != b.Pos && !b.Pos.Before(a.Pos) {
+			if !sectionBefore(b.num, b.Pos, a.num, a.Pos) {
 				break
 			}
 			*a, *b = *b, *a

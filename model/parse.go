@@ -100,11 +100,7 @@ func (d *Description) parseView() parseJSON {
 		nums = append(nums, n)
 	}
 	sort.Slice(nums, func(i, j int) bool {
-		a, b := d.Sections[nums[i]].Pos, d.Sections[nums[j]].Pos
-		if a != b {
-			return a.Before(b)
-		}
-		return sectionLess(nums[i], nums[j])
+		return sectionBefore(nums[i], d.Sections[nums[i]].Pos, nums[j], d.Sections[nums[j]].Pos)
 	})
 	for _, n := range nums {
 		v.Sections = append(v.Sections, sectionJSON{n, d.Sections[n].Implicit})
@@ -121,6 +117,15 @@ func (d *Description) parseView() parseJSON {
 		v.Problems = append(v.Problems, pj)
 	}
 	return v
+}
+
+// sectionBefore orders the sections of the "parse" key: by position, then
+// by number (sectionLess).
+func sectionBefore(a string, apos Pos, b string, bpos Pos) bool {
+	if apos != bpos {
+		return apos.Before(bpos)
+	}
+	return sectionLess(a, b)
 }
 
 // sectionLess orders section numbers as numbers ("4.1" < "4.2" < "5").
