@@ -58,7 +58,7 @@ func vNullable(s string) value {
 	return vText(s)
 }
 
-// openConn opens the database file (an SQLite URI, see dsn) and runs the
+// openConn opens the database file (an SQLite URI, see fileURI) and runs the
 // pragmas.
 func openConn(uri string, pragmas []string) (*conn, error) {
 	c := &conn{tls: libc.NewTLS()}

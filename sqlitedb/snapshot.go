@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -164,13 +162,12 @@ func holdOnce(path string) (*held, error) {
 	if err != nil {
 		return nil, err
 	}
-	abs, err := filepath.Abs(path)
+	uri, err := fileURI(path)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	db, err := sql.Open("sqlite", u.String()+fmt.Sprintf("?_pragma=busy_timeout(%d)", lockWait))
+	db, err := sql.Open("sqlite", uri+fmt.Sprintf("?_pragma=busy_timeout(%d)", lockWait))
 	if err != nil {
 		f.Close()
 		return nil, err

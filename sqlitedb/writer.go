@@ -534,7 +534,7 @@ func (w *Writer) deleteList(source string) error {
 }
 
 // ensureIndexes builds the indexes an export leaves to its end: they are
-// needed before rows are replaced (the deletes cascade by description_id
+// needed before rows are replaced (deleteRows deletes by description_id
 // and list_row_id) and by the finished file.
 func (w *Writer) ensureIndexes() error {
 	if w.indexed {

@@ -137,7 +137,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 				o.Abort()
 				return usagef("-o %s: not a regular file; a database is written to a file", termName(out))
 			}
-			unlock := func() {}
+			var unlock func()
 			if !appendTo {
 				// Replacing is for a database export wrote: another file
 				// at -o would be lost. It stays locked until the new file
@@ -149,8 +149,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 					o.Abort()
 					return usagef("-o %s: %v", termName(out), err)
 				}
-			}
-			if appendTo {
+			} else {
 				// The old file stays locked until the copy replaces it:
 				// another program's transaction would be lost with it.
 				unlock, err = copyInto(o, out)
