@@ -191,18 +191,26 @@ func joinTexts(ts []model.Text) string {
 }
 
 func findingsSummary(lc *locale, fs []validate.Finding) string {
-	var e, w, i int
+	e, w := severities(fs)
+	return errorsWarnings(lc, e, w)
+}
+
+// errorsWarnings is "N errors, M warnings" in the report's language.
+func errorsWarnings(lc *locale, errs, warns int) string {
+	return lc.l.Sprintf("%d errors", errs) + ", " + lc.l.Sprintf("%d warnings", warns)
+}
+
+// severities counts the errors and the warnings among fs.
+func severities(fs []validate.Finding) (errs, warns int) {
 	for _, f := range fs {
 		switch f.Severity {
 		case validate.Error:
-			e++
+			errs++
 		case validate.Warning:
-			w++
-		default:
-			i++
+			warns++
 		}
 	}
-	return lc.l.Sprintf("%d errors", e) + ", " + lc.l.Sprintf("%d warnings", w)
+	return errs, warns
 }
 
 // ProjectRow is one project in the portfolio table. Sort keys are kept
@@ -324,14 +332,11 @@ func (p *Portfolio) Add(it Item) {
 			p.scoreN[1][gi][ci]++
 		}
 	}
+	e, w := severities(it.Findings)
+	p.errs += e
+	p.warns += w
 	seen := map[string]bool{}
 	for _, f := range it.Findings {
-		switch f.Severity {
-		case validate.Error:
-			p.errs++
-		case validate.Warning:
-			p.warns++
-		}
 		t := p.rules[f.Rule]
 		if t == nil {
 			t = &tally{Label: f.Rule} // a rule ID, not text of the input
@@ -362,7 +367,7 @@ func (p *Portfolio) view() PortfolioView {
 		{lc.T("EU and state funding realised"), lc.euros(p.realised)},
 		{lc.T("Execution rate, EU and state funding"), lc.percent(p.realised, p.granted)},
 		{lc.T("Public funding planned"), lc.euros(p.planned)},
-		{lc.T("Findings"), lc.l.Sprintf("%d errors", p.errs) + ", " + lc.l.Sprintf("%d warnings", p.warns)},
+		{lc.T("Findings"), errorsWarnings(lc, p.errs, p.warns)},
 	}
 	for _, k := range []struct{ kind, title string }{
 		{"fund", lc.T("By fund")}, {"axis", lc.T("By priority axis")}, {"objective", lc.T("By specific objective")},
@@ -377,12 +382,12 @@ func (p *Portfolio) view() PortfolioView {
 	sumChart := func(kind, title, desc string) Chart {
 		ts := sortTallies(lc, p.tallies[kind], true)
 		var rows []barRow
-		var max float64
+		var top float64
 		for _, t := range ts {
 			rows = append(rows, barRow{label: t.Label, v: fixedFloat(t.Sum), value: lc.euros(t.Sum), class: "bar planned"})
-			max = mathMax(max, fixedFloat(t.Sum))
+			top = max(top, fixedFloat(t.Sum))
 		}
-		return hbars(title, desc, rows, max, nil)
+		return hbars(title, desc, rows, top, nil)
 	}
 	v.ByAxis = sumChart("axis", lc.T("EU and state funding granted by priority axis"), lc.T("Sum over the descriptions of each axis."))
 	v.ByRegion = sumChart("region", lc.T("EU and state funding granted by region"), lc.T("A project in several regions counts in each of them."))
@@ -457,13 +462,6 @@ func (p *Portfolio) view() PortfolioView {
 	return v
 }
 
-func mathMax(a, b float64) float64 {
-	if a > b {
-		return a
-	}
-	return b
-}
-
 func stateLabel(lc *locale, st model.Text) string {
 	if !st.Valid {
 		return "–"
@@ -494,15 +492,7 @@ func projectRow(lc *locale, it Item) ProjectRow {
 	if per.Start.Valid {
 		start = per.Start.Value.String()
 	}
-	var e, w int
-	for _, f := range it.Findings {
-		switch f.Severity {
-		case validate.Error:
-			e++
-		case validate.Warning:
-			w++
-		}
-	}
+	e, w := severities(it.Findings)
 	return ProjectRow{
 		Code: text(d.Project.Code), Name: text(d.Project.Name), Applicant: text(d.Applicant.Name),
 		Period:  lc.dateField(per.Start) + " – " + lc.dateField(per.End),
