@@ -1,6 +1,6 @@
 // Package mdescape escapes text for GitHub-flavoured Markdown. It is a leaf
-// package so that report need not import findings (and with it go-sarif and
-// net/http, which would more than double the browser engine, cmd/asectl-web).
+// package so that both the findings writers (package findings, as
+// MarkdownEscape) and the pages (package report) use one definition.
 package mdescape
 
 import "strings"
