@@ -222,14 +222,20 @@ func writeHTML(out io.Writer, p *page) error {
 
 func (w pageWriter) facts(fs []Fact, class string) {
 	w.lit(`<table class="facts">`)
+	w.rows(fs, `<tr><th scope="row">`, "</th><td"+class+">")
+	w.lit("</table>")
+}
+
+// rows writes a table row for each fact: open, its key, mid (which closes
+// the key's cell and opens the value's), its value, and "</td></tr>".
+func (w pageWriter) rows(fs []Fact, open, mid string) {
 	for _, f := range fs {
-		w.lit(`<tr><th scope="row">`)
+		w.lit(open)
 		w.text(f.Key)
-		w.lit("</th><td", class, ">")
+		w.lit(mid)
 		w.text(f.Value)
 		w.lit("</td></tr>")
 	}
-	w.lit("</table>")
 }
 
 // h2 writes a section heading and a newline.
@@ -343,13 +349,7 @@ func (w pageWriter) portfolioBody(p *page, v *PortfolioView) {
 		w.lit("<div><h3>")
 		w.text(c.Title)
 		w.lit("</h3>\n<table>")
-		for _, r := range c.Rows {
-			w.lit("<tr><td>")
-			w.text(r.Key)
-			w.lit(`</td><td class="num">`)
-			w.text(r.Value)
-			w.lit("</td></tr>")
-		}
+		w.rows(c.Rows, "<tr><td>", `</td><td class="num">`)
 		w.lit("</table></div>")
 	}
 	w.lit("</div>\n\n")
@@ -369,13 +369,7 @@ func (w pageWriter) portfolioBody(p *page, v *PortfolioView) {
 	w.h2(p.T.TopFindings)
 	if len(v.TopRules) > 0 {
 		w.lit("<table>")
-		for _, r := range v.TopRules {
-			w.lit("<tr><td><code>")
-			w.text(r.Key)
-			w.lit("</code></td><td>")
-			w.text(r.Value)
-			w.lit("</td></tr>")
-		}
+		w.rows(v.TopRules, "<tr><td><code>", "</code></td><td>")
 		w.lit("</table>")
 	} else {
 		w.lit("<p>")
@@ -414,13 +408,7 @@ func (w pageWriter) portfolioBody(p *page, v *PortfolioView) {
 	if len(v.Unreadable) > 0 {
 		w.h2(p.T.Unreadable)
 		w.lit("<table>")
-		for _, r := range v.Unreadable {
-			w.lit("<tr><td>")
-			w.text(r.Key)
-			w.lit("</td><td>")
-			w.text(r.Value)
-			w.lit("</td></tr>")
-		}
+		w.rows(v.Unreadable, "<tr><td>", "</td><td>")
 		w.lit("</table>")
 	}
 	// The script is asectl's own (sort.js), allowed by its hash.
