@@ -1,17 +1,45 @@
 package model
 
+import "strconv"
+
 // The field table: every value of a description, one row each, in the
-// canonical layout's order. It drives the parser (which label fills which
-// field, and how its value is read), the required-field rule and the
-// canonical layout (package format) and the CSV columns (package
-// findings). The JSON encoder and the JSON Schema are generated from the
-// struct (json_gen.go, schema/parse.schema.json: `go generate ./...`). The
-// words of the pages (labels per language) are data in
-// parser/lang/*.json, keyed by Path.
+// canonical layout's order (FieldID, Fields, FieldByPath, FieldDef). It
+// drives the parser (which label fills which field, and how its value is
+// read), the required-field rule and its messages, the canonical layout
+// (package format), the CSV columns (package findings) and the export's
+// columns for new fields (package sqlitedb). The words of the pages
+// (labels per language) are data in parser/lang/*.json, keyed by Path.
 //
-// Adding a field: a struct field in description.go, a row here, its label
-// in every parser/lang/*.json, then `go generate ./...` (and the golden
-// files: `go test ./... -update`).
+// The rows are not written here: internal/fieldgen writes them
+// (fields_gen.go) from the struct tags of description.go, as it writes the
+// JSON encoder (json_gen.go) and the JSON Schema
+// (schema/parse.schema.json) from the struct, and the Finnish names of
+// the required fields (internal/i18n/fields_gen.go). The tags:
+//
+//	section:"5"       the section of the field and of everything inside it
+//	kind:"amount"     how the value is read: text, status, email, numbered,
+//	                  period, amount, figure, names, answer, freetext (the
+//	                  Kind constants below); none = KindOther, not read
+//	                  from a label
+//	csv:"a,b"         its CSV column(s); on a struct of fields, a prefix of
+//	                  their columns, or "-" for no columns at all
+//	required:"…"      a required field's name in the missing-field
+//	required_fi:"…"   messages, English and Finnish (both or neither)
+//	after:"a.b"       in the canonical layout this row follows row a.b
+//	                  instead of standing at its place in the struct (whose
+//	                  order is the JSON's, a public contract)
+//
+// Adding a field, e.g. the applicant's fax, touches three files by hand:
+//
+//  1. description.go: ``Fax Text `json:"fax" kind:"text" csv:"fax"` `` in
+//     Applicant, placed where its JSON key goes (after:"…" if the canonical
+//     layout prints it elsewhere); a required one also gets required:"fax
+//     (Faksi)" required_fi:"faksi (Faksi)";
+//  2. its label in every parser/lang/*.json, two files today ("Faksi":
+//     "applicant.fax" in fi.json's section "2", "Fax" in en.json's);
+//
+// then `go generate ./...` (a test fails while a generated file is stale)
+// and the golden files (`go test ./... -update`; README, "Adding a field").
 
 // Kind is how a field's value is read and written.
 type Kind uint8
@@ -121,107 +149,12 @@ var fieldByPath = func() map[string]FieldID {
 	return m
 }()
 
-// sec is SectionOf for the table's rows.
-func sec(num string) Section { return SectionOf(num) }
-
-var fieldTable = [...]FieldDef{
-	{Path: "version", Get: func(d *Description) any { return &d.Version }},
-	{Path: "kind", Get: func(d *Description) any { return &d.Kind }},
-	{Path: "source", CSV: "source", Get: func(d *Description) any { return &d.Source }},
-	{Path: "error", CSV: "error", Get: func(d *Description) any { return &d.Error }},
-	{Path: "language", CSV: "language", Get: func(d *Description) any { return &d.Language }},
-	{Path: "fund", CSV: "fund", Get: func(d *Description) any { return &d.Fund }},
-
-	{Path: "project.code", CSV: "code", Section: sec("1"), Kind: KindText, Required: "project code (Hankekoodi)",
-		Get: func(d *Description) any { return &d.Project.Code }},
-	{Path: "project.name", CSV: "name", Section: sec("1"), Kind: KindText, Required: "project name (Hankkeen nimi)",
-		Get: func(d *Description) any { return &d.Project.Name }},
-	{Path: "project.priority_axis", CSV: "axis,axis_name", Section: sec("1"), Kind: KindNumbered, Required: "priority axis (Toimintalinja)",
-		Get: func(d *Description) any { return &d.Project.PriorityAxis }},
-	{Path: "project.specific_objective", CSV: "objective,objective_name", Section: sec("1"), Kind: KindNumbered, Required: "specific objective (Erityistavoite)",
-		Get: func(d *Description) any { return &d.Project.SpecificObjective }},
-	{Path: "project.period", CSV: "start,end", Section: sec("1"), Kind: KindPeriod, Required: "implementation period (Suunnitelman mukainen toteutusaika)",
-		Get: func(d *Description) any { return &d.Project.Period }},
-	{Path: "project.status", CSV: "status", Section: sec("1"), Kind: KindStatus, Required: "status (Toiminnan tila)",
-		Get: func(d *Description) any { return &d.Project.Status }},
-	{Path: "project.state", CSV: "state", Section: sec("1"), Get: func(d *Description) any { return &d.Project.State }},
-	{Path: "project.authority", CSV: "authority", Section: sec("1"), Kind: KindText, Required: "responsible authority (Vastuuviranomainen)",
-		Get: func(d *Description) any { return &d.Project.Authority }},
-
-	{Path: "applicant.name", CSV: "applicant", Section: sec("2"), Kind: KindText, Required: "applicant's name (Hakijan virallinen nimi)",
-		Get: func(d *Description) any { return &d.Applicant.Name }},
-	{Path: "applicant.organisation_type", CSV: "organisation_type", Section: sec("2"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Applicant.OrganisationType }},
-	{Path: "applicant.business_id", CSV: "business_id", Section: sec("2"), Kind: KindText, Required: "applicant's business ID (Y-tunnus)",
-		Get: func(d *Description) any { return &d.Applicant.BusinessID }},
-	{Path: "applicant.address.street", CSV: "street", Section: sec("2"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Applicant.Address.Street }},
-	{Path: "applicant.phone", CSV: "phone", Section: sec("2"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Applicant.Phone }},
-	{Path: "applicant.address.postal_code", CSV: "postal_code", Section: sec("2"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Applicant.Address.PostalCode }},
-	{Path: "applicant.address.city", CSV: "city", Section: sec("2"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Applicant.Address.City }},
-	{Path: "applicant.website", CSV: "website", Section: sec("2"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Applicant.Website }},
-	{Path: "applicant.contact.name", CSV: "contact_name", Section: sec("2"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Applicant.Contact.Name }},
-	{Path: "applicant.contact.title", CSV: "contact_title", Section: sec("2"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Applicant.Contact.Title }},
-	{Path: "applicant.contact.email", CSV: "contact_email", Section: sec("2"), Kind: KindEmail,
-		Get: func(d *Description) any { return &d.Applicant.Contact.Email }},
-	{Path: "applicant.contact.phone", CSV: "contact_phone", Section: sec("2"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Applicant.Contact.Phone }},
-	{Path: "applicant.applicants", CSV: "applicants", Section: sec("2"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Applicant.Applicants }},
-	{Path: "applicant.co_implementers", CSV: "co_implementers", Section: sec("2"),
-		Get: func(d *Description) any { return &d.Applicant.CoImplementers }},
-	{Path: "applicant.transfer_recipients", CSV: "transfer_recipients", Section: sec("2"),
-		Get: func(d *Description) any { return &d.Applicant.TransferRecipients }},
-
-	{Path: "summary", Section: sec("3"), Kind: KindFreeText, Get: func(d *Description) any { return &d.Summary }},
-	{Path: "target_groups.primary", Section: sec("4.1"), Kind: KindFreeText,
-		Get: func(d *Description) any { return &d.TargetGroups.Primary }},
-	{Path: "target_groups.indirect", Section: sec("4.2"), Kind: KindFreeText,
-		Get: func(d *Description) any { return &d.TargetGroups.Indirect }},
-
-	{Path: "funding.eu_state_granted", CSV: "eu_state_granted", Section: sec("5"), Kind: KindAmount,
-		Get: func(d *Description) any { return &d.Funding.EUStateGranted }},
-	{Path: "funding.eu_state_realised", CSV: "eu_state_realised", Section: sec("5"), Kind: KindAmount,
-		Get: func(d *Description) any { return &d.Funding.EUStateRealised }},
-	{Path: "funding.public_planned", CSV: "public_planned", Section: sec("5"), Kind: KindAmount,
-		Get: func(d *Description) any { return &d.Funding.PublicPlanned }},
-	{Path: "funding.public_realised", CSV: "public_realised", Section: sec("5"), Kind: KindAmount,
-		Get: func(d *Description) any { return &d.Funding.PublicRealised }},
-
-	{Path: "area.regions", CSV: "regions", Section: sec("6"), Kind: KindNames, Get: func(d *Description) any { return &d.Area.Regions }},
-	{Path: "area.sub_regions", CSV: "sub_regions", Section: sec("6"), Kind: KindNames, Get: func(d *Description) any { return &d.Area.SubRegions }},
-	{Path: "area.municipalities", CSV: "municipalities", Section: sec("6"), Kind: KindNames,
-		Get: func(d *Description) any { return &d.Area.Municipalities }},
-	{Path: "area.site.street", Section: sec("6"), Kind: KindText, Get: func(d *Description) any { return &d.Area.Site.Street }},
-	{Path: "area.site.postal_code", Section: sec("6"), Kind: KindText,
-		Get: func(d *Description) any { return &d.Area.Site.PostalCode }},
-	{Path: "area.site.city", Section: sec("6"), Kind: KindText, Get: func(d *Description) any { return &d.Area.Site.City }},
-
-	{Path: "indicators.new_jobs.planned", CSV: "new_jobs_planned,new_jobs_planned_women", Section: sec("7.1"), Kind: KindFigure,
-		Get: func(d *Description) any { return &d.Indicators.NewJobs.Planned }},
-	{Path: "indicators.new_jobs.realised", CSV: "new_jobs_realised,new_jobs_realised_women", Section: sec("7.1"), Kind: KindFigure,
-		Get: func(d *Description) any { return &d.Indicators.NewJobs.Realised }},
-	{Path: "indicators.new_companies.planned", CSV: "new_companies_planned,new_companies_planned_women", Section: sec("7.2"), Kind: KindFigure,
-		Get: func(d *Description) any { return &d.Indicators.NewCompanies.Planned }},
-	{Path: "indicators.new_companies.realised", CSV: "new_companies_realised,new_companies_realised_women", Section: sec("7.2"), Kind: KindFigure,
-		Get: func(d *Description) any { return &d.Indicators.NewCompanies.Realised }},
-	{Path: "indicators.other", CSV: "other_indicators", Section: sec("7"), Get: func(d *Description) any { return &d.Indicators.Other }},
-
-	{Path: "horizontal.gender_equality.context_analysis", CSV: "gender_context_analysis", Section: sec("8.1"), Kind: KindAnswer,
-		Get: func(d *Description) any { return &d.Horizontal.GenderEquality.ContextAnalysis }},
-	{Path: "horizontal.gender_equality.mainstreamed", CSV: "gender_mainstreamed", Section: sec("8.1"), Kind: KindAnswer,
-		Get: func(d *Description) any { return &d.Horizontal.GenderEquality.Mainstreamed }},
-	{Path: "horizontal.gender_equality.main_goal", CSV: "gender_main_goal", Section: sec("8.1"), Kind: KindAnswer,
-		Get: func(d *Description) any { return &d.Horizontal.GenderEquality.MainGoal }},
-	{Path: "horizontal.sustainability", CSV: "sustainability_direct_mean,sustainability_indirect_mean", Section: sec("8.2"),
-		Get: func(d *Description) any { return &d.Horizontal.Sustainability }},
-
-	{Path: "final_report", Section: sec("9"), Kind: KindFreeText, Get: func(d *Description) any { return &d.FinalReport }},
-	{Path: "other_sections", CSV: "other_sections", Get: func(d *Description) any { return &d.OtherSections }},
+// sec is SectionOf for the generated table's rows: a section tag that
+// names no known section stops the program at start (every test fails).
+func sec(num string) Section {
+	s := SectionOf(num)
+	if s == 0 {
+		panic("model: the field table names an unknown section " + strconv.Quote(num) + " (a section tag in description.go)")
+	}
+	return s
 }

@@ -1,8 +1,10 @@
 // Command fieldgen writes what follows the description's struct:
 // model/json_gen.go, the JSON encoder of model.Description (no reflection:
 // batches spend most of their output time there) and the walk over its
-// fields behind "parse.unread"; and schema/parse.schema.json, the JSON
-// Schema of that output (see schema.go).
+// fields behind "parse.unread"; schema/parse.schema.json, the JSON
+// Schema of that output (see schema.go); and, from the struct tags,
+// model/fields_gen.go, the field table, and internal/i18n/fields_gen.go,
+// the Finnish names of the required fields (see table.go).
 //
 // It reads the struct from model's source with go/ast, not by importing
 // model, so that it runs however stale the generated file is. Run it with
@@ -79,7 +81,19 @@ func generate(root string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{genFile: src, schemaFile: sch}, nil
+	rows, err := g.rows()
+	if err != nil {
+		return nil, err
+	}
+	tbl, err := g.table(rows)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := names(rows)
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{genFile: src, schemaFile: sch, tableFile: tbl, namesFile: fi}, nil
 }
 
 // structTypes reads model's struct declarations (not the tests', not the
@@ -124,6 +138,7 @@ type jsonField struct {
 	typ         string // the type as written: "Text", "Field[Fixed2]", "[]Score"
 	nullEmpty   bool   // a string written as null when empty (gen:"null-if-empty")
 	schemaDef   string // schema:"NAME": the schema's leaf def NAME instead of the type's
+	tag         reflect.StructTag
 }
 
 // jsonFields lists a struct's fields with a JSON key, in order.
@@ -146,7 +161,7 @@ func jsonFields(st *ast.StructType) ([]jsonField, error) {
 			return nil, fmt.Errorf("field %q: one name per JSON field", key)
 		}
 		out = append(out, jsonField{goName: f.Names[0].Name, key: key, typ: typeString(f.Type),
-			nullEmpty: st.Get("gen") == "null-if-empty", schemaDef: st.Get("schema")})
+			nullEmpty: st.Get("gen") == "null-if-empty", schemaDef: st.Get("schema"), tag: st})
 	}
 	return out, nil
 }

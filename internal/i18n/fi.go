@@ -141,17 +141,6 @@ var terms = map[string]string{
 	"this is a page of the 2007–2013 programme (EURA 2007: its project code is an ESF code of that programme, S1 and four digits, where 2014–2020 ESF codes are S2…); asectl reads 2014–2020 descriptions (EURA 2014) only": "tämä on ohjelmakauden 2007–2013 sivu (EURA 2007: sen hankekoodi on tuon ohjelmakauden ESR-koodi, S1 ja neljä numeroa, kun ohjelmakauden 2014–2020 ESR-koodit ovat S2…); asectl lukee vain ohjelmakauden 2014–2020 kuvauksia (EURA 2014)",
 	"a page asectl report wrote (its generator is asectl): give asectl the descriptions the report was made from":                                                                                                           "asectl reportin kirjoittama sivu (sen generator on asectl): anna asectlille kuvaukset, joista raportti on tehty",
 
-	// Field names of missing-field.
-	"project code (Hankekoodi)":                                  "hankekoodi (Hankekoodi)",
-	"project name (Hankkeen nimi)":                               "hankkeen nimi (Hankkeen nimi)",
-	"priority axis (Toimintalinja)":                              "toimintalinja (Toimintalinja)",
-	"specific objective (Erityistavoite)":                        "erityistavoite (Erityistavoite)",
-	"implementation period (Suunnitelman mukainen toteutusaika)": "toteutusaika (Suunnitelman mukainen toteutusaika)",
-	"status (Toiminnan tila)":                                    "toiminnan tila (Toiminnan tila)",
-	"responsible authority (Vastuuviranomainen)":                 "vastuuviranomainen (Vastuuviranomainen)",
-	"applicant's name (Hakijan virallinen nimi)":                 "hakijan virallinen nimi (Hakijan virallinen nimi)",
-	"applicant's business ID (Y-tunnus)":                         "hakijan Y-tunnus (Y-tunnus)",
-
 	// Other argument words.
 	"priority axis":      "toimintalinja",
 	"specific objective": "erityistavoite",

@@ -113,6 +113,8 @@ func (l *Localizer) Message(m parser.Message) string {
 		case string:
 			if t, ok := terms[v]; ok {
 				args[i] = t
+			} else if t, ok := fieldNames[v]; ok {
+				args[i] = t // a required field's name (fields_gen.go)
 			} else {
 				args[i] = v
 			}
