@@ -9,6 +9,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -155,14 +156,38 @@ func (x Fixed2) Whole() bool { return x%100 == 0 }
 // MarshalJSON writes a JSON number, exactly.
 func (x Fixed2) MarshalJSON() ([]byte, error) { return []byte(x.String()), nil }
 
-// UnmarshalJSON reads a JSON number with at most two fraction digits.
+// UnmarshalJSON reads a JSON number with at most two fraction digits. Any
+// other value is a *json.UnmarshalTypeError, so that encoding/json adds the
+// field's path to it ("funding.eu_state_granted").
 func (x *Fixed2) UnmarshalJSON(b []byte) error {
 	v, err := ParseFixed2(string(b))
 	if err != nil {
-		return err
+		return &json.UnmarshalTypeError{Value: jsonValue(b), Type: reflect.TypeFor[Fixed2]()}
 	}
 	*x = v
 	return nil
+}
+
+// jsonValue describes a JSON value for an error as encoding/json does
+// (number 1.005, string "x", object), a long literal cut short.
+func jsonValue(b []byte) string {
+	s := string(b)
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	switch {
+	case len(b) == 0:
+		return "nothing"
+	case b[0] == '"':
+		return "string " + s
+	case b[0] == '{':
+		return "object"
+	case b[0] == '[':
+		return "array"
+	case b[0] == 't' || b[0] == 'f':
+		return "bool"
+	}
+	return "number " + s
 }
 
 // ParseFixed2 reads a plain decimal ("-12", "3.5", "0.25") with no grouping.
@@ -283,6 +308,24 @@ func (d Date) Finnish() string { return fmt.Sprintf("%d.%d.%04d", d.Day, int(d.M
 
 // MarshalText writes ISO 8601.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalJSON reads an ISO 8601 date as a JSON string (null leaves d as
+// it is). Any other value
+// is a *json.UnmarshalTypeError, so that encoding/json adds the field's path
+// to it ("project.period.start").
+func (d *Date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil // as encoding/json leaves a value for null
+	}
+	var s string
+	if json.Unmarshal(b, &s) == nil {
+		if v, err := ParseISODate(s); err == nil {
+			*d = v
+			return nil
+		}
+	}
+	return &json.UnmarshalTypeError{Value: jsonValue(b), Type: reflect.TypeFor[Date]()}
+}
 
 // UnmarshalText reads ISO 8601.
 func (d *Date) UnmarshalText(b []byte) error {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/asectl/asectl/model"
@@ -25,34 +26,72 @@ func looksJSON(src []byte) bool {
 // readDocs reads asectl's own parse JSON: one document, an array of them
 // (parse --format json over several inputs), or one a line (jsonl). A
 // document that is not asectl's (no version, another kind) is an error
-// that says where it stands.
+// that says where it stands: the document's number, the line of the bad
+// value (of a syntax error; of the document's start when the value's path
+// runs through a list, whose item encoding/json does not name) and the
+// value's JSON path.
 func readDocs(src []byte) ([]*model.Description, error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	dec := json.NewDecoder(bytes.NewReader(src))
+	lineAt := func(off int64) int {
+		return bytes.Count(src[:min(max(off, 0), int64(len(src)))], []byte("\n")) + 1
+	}
 	var docs []*model.Description
-	at := func(err error) error {
-		off := int(dec.InputOffset())
-		line := bytes.Count(src[:min(off, len(src))], []byte("\n")) + 1
-		return fmt.Errorf("not asectl's parse JSON (line %d): %v", line, jsonProblem(err))
+	// decode reads the next document; start is where it begins (after
+	// white space and an array's comma).
+	decode := func() error {
+		start := dec.InputOffset()
+		for start < int64(len(src)) && strings.IndexByte(" \t\r\n,", src[start]) >= 0 {
+			start++
+		}
+		var d *model.Description
+		err := dec.Decode(&d)
+		if err == nil {
+			docs = append(docs, d)
+			return nil
+		}
+		if err == io.EOF {
+			return err
+		}
+		at := start
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			at = se.Offset
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			at = int64(len(src))
+		case errors.As(err, &te):
+			if off, ok := valueAt(src[start:], docPath(te.Field)); ok {
+				at = start + off
+			}
+		}
+		return fmt.Errorf("not asectl's parse JSON: document %d (line %d): %v", len(docs)+1, lineAt(at), jsonProblem(err))
 	}
 	if bytes.TrimLeft(src, " \t\r\n")[0] == '[' {
-		if err := dec.Decode(&docs); err != nil {
-			return nil, at(err)
+		if _, err := dec.Token(); err != nil {
+			return nil, err
+		}
+		for dec.More() {
+			if err := decode(); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := dec.Token(); err != nil { // the closing bracket
+			return nil, fmt.Errorf("not asectl's parse JSON: document %d (line %d): %v", len(docs)+1, lineAt(dec.InputOffset()), err)
 		}
 		if _, err := dec.Token(); err != io.EOF {
-			return nil, at(errors.New("more after the array"))
+			return nil, fmt.Errorf("not asectl's parse JSON (line %d): more after the array", lineAt(dec.InputOffset()))
 		}
 	} else {
 		for {
-			var d model.Description
-			err := dec.Decode(&d)
+			err := decode()
 			if err == io.EOF {
 				break
 			}
 			if err != nil {
-				return nil, at(err)
+				return nil, err
 			}
-			docs = append(docs, &d)
 		}
 	}
 	for i, d := range docs {
@@ -68,6 +107,70 @@ func readDocs(src []byte) ([]*model.Description, error) {
 	return docs, nil
 }
 
+// docPath is a JSON path as encoding/json gives it, without the model's
+// embedded helper structs.
+func docPath(field string) string {
+	return strings.ReplaceAll(field, "plainDescription.", "")
+}
+
+// valueAt finds where the value at a dotted path of object keys
+// ("funding.eu_state_granted") starts in one document. A path that runs
+// through an array is not found: encoding/json's path names no item.
+func valueAt(doc []byte, path string) (int64, bool) {
+	if path == "" {
+		return 0, false
+	}
+	want := strings.Split(path, ".")
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	var keys []string // the keys from the document down to the current object
+	depth := 0        // the objects open (an array stops the search)
+	expectKey := false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return 0, false
+		}
+		switch tok {
+		case json.Delim('{'):
+			depth++
+			expectKey = true
+			continue
+		case json.Delim('}'):
+			depth--
+			if len(keys) >= depth && depth >= 0 {
+				keys = keys[:max(depth-1, 0)]
+			}
+			expectKey = true
+			continue
+		case json.Delim('['):
+			return 0, false
+		}
+		if expectKey {
+			k, _ := tok.(string)
+			keys = append(keys[:depth-1], k)
+			if len(keys) == len(want) && slices.Equal(keys, want) {
+				// The value starts after the colon and white space.
+				off := dec.InputOffset()
+				for off < int64(len(doc)) && strings.IndexByte(" \t\r\n:", doc[off]) >= 0 {
+					off++
+				}
+				return off, true
+			}
+			if len(keys) <= len(want) && slices.Equal(keys, want[:len(keys)]) {
+				expectKey = false // the value: descend into it
+				continue
+			}
+			// Another key: skip its value whole.
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return 0, false
+			}
+			continue
+		}
+		expectKey = true // a scalar value of a key on the path
+	}
+}
+
 // jsonProblem says what is wrong with a value in the document's own terms,
 // by its JSON path, rather than encoding/json's Go types ("cannot
 // unmarshal number into Go struct field Project.plainDescription.project.period
@@ -77,12 +180,18 @@ func jsonProblem(err error) error {
 	if !errors.As(err, &te) {
 		return err
 	}
-	path := te.Field
-	// The decoder names the model's embedded helper structs in the path.
-	for _, helper := range []string{"plainDescription."} {
-		path = strings.ReplaceAll(path, helper, "")
+	path := docPath(te.Field)
+	value := te.Value
+	if len(value) > 60 {
+		value = value[:60] + "…"
 	}
 	want := "another type"
+	switch te.Type {
+	case reflect.TypeFor[model.Fixed2]():
+		return fmt.Errorf("%s: a JSON %s where a number with at most two decimals is expected", path, value)
+	case reflect.TypeFor[model.Date]():
+		return fmt.Errorf("%s: a JSON %s where a date (YYYY-MM-DD) is expected", path, value)
+	}
 	switch te.Type.Kind() {
 	case reflect.Struct, reflect.Map:
 		want = "an object"
@@ -93,13 +202,15 @@ func jsonProblem(err error) error {
 	case reflect.Bool:
 		want = "true or false"
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		want = "a whole number"
+	case reflect.Float32, reflect.Float64:
 		want = "a number"
 	}
 	if path == "" {
-		return fmt.Errorf("a JSON %s where a document (an object) is expected", te.Value)
+		return fmt.Errorf("a JSON %s where a document (an object) is expected", value)
 	}
-	return fmt.Errorf("%s: a JSON %s where %s is expected", path, te.Value, want)
+	return fmt.Errorf("%s: a JSON %s where %s is expected", path, value, want)
 }
 
 // checkDoc checks one description read from JSON. An entry that records an
