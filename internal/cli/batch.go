@@ -2,6 +2,8 @@ package cli
 
 import (
 	"errors"
+	"io/fs"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -227,8 +229,43 @@ func (g *globals) newBatch(args []string, c *commonFlags, l *i18n.Localizer) (*b
 	if stdin > 1 {
 		return nil, usagef(`"-" (standard input) is named %d times; it can be read only once`, stdin)
 	}
+	if err := g.onePipeOnce(args); err != nil {
+		return nil, err
+	}
 	inputs, dirs := expandInputs(args)
 	return &batch{g: g, common: c, l: l, inputs: inputs, dirs: dirs}, nil
+}
+
+// onePipeOnce refuses a pipe (or socket) named twice, however spelled:
+// "-" and /dev/stdin, /dev/fd/0, or a named pipe's path twice. The first
+// entry would take what the pipe holds and the second read it empty, as
+// "not a description". Regular files and devices may be named twice.
+func (g *globals) onePipeOnce(args []string) error {
+	var stdin fs.FileInfo
+	if g.ios.StdinStat != nil {
+		stdin, _ = g.ios.StdinStat()
+	}
+	type pipe struct {
+		name string
+		info fs.FileInfo
+	}
+	var pipes []pipe
+	for _, a := range args {
+		st := stdin
+		if a != "-" {
+			st, _ = os.Stat(a)
+		}
+		if st == nil || st.Mode()&(fs.ModeNamedPipe|fs.ModeSocket) == 0 {
+			continue
+		}
+		for _, p := range pipes {
+			if os.SameFile(p.info, st) {
+				return usagef("%s and %s are one pipe (standard input or a named pipe); it can be read only once", termName(p.name), termName(a))
+			}
+		}
+		pipes = append(pipes, pipe{a, st})
+	}
+	return nil
 }
 
 // names lists the inputs' paths, for output.Options.Inputs.

@@ -28,6 +28,9 @@ type IOStreams struct {
 	// StdoutStat describes the file behind Out (nil: not a file), so that
 	// an output named by path can be told to be the same file as Out.
 	StdoutStat func() (os.FileInfo, error)
+	// StdinStat describes the file behind In (nil: not a file), so that a
+	// pipe named both "-" and /dev/stdin is read only once.
+	StdinStat func() (os.FileInfo, error)
 
 	tty *ttyOut // stdout, when it is the terminal stderr is (set by Run)
 }
@@ -47,6 +50,7 @@ func System() *IOStreams {
 		Getenv:     os.Getenv,
 		Getwd:      os.Getwd,
 		StdoutStat: os.Stdout.Stat,
+		StdinStat:  os.Stdin.Stat,
 		TermWidth: func() int {
 			w, _, err := term.GetSize(int(os.Stderr.Fd()))
 			if err != nil {
