@@ -21,11 +21,12 @@ var formatAliases = map[string]string{"md": "markdown"}
 
 // parseFormatSpecs reads repeated --format flags, golangci-lint's way:
 // "text", "sarif=asectl.sarif". At most one goes without a file (to -o or
-// standard output); no two go to the same file.
+// standard output). Two that go to one file are distinctOutputs' to find,
+// by the file rather than its spelling (a device such as /dev/null takes
+// several).
 func parseFormatSpecs(flags []string, out string) ([]formatSpec, error) {
 	var specs []formatSpec
 	toMain := 0
-	paths := map[string]bool{}
 	for _, f := range flags {
 
 		name, path, hasPath := strings.Cut(strings.TrimSpace(f), "=")
@@ -42,12 +43,6 @@ func parseFormatSpecs(flags []string, out string) ([]formatSpec, error) {
 		if !hasPath {
 			toMain++
 			path = out
-		}
-		if path != "" && path != "-" {
-			if paths[path] {
-				return nil, usagef("--format: two outputs go to %s", termName(path))
-			}
-			paths[path] = true
 		}
 		specs = append(specs, formatSpec{name, path, hasPath})
 	}
