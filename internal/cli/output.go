@@ -51,5 +51,9 @@ func finish(ios *IOStreams, o *output.File, err error, code int) error {
 // writeAtomically replaces path with data the way -o writes, keeping the
 // file's mode and owner.
 func writeAtomically(path string, data []byte) error {
-	return output.WriteFile(path, data)
+	err := output.WriteFile(path, data)
+	if oe := (*output.Error)(nil); errors.As(err, &oe) {
+		return oe.Err // the caller names the file already
+	}
+	return err
 }

@@ -118,6 +118,12 @@ func Open(path string, stdout io.Writer, opt Options) (*File, error) {
 		if err := sameAsInput(path, st, opt.Inputs); err != nil {
 			return nil, err
 		}
+		// The rename needs only the directory's permission: a file the
+		// user may not write would be replaced (and become theirs). Refuse
+		// it as a shell's > does.
+		if err := writable(real); err != nil {
+			return nil, &Error{path, cleanPathError(err)}
+		}
 		keep = &st
 	}
 	tmp, err := createTemp(dir, filepath.Base(real), keep == nil)

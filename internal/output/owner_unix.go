@@ -35,3 +35,12 @@ func goModeBits(m uint32) fs.FileMode {
 	}
 	return b
 }
+
+// writable reports whether the user may write the existing file at path
+// (access(2) with W_OK: root may write any).
+func writable(path string) error {
+	if err := syscall.Access(path, 2 /* W_OK */); err != nil {
+		return &fs.PathError{Op: "write", Path: path, Err: err}
+	}
+	return nil
+}
