@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -157,8 +156,7 @@ func newSARIF(w io.Writer, o Options) PartWriter {
 	head := []byte("\n    {\n      \"tool\": ")
 	head = append(head, tool...)
 	if o.Cwd != "" {
-		base := (&url.URL{Scheme: "file", Path: filepath.ToSlash(o.Cwd) + "/"}).String()
-		b, _ := json.Marshal(map[string]sarifArtifactLocation{"SRCROOT": {URI: base}})
+		b, _ := json.Marshal(map[string]sarifArtifactLocation{"SRCROOT": {URI: baseURI(o.Cwd)}})
 		head = append(head, ",\n      \"originalUriBaseIds\": "...)
 		head = append(head, b...)
 	}
@@ -249,6 +247,17 @@ func SARIFURI(source, dir string) string {
 			p = rel
 		}
 	}
+	u := uriPath(p)
+	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
+		u = "./" + u
+	}
+	return u
+}
+
+// uriPath is a file path as the path of a URI: forward slashes, bytes
+// that are not UTF-8 written \xNN (PathText), and everything outside the
+// URI's unreserved characters percent-encoded as UTF-8.
+func uriPath(p string) string {
 	p = filepath.ToSlash(PathText(p))
 	var b strings.Builder
 	for i := 0; i < len(p); i++ {
@@ -262,11 +271,21 @@ func SARIFURI(source, dir string) string {
 			fmt.Fprintf(&b, "%%%02X", c)
 		}
 	}
-	u := b.String()
-	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
-		u = "./" + u
+	return b.String()
+}
+
+// baseURI is the working directory's file: URI, ending in one "/",
+// encoded as the artifact URIs are (a strict decoder takes it whatever
+// the directory's name).
+func baseURI(cwd string) string {
+	p := uriPath(cwd)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive: file:///C:/…
 	}
-	return u
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return "file://" + p
 }
 
 func (s *sarifWriter) location(source string) sarifArtifactLocation {

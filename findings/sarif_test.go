@@ -36,6 +36,32 @@ func TestSARIFURI(t *testing.T) {
 	}
 }
 
+// TestSARIFBaseURI: the working directory's URI (SRCROOT) is encoded as
+// the artifact URIs are, so that a strict decoder takes it whatever the
+// directory's name, and the root directory is file:/// (not file:////).
+func TestSARIFBaseURI(t *testing.T) {
+	for _, tc := range []struct{ cwd, want string }{
+		{"/work/repo", "file:///work/repo/"},
+		{"/", "file:///"},
+		{"/tmp/caf\xe4 50%#", "file:///tmp/caf%5Cxe4%2050%25%23/"},
+		{"/tmp/k\xc3\xb6/a:b", "file:///tmp/k%C3%B6/a:b/"},
+	} {
+		o := options()
+		o.Cwd = tc.cwd
+		var doc struct {
+			Runs []struct {
+				OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+			} `json:"runs"`
+		}
+		require.NoError(t, json.Unmarshal(render(t, "sarif", o), &doc))
+		got := doc.Runs[0].OriginalURIBaseIDs["SRCROOT"].URI
+		assert.Equal(t, tc.want, got, "%q", tc.cwd)
+		dec, err := url.PathUnescape(got)
+		require.NoError(t, err)
+		assert.True(t, utf8Valid(dec), "%q decodes to UTF-8", got)
+	}
+}
+
 func utf8Valid(s string) bool { return PathText(s) == s }
 
 type sarifDoc struct {
