@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -27,27 +31,37 @@ type exported struct {
 	// of them, chunk by chunk as they are written (findings is then
 	// empty): 900,000 findings held at once took over 1 GB.
 	stream *validate.Stream
-	// docFindings are the findings of each of p.docs, for an input of
-	// asectl's parse JSON.
-	docFindings [][]validate.Finding
+	// json is an input of asectl's parse JSON, read a document at a time
+	// as it is written (all of a 109 MB JSONL decoded at once took 463
+	// MB): the file, or p.src for an input read whole (standard input, a
+	// .txt). close (if not nil) closes the file.
+	json  io.Reader
+	close func() error
 }
 
 // exportInput reads, parses and checks one input. A project list's rows
 // are read from the input buffer as they are written, and emit releases it
 // then; a description's parse result views none of it, so it goes at once.
 func exportInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config) (exported, outcome, error) {
+	if in.Err == nil && in.Name != "-" && !inputExt(in.Name) {
+		// A file named as JSON (a directory gives only descriptions) is
+		// read from the disk as it is written: memory does not grow with
+		// its size.
+		f, ok, err := openJSON(in.Name, c.maxSize)
+		switch {
+		case err != nil:
+			return exported{p: parsed{name: in.Name}}, outUnreadable, err
+		case ok:
+			return exported{p: parsed{name: in.Name}, json: f, close: f.Close}, outRead, nil
+		}
+	}
 	p, o, err := parseInput(in, ios, c)
 	e := exported{p: p}
 	switch {
 	case o == outRead && p.list:
 		// A project list's rows are read and checked as they are written.
-	case o == outRead && p.docs != nil:
-		// asectl's parse JSON: each description checked as validate
-		// checks it from JSON (located by field, not line).
-		e.docFindings = make([][]validate.Finding, len(p.docs))
-		for i, d := range p.docs {
-			e.docFindings[i] = checkDoc(d, cfg)
-		}
+	case o == outRead && p.json:
+		e.json = bytes.NewReader(p.src)
 	case o == outRead:
 		// Nothing parsed views the input (as for validate): its bytes
 		// are garbage before the findings are made, not beside them.
@@ -123,7 +137,7 @@ errors, unreadable inputs and a database that cannot be written.`,
 			if err != nil {
 				return err
 			}
-			common.acceptJSON = true
+			common.acceptJSON, common.streamJSON = true, true
 			// Refused before it is opened: opening a FIFO waits for a reader.
 			if st, err := os.Stat(out); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 				return usagef("-o %s: not a regular file; a database is written to a file", termName(out))
@@ -210,17 +224,13 @@ errors, unreadable inputs and a database that cannot be written.`,
 					if it.Outcome == outRead && p.list {
 						return exportList(&p)
 					}
-					if it.Outcome == outRead && p.docs != nil {
-						for i, d := range p.docs {
-							if err := w.Add(d, it.R.docFindings[i]); err != nil {
-								return err
-							}
-							if d.Error.Valid {
-								// As for the input it was parsed from.
-								jsonCode = max(jsonCode, ExitFindings)
-							}
-						}
-						return nil
+					if it.R.close != nil {
+						defer it.R.close()
+					}
+					if it.Outcome == outRead && it.R.json != nil {
+						code, err := exportDocs(w, b, it.In.Name, it.R.json, rs.cfg)
+						jsonCode = max(jsonCode, code)
+						return err
 					}
 					var doc *model.Description
 					if it.Outcome == outRead {
@@ -274,6 +284,82 @@ errors, unreadable inputs and a database that cannot be written.`,
 	f.BoolVar(&appendTo, "append", false, "add to the database instead of replacing it; a description of the same source and code is replaced")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(exportFormats...))
 	return cmd
+}
+
+// exportDocs writes the descriptions of an input of asectl's parse JSON,
+// each checked as validate checks it from JSON (located by field, not
+// line), a document at a time. A document that cannot be read is a row
+// of its own with its error (named on stderr), its source NAME:LINE (rows
+// are keyed on source and code); the others are written. An error after
+// which nothing more can be read (a syntax error in an array) is a row
+// with the input's name as source, as for an input not read at all. The
+// exit code is 1 for a document that records an input that was not a
+// description (as for that input), 2 for one that cannot be read.
+func exportDocs(w *sqlitedb.Writer, b *batch, name string, r io.Reader, cfg validate.Config) (code int, err error) {
+	failed := func(err error) error {
+		code = ExitUsage
+		reason := b.reason(outUnreadable, err)
+		b.bar.errorf("%s: error: %s\n", termName(name), findings.Safe(reason))
+		source := findings.PathText(name)
+		var de *docError
+		if errors.As(err, &de) {
+			source += ":" + strconv.Itoa(de.line)
+		}
+		return w.Add(model.Failed(source, reason), nil)
+	}
+	s, err := newDocStream(r)
+	if err != nil {
+		return code, failed(err)
+	}
+	// Documents are read and checked on a goroutine of their own while
+	// the ones before them are written (one core each; the window keeps
+	// memory to a few documents).
+	type doc struct {
+		d   *model.Description
+		f   []validate.Finding
+		err error
+	}
+	docs, stop := make(chan doc, 16), make(chan struct{})
+	go func() {
+		defer close(docs)
+		for {
+			d, err := s.next()
+			if err == io.EOF {
+				return
+			}
+			x := doc{d: d, err: err}
+			if err == nil {
+				x.f = checkDoc(d, cfg)
+			}
+			select {
+			case docs <- x:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	defer func() {
+		// r is closed after return: the reader must be done with it.
+		close(stop)
+		for range docs {
+		}
+	}()
+	for x := range docs {
+		if x.err != nil {
+			if err := failed(x.err); err != nil {
+				return code, err
+			}
+			continue
+		}
+		if err := w.Add(x.d, x.f); err != nil {
+			return code, err
+		}
+		if x.d.Error.Valid {
+			// As for the input it was parsed from.
+			code = max(code, ExitFindings)
+		}
+	}
+	return code, nil
 }
 
 // copyInto copies the database at path, if there is one, into the output's

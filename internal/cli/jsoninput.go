@@ -95,13 +95,8 @@ func readDocs(src []byte) ([]*model.Description, error) {
 		}
 	}
 	for i, d := range docs {
-		switch {
-		case d == nil:
-			return nil, fmt.Errorf("not asectl's parse JSON: document %d is null", i+1)
-		case d.Version != model.Version:
-			return nil, fmt.Errorf("not asectl's parse JSON: document %d has version %d, not %d", i+1, d.Version, model.Version)
-		case d.Kind != "" && d.Kind != model.KindDescription:
-			return nil, fmt.Errorf("document %d is a %q, not a description: only descriptions can be checked from JSON", i+1, d.Kind)
+		if err := docProblem(i+1, d, ""); err != nil {
+			return nil, err
 		}
 	}
 	return docs, nil
@@ -169,6 +164,20 @@ func valueAt(doc []byte, path string) (int64, bool) {
 		}
 		expectKey = true // a scalar value of a key on the path
 	}
+}
+
+// docProblem says why document i (from 1) is not a description asectl can
+// check, or nil. at (" (line N)" or "") locates it.
+func docProblem(i int, d *model.Description, at string) error {
+	switch {
+	case d == nil:
+		return fmt.Errorf("not asectl's parse JSON: document %d%s is null", i, at)
+	case d.Version != model.Version:
+		return fmt.Errorf("not asectl's parse JSON: document %d%s has version %d, not %d", i, at, d.Version, model.Version)
+	case d.Kind != "" && d.Kind != model.KindDescription:
+		return fmt.Errorf("document %d%s is a %q, not a description: only descriptions can be checked from JSON", i, at, d.Kind)
+	}
+	return nil
 }
 
 // jsonProblem says what is wrong with a value in the document's own terms,

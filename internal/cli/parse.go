@@ -23,6 +23,9 @@ type commonFlags struct {
 	// acceptJSON: an input that is JSON is read as asectl's own parse JSON
 	// (validate, report), not parsed as text.
 	acceptJSON bool
+	// streamJSON (with acceptJSON): such an input is not decoded but
+	// marked (parsed.json), for the command to read a document at a time.
+	streamJSON bool
 }
 
 func (c *commonFlags) register(cmd *cobra.Command) {
@@ -55,6 +58,7 @@ type parsed struct {
 	src  []byte // the bytes read, for fmt's comparison
 	res  *parser.Result
 	docs []*model.Description // read from asectl's parse JSON instead (acceptJSON)
+	json bool                 // src is asectl's parse JSON, not decoded (streamJSON)
 	buf  *[]byte              // src's pooled buffer, for release
 	list bool                 // src is a project-list export whose rows are read later (list.go)
 	size int                  // len(src), still known after releaseInput
@@ -74,6 +78,10 @@ func parseInput(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, erro
 	fitMemoryLimit(int64(len(src)))
 	p := parsed{name: in.Name, src: src, buf: buf, size: len(src)}
 	if c.acceptJSON && looksJSON(src) {
+		if c.streamJSON {
+			p.json = true
+			return p, outRead, nil
+		}
 		p.docs, err = readDocs(src)
 		if err != nil {
 			return p, outUnreadable, err
