@@ -95,13 +95,17 @@ type Writer struct {
 	created string
 	regions *programme.Regions
 	counts  Counts
-	done    bool
+	// the first description and list row this Writer wrote (0: none yet)
+	firstDesc, firstListRow int64
+	done                    bool
 }
 
-// Counts are the rows a Writer has added.
+// Counts are the rows a Writer has added and left in the file: a row it
+// wrote and then replaced (an input of the same source and code given
+// twice) is counted once, with the findings of the row that stays.
 type Counts struct {
 	Descriptions int // descriptions written, including inputs that could not be read
-	Replaced     int // of them, descriptions that replaced one of the same source and code
+	Replaced     int // descriptions that replaced one of the same source and code
 	Findings     int
 	ListRows     int // project-list rows written
 }
@@ -425,10 +429,12 @@ func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 		if len(w.ids) != 1 {
 			return fmt.Errorf("sqlitedb: %d descriptions of the same source and code", len(w.ids))
 		}
-		if err := w.deleteRows("description_id", w.ids[0]); err != nil {
+		nf, err := w.deleteRows("description_id", w.ids[0])
+		if err != nil {
 			return err
 		}
 		w.counts.Replaced++
+		w.uncount(w.ids[0], w.firstDesc, &w.counts.Descriptions, nf)
 		if n, err = w.st.desc.exec(args); err != nil {
 			return err
 		}
@@ -438,6 +444,9 @@ func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 	}
 	id := w.c.lastInsertID()
 	w.counts.Descriptions++
+	if w.firstDesc == 0 {
+		w.firstDesc = id
+	}
 
 	if !failed {
 		w.addLists(id, d)
@@ -494,29 +503,33 @@ func (w *Writer) BeginList(source string) error {
 // whoever opens the file with foreign_keys on).
 
 // deleteRows deletes the rows of the list tables that belong to the
-// description or list row id (key: description_id or list_row_id).
-func (w *Writer) deleteRows(key string, id int64) error {
+// description or list row id (key: description_id or list_row_id), and
+// says how many of them were findings.
+func (w *Writer) deleteRows(key string, id int64) (findings int, err error) {
 	for _, t := range tables {
 		for _, c := range t.cols {
 			if c.name == key && t.name != "descriptions" {
 				st := w.deletes[[2]string{t.name, key}]
 				if st == nil {
-					var err error
 					if st, err = w.c.prepare(`DELETE FROM ` + t.name + ` WHERE ` + key + ` = ?`); err != nil {
-						return err
+						return 0, err
 					}
 					if w.deletes == nil {
 						w.deletes = map[[2]string]*stmt{}
 					}
 					w.deletes[[2]string{t.name, key}] = st
 				}
-				if _, err := st.exec([]value{vInt(id)}); err != nil {
-					return err
+				n, err := st.exec([]value{vInt(id)})
+				if err != nil {
+					return 0, err
+				}
+				if t.name == "findings" {
+					findings = int(n)
 				}
 			}
 		}
 	}
-	return nil
+	return findings, nil
 }
 
 // deleteList deletes the rows of the list source and their findings.
@@ -526,11 +539,25 @@ func (w *Writer) deleteList(source string) error {
 		return err
 	}
 	for _, id := range ids {
-		if err := w.deleteRows("list_row_id", id); err != nil {
+		nf, err := w.deleteRows("list_row_id", id)
+		if err != nil {
 			return err
 		}
+		w.uncount(id, w.firstListRow, &w.counts.ListRows, nf)
 	}
 	return nil
+}
+
+// uncount takes a deleted row (id) and its findings (nf) out of the counts
+// when this Writer wrote it (ids from first on: a new row's id is one more
+// than the largest in the table, so every row written before the first
+// has a smaller one): the counts are of the rows the export leaves, and
+// an input that replaced one of the same export was counted once.
+func (w *Writer) uncount(id, first int64, rows *int, nf int) {
+	if first != 0 && id >= first {
+		*rows--
+		w.counts.Findings -= nf
+	}
 }
 
 // ensureIndexes builds the indexes an export leaves to its end: they are
@@ -583,6 +610,9 @@ func (w *Writer) addListRow(r *projectlist.Row, findings []validate.Finding) err
 	}
 	id := w.c.lastInsertID()
 	w.counts.ListRows++
+	if w.firstListRow == 0 {
+		w.firstListRow = id
+	}
 	return w.addFindings(value{}, vInt(id), findings)
 }
 

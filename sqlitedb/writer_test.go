@@ -930,3 +930,55 @@ func TestChunkedFindings(t *testing.T) {
 		assert.True(t, want == dump(path), "chunks %v: other rows than Add with all findings", sizes)
 	}
 }
+
+// TestCountsAreRowsLeft: the counts (export's summary line) are of the
+// rows the export leaves in the file: a description or list written twice
+// in one export counts once, with the findings of the row that stays
+// (regression: "3 descriptions (1 replaced), 2 findings" for a file of 2
+// descriptions and 1 finding).
+func TestCountsAreRowsLeft(t *testing.T) {
+	entries := prepare(t, testInputs(t))
+	dir := t.TempDir()
+	inFile := func(path string) (descs, findings, rows int) {
+		db := open(t, path)
+		require.NoError(t, db.QueryRow(`SELECT (SELECT count(*) FROM descriptions), (SELECT count(*) FROM findings), (SELECT count(*) FROM list_rows)`).Scan(&descs, &findings, &rows))
+		return descs, findings, rows
+	}
+
+	dup := filepath.Join(dir, "dup.db")
+	n := export(t, dup, append(append([]entry{}, entries...), entries...), Options{})
+	d, f, _ := inFile(dup)
+	assert.Equal(t, Counts{Descriptions: d, Replaced: len(entries), Findings: f}, n)
+	assert.Equal(t, len(entries), d)
+	assert.NotZero(t, f)
+
+	// --append replacing rows of an earlier export: each is written (and
+	// counted) by this one.
+	n = export(t, dup, entries[:5], Options{Append: true})
+	var nf int
+	for _, e := range entries[:5] {
+		nf += len(e.findings)
+	}
+	assert.Equal(t, Counts{Descriptions: 5, Replaced: 5, Findings: nf}, n)
+	// Both: the first row replaces an earlier export's, the second the first.
+	n = export(t, dup, []entry{entries[0], entries[0]}, Options{Append: true})
+	assert.Equal(t, Counts{Descriptions: 1, Replaced: 2, Findings: len(entries[0].findings)}, n)
+
+	// A project list exported twice in one export.
+	src, err := os.ReadFile("../testdata/projectlist/faults_2014-2020.csv")
+	require.NoError(t, err)
+	lists := filepath.Join(dir, "lists.db")
+	w, err := Create(lists, Options{})
+	require.NoError(t, err)
+	for range 2 {
+		chk := projectlist.NewChecker(validate.Config{Today: today})
+		require.NoError(t, w.BeginList("list.csv"))
+		_, err = projectlist.Scan("list.csv", src, "auto", func(r *projectlist.Row) error { return w.AddListRow(r, chk.Check(r)) })
+		require.NoError(t, err)
+	}
+	require.NoError(t, w.Commit())
+	_, f, rows := inFile(lists)
+	assert.Equal(t, Counts{ListRows: rows, Findings: f}, w.Counts())
+	assert.NotZero(t, rows)
+	assert.NotZero(t, f)
+}
