@@ -320,6 +320,12 @@ func (w pageWriter) projectBody(p *page, v *ProjectView) {
 			w.lit("</td></tr>")
 		}
 		w.lit("</tbody>\n</table></div>")
+		if v.FindingsMore != "" {
+			// Findings past MaxShownFindings are counted, not listed.
+			w.lit("\n<p class=\"sub\">")
+			w.text(v.FindingsMore)
+			w.lit("</p>")
+		}
 	} else {
 		w.lit("<p>")
 		w.text(p.T.NoFindings)

@@ -92,7 +92,7 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 		m.printf("## %s\n\n", mdEscape(p.T.Indicators))
 		m.table([]string{"", p.T.Planned, p.T.Women, p.T.Realised, p.T.Women}, v.Indicators, map[int]bool{1: true, 2: true, 3: true, 4: true})
 		m.printf("## %s (%s)\n\n", mdEscape(p.T.Findings), mdEscape(v.FindingsSum))
-		findingsTable(m, p.T, v.Findings)
+		findingsTable(m, lc, p.T, v)
 		// The free texts last, as on the HTML page: sections 3, 4.1, 4.2,
 		// the subsections the tables do not know (other_sections) and 9,
 		// within maxMarkdownText characters in all.
@@ -173,21 +173,22 @@ const maxMarkdownText = 30000
 // maxMarkdownRows keeps a findings table within a pull-request comment.
 const maxMarkdownRows = 300
 
-func findingsTable(m *mdWriter, t labels, fs []FindingRow) {
-	if len(fs) == 0 {
+// findingsTable lists the first maxMarkdownRows of the findings the view
+// shows, then how many more the description has (v.FindingsTotal counts
+// those the view left out too).
+func findingsTable(m *mdWriter, lc *locale, t labels, v *ProjectView) {
+	if len(v.Findings) == 0 {
 		m.printf("%s\n\n", mdEscape(t.NoFindings))
 		return
 	}
 	head := []string{t.Severity, t.Line, t.Rule, t.Message}
-	var rows [][]string
-	for i, f := range fs {
-		if i == maxMarkdownRows {
-			break
-		}
+	fs := v.Findings[:min(len(v.Findings), maxMarkdownRows)]
+	rows := make([][]string, 0, len(fs))
+	for _, f := range fs {
 		rows = append(rows, []string{f.Severity, f.Where, f.Rule, f.Message})
 	}
 	m.table(head, rows, nil)
-	if len(fs) > maxMarkdownRows {
-		m.printf("… %d more\n\n", len(fs)-maxMarkdownRows)
+	if more := max(v.FindingsTotal, len(v.Findings)) - len(fs); more > 0 {
+		m.printf("_%s_\n\n", mdEscape(moreFindings(lc, more)))
 	}
 }

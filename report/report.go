@@ -9,6 +9,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -26,10 +27,87 @@ import (
 
 // Item is one input of a report.
 type Item struct {
-	Source   string
-	Doc      *model.Description // nil when the input could not be read
-	Error    string
+	Source string
+	Doc    *model.Description // nil when the input could not be read
+	Error  string
+	// Findings are the description's findings in Check's order: all of
+	// them when Counts is nil, else the first of them only (AddFindings
+	// keeps at most MaxShownFindings). A page shows at most
+	// MaxShownFindings either way.
 	Findings []validate.Finding
+	// Counts, when not nil, count every finding of the description,
+	// Findings holding only the first; nil means Findings are all.
+	Counts *Counts
+}
+
+// Counts are a description's findings counted, by severity and by rule.
+type Counts struct {
+	Total, Errors, Warnings int
+	ByRule                  map[string]int // rule ID → findings
+}
+
+// MaxShownFindings is the most findings a page lists for one description.
+// A page is for people, and no one reads further; a description can give
+// 900,000 findings (a list of unknown municipalities), which listed would
+// make a 190 MB page and hold about 170 bytes a finding until it is
+// written. The page says how many it left out, and that asectl validate
+// lists them all; every count on the page (errors, warnings, the most
+// frequent findings, a portfolio's table) is still over all of them.
+const MaxShownFindings = 1000
+
+// AddFindings counts fs in and keeps them while fewer than
+// MaxShownFindings are kept; with it as validate.Stream.Each's yield an
+// item holds at most MaxShownFindings findings however many a description
+// has. fs is copied (Each reuses it). Findings already in the item when it
+// is first called are counted first. The error is always nil.
+func (it *Item) AddFindings(fs []validate.Finding) error {
+	if it.Counts == nil {
+		c := countFindings(it.Findings)
+		it.Counts = &c
+		if len(it.Findings) > MaxShownFindings {
+			it.Findings = slices.Clip(it.Findings[:MaxShownFindings])
+		}
+	}
+	it.Counts.add(fs)
+	if n := MaxShownFindings - len(it.Findings); n > 0 {
+		it.Findings = append(it.Findings, fs[:min(n, len(fs))]...)
+	}
+	return nil
+}
+
+// counts are the item's findings counted: Counts, or Findings counted.
+func (it *Item) counts() Counts {
+	if it.Counts != nil {
+		return *it.Counts
+	}
+	return countFindings(it.Findings)
+}
+
+// shown are the findings a page lists: the first MaxShownFindings.
+func (it *Item) shown() []validate.Finding {
+	return it.Findings[:min(len(it.Findings), MaxShownFindings)]
+}
+
+func countFindings(fs []validate.Finding) Counts {
+	c := Counts{ByRule: map[string]int{}}
+	c.add(fs)
+	return c
+}
+
+func (c *Counts) add(fs []validate.Finding) {
+	if c.ByRule == nil {
+		c.ByRule = map[string]int{}
+	}
+	for _, f := range fs {
+		c.Total++
+		switch f.Severity {
+		case validate.Error:
+			c.Errors++
+		case validate.Warning:
+			c.Warnings++
+		}
+		c.ByRule[f.Rule]++
+	}
 }
 
 // Options are the report's settings.

@@ -42,6 +42,13 @@ type ProjectView struct {
 	Findings    []FindingRow
 	Texts       []TextSection
 	FindingsSum string
+	// FindingsMore says how many findings the page leaves out (at most
+	// MaxShownFindings are listed) and that asectl validate lists them
+	// all; empty when the page lists them all.
+	FindingsMore string
+	// FindingsTotal counts every finding, listed or not (the Markdown
+	// page lists fewer still).
+	FindingsTotal int
 }
 
 func findingRows(lc *locale, source string, fs []validate.Finding) []FindingRow {
@@ -73,8 +80,8 @@ func projectView(lc *locale, it Item, today model.Date) ProjectView {
 		{lc.T("Responsible authority"), text(p.Authority)},
 		{lc.T("Applicant"), text(a.Name)},
 		{lc.T("Business ID"), text(a.BusinessID)},
-		{lc.T("Regions"), joinTexts(d.Area.Regions)},
-		{lc.T("Municipalities"), joinTexts(d.Area.Municipalities)},
+		{lc.T("Regions"), joinTexts(lc, d.Area.Regions)},
+		{lc.T("Municipalities"), joinTexts(lc, d.Area.Municipalities)},
 		{lc.T("Source"), safetext.Safe(it.Source)},
 	}
 	v.Timeline = timeline(lc, p.Period, today)
@@ -143,8 +150,13 @@ func projectView(lc *locale, it Item, today model.Date) ProjectView {
 		v.Indicators = append(v.Indicators, []string{strings.TrimSpace(text(o.Number) + " " + text(o.Title)),
 			lc.count(o.Planned.Total), lc.count(o.Planned.Women), lc.count(o.Realised.Total), lc.count(o.Realised.Women)})
 	}
-	v.Findings = findingRows(lc, safetext.Safe(it.Source), it.Findings)
-	v.FindingsSum = findingsSummary(lc, it.Findings)
+	c := it.counts()
+	v.Findings = findingRows(lc, safetext.Safe(it.Source), it.shown())
+	v.FindingsSum = errorsWarnings(lc, c.Errors, c.Warnings)
+	v.FindingsTotal = c.Total
+	if more := c.Total - len(v.Findings); more > 0 {
+		v.FindingsMore = moreFindings(lc, more)
+	}
 	lang := parser.LanguageByCode(d.Language)
 	if lang == nil {
 		lang = parser.LanguageByCode("fi")
@@ -179,38 +191,36 @@ func numbered(n model.Numbered) string {
 	return text(n.Name)
 }
 
-func joinTexts(ts []model.Text) string {
+// maxShownNames is the most names a page lists in one cell (regions,
+// municipalities): more than Finland's municipalities (309 in 2021, 320
+// in 2014), so a real description's list is always whole, while a list
+// of 900,000 names (which the rules flag) does not make a 9 MB cell.
+const maxShownNames = 400
+
+// joinTexts lists the names, at most maxShownNames of them, then how many
+// more there are.
+func joinTexts(lc *locale, ts []model.Text) string {
 	if len(ts) == 0 {
 		return "–"
 	}
-	parts := make([]string, len(ts))
-	for i, t := range ts {
-		parts[i] = t.Value
+	parts := make([]string, 0, min(len(ts), maxShownNames)+1)
+	for _, t := range ts[:min(len(ts), maxShownNames)] {
+		parts = append(parts, t.Value)
+	}
+	if len(ts) > maxShownNames {
+		parts = append(parts, lc.l.Sprintf("… %d more", len(ts)-maxShownNames))
 	}
 	return strings.Join(parts, ", ")
 }
 
-func findingsSummary(lc *locale, fs []validate.Finding) string {
-	e, w := severities(fs)
-	return errorsWarnings(lc, e, w)
+// moreFindings says that n findings are not listed and where they are.
+func moreFindings(lc *locale, n int) string {
+	return lc.l.Sprintf("… %d more findings not shown: asectl validate lists them all", n)
 }
 
 // errorsWarnings is "N errors, M warnings" in the report's language.
 func errorsWarnings(lc *locale, errs, warns int) string {
 	return lc.l.Sprintf("%d errors", errs) + ", " + lc.l.Sprintf("%d warnings", warns)
-}
-
-// severities counts the errors and the warnings among fs.
-func severities(fs []validate.Finding) (errs, warns int) {
-	for _, f := range fs {
-		switch f.Severity {
-		case validate.Error:
-			errs++
-		case validate.Warning:
-			warns++
-		}
-	}
-	return errs, warns
 }
 
 // ProjectRow is one project in the portfolio table. Sort keys are kept
@@ -332,23 +342,19 @@ func (p *Portfolio) Add(it Item) {
 			p.scoreN[1][gi][ci]++
 		}
 	}
-	e, w := severities(it.Findings)
-	p.errs += e
-	p.warns += w
-	seen := map[string]bool{}
-	for _, f := range it.Findings {
-		t := p.rules[f.Rule]
+	c := it.counts()
+	p.errs += c.Errors
+	p.warns += c.Warnings
+	for rule, n := range c.ByRule {
+		t := p.rules[rule]
 		if t == nil {
-			t = &tally{Label: f.Rule} // a rule ID, not text of the input
+			t = &tally{Label: rule} // a rule ID, not text of the input
 			p.rules[t.Label] = t
 		}
-		t.N++
-		if !seen[f.Rule] {
-			seen[f.Rule] = true
-			t.Sum++ // files with the rule
-		}
+		t.N += n
+		t.Sum++ // files with the rule
 	}
-	row := projectRow(p.lc, it)
+	row := projectRow(p.lc, it, c)
 	for _, s := range []*string{&row.Code, &row.Name, &row.Applicant, &row.Source} {
 		*s = strings.Clone(*s)
 	}
@@ -485,14 +491,14 @@ func sortKey(f model.Field[model.Fixed2]) string {
 	return fmt.Sprint(int64(f.Value))
 }
 
-func projectRow(lc *locale, it Item) ProjectRow {
+func projectRow(lc *locale, it Item, c Counts) ProjectRow {
 	d := it.Doc
 	per := d.Project.Period
 	start := ""
 	if per.Start.Valid {
 		start = per.Start.Value.String()
 	}
-	e, w := severities(it.Findings)
+	e, w := c.Errors, c.Warnings
 	return ProjectRow{
 		Code: text(d.Project.Code), Name: text(d.Project.Name), Applicant: text(d.Applicant.Name),
 		Period:  lc.dateField(per.Start) + " – " + lc.dateField(per.End),

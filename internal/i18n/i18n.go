@@ -53,6 +53,12 @@ func build() {
 		{"%d list rows", "%d list row", "%d list rows", "%d listarivi", "%d listariviä"},
 		// Finnish takes the singular inessive after any numeral.
 		{"in %d files", "in %d file", "in %d files", "%d tiedostossa", "%d tiedostossa"},
+		// report: findings past its cap (report.MaxShownFindings).
+		{"… %d more findings not shown: asectl validate lists them all",
+			"… %d more finding not shown: asectl validate lists them all",
+			"… %d more findings not shown: asectl validate lists them all",
+			"… %d havainto lisää ei näy tässä: asectl validate luettelee kaikki",
+			"… %d havaintoa lisää ei näy tässä: asectl validate luettelee kaikki"},
 	} {
 		mustSet(cat.Set(language.English, c.key, plural.Selectf(1, "%d", "=1", c.en1, "other", c.en)))
 		mustSet(cat.Set(language.Finnish, c.key, plural.Selectf(1, "%d", "=1", c.fi1, "other", c.fi)))
