@@ -102,7 +102,16 @@ and sorts names in Finnish order.`,
 					}
 					if o == outRead {
 						it.Doc = p.res.Doc
-						it.Findings = validate.Check(p.res, rs.cfg)
+						// The page lists at most report.MaxShownFindings
+						// and counts the rest as they are made (a
+						// description can give 900,000); the input's
+						// bytes go first, as for validate.
+						p.releaseInput()
+						fs, st := validate.CheckStream(p.res, rs.cfg, streamChunk)
+						it.Findings = fs
+						if st != nil {
+							_ = st.Each(nil, it.AddFindings) // AddFindings returns no error
+						}
 					}
 					return reportItem{[]report.Item{it}, p}, o, err
 				},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -73,5 +74,61 @@ func TestValidateStreamed(t *testing.T) {
 	}
 	if whole := several(100000); several(7) != whole {
 		t.Error("several outputs in chunks of 7 differ from the whole")
+	}
+}
+
+// TestReportStreamed: report on an input with more findings than
+// streamChunk and than report.MaxShownFindings gives, in both formats and
+// as one page or in a portfolio, the bytes it gives with the findings held
+// whole, the page listing report.MaxShownFindings and counting every one.
+func TestReportStreamed(t *testing.T) {
+	src, err := os.ReadFile("../../testdata/A72213.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names strings.Builder
+	for i := range 1500 {
+		fmt.Fprintf(&names, ", Eik%d", i)
+	}
+	many := strings.Replace(string(src), "Kunnat: Rovaniemi, Tornio, Ranua, Kemi", "Kunnat: Rovaniemi, Tornio, Ranua, Kemi"+names.String(), 1)
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{"a.txt": src, "b.txt": []byte(many)} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run := func(chunk int, args ...string) string {
+		defer func(c int) { streamChunk = c }(streamChunk)
+		streamChunk = chunk
+		var out, errOut bytes.Buffer
+		ios := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut,
+			Getenv: func(string) string { return "" }, Getwd: func() (string, error) { return dir, nil }}
+		args = append([]string{"report", "--today", "2026-11-27"}, args...)
+		if code := Run(args, ios); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+		}
+		return out.String()
+	}
+	b, a := filepath.Join(dir, "b.txt"), filepath.Join(dir, "a.txt")
+	for _, args := range [][]string{{"--format", "html", b}, {"--format", "md", b}, {"--format", "md", "--lang", "fi", b}, {"--format", "html", a, b}} {
+		whole := run(100000, args...)
+		want := "1,501 warnings"
+		switch {
+		case slices.Contains(args, "fi"):
+			want = "1\u00a0501 varoitusta"
+		case len(args) > 3:
+			want = "1,500 findings in 1 file" // area-unknown-name, the most frequent
+		}
+		if !strings.Contains(whole, want) {
+			t.Fatalf("%v: no %q in the page:\n%.3000s", args, want, whole)
+		}
+		if len(args) == 3 && !strings.Contains(whole, "more findings not shown") && !strings.Contains(whole, "havaintoa lisää ei näy tässä") {
+			t.Errorf("%v: the page does not say findings were left out", args)
+		}
+		for _, chunk := range []int{1, 999, 1000} {
+			if got := run(chunk, args...); got != whole {
+				t.Errorf("%v in chunks of %d differs from the whole", args, chunk)
+			}
+		}
 	}
 }
