@@ -13,8 +13,22 @@ import (
 	"github.com/asectl/asectl/internal/i18n"
 )
 
-// Localizer renders messages in one language. A nil *Localizer renders
-// English.
+// Localizer renders messages in one language: New("fi"), or a literal
+// &Localizer{Lang: "fi"}; a nil *Localizer, or any Lang but "fi", renders
+// English. It is internal/i18n's type, so `go doc` lists its methods there,
+// not here. They are:
+//
+//   - Message(m model.Message) string: a finding's or a parser problem's
+//     message (validate.Finding.Msg, parser.Problem.Msg), the phrases in its
+//     arguments (a field's name) translated too;
+//   - Summary(files, errors, warnings int) string: "2 files, 0 errors, 1
+//     warning", in the language's plural forms ("2 tiedostoa, 0 virhettä, 1
+//     varoitus");
+//   - T(s string) string and Sprintf(format string, args ...any) string: the
+//     command line's own fixed texts and formats, keyed by their English form;
+//     a text the catalogue lacks comes back as given.
+//
+// Lang is "en" or "fi" for one made by New.
 type Localizer = i18n.Localizer
 
 // New returns a localizer for "en" or "fi" (anything else is English).

@@ -88,10 +88,24 @@ func FromEnv(getenv func(string) string) string {
 // Valid reports whether lang is supported.
 func Valid(lang string) bool { return lang == "en" || lang == "fi" }
 
-// Localizer renders messages in one language.
+// Localizer renders messages in one language. A nil *Localizer, or one
+// whose Lang is not "fi", renders English. New makes one; a literal
+// (&Localizer{Lang: "fi"}) works too.
 type Localizer struct {
 	Lang string
 	p    *message.Printer
+}
+
+// printer is New's printer, or for a Localizer made as a literal (no
+// printer) one made now for its Lang.
+func (l *Localizer) printer() *message.Printer {
+	if l == nil {
+		return New("en").p
+	}
+	if l.p == nil {
+		return New(l.Lang).p
+	}
+	return l.p
 }
 
 // New returns a localizer for "en" or "fi".
@@ -108,7 +122,7 @@ func New(lang string) *Localizer {
 
 // Message renders a message, translating argument phrases too.
 func (l *Localizer) Message(m parser.Message) string {
-	if l == nil || l.Lang == "en" {
+	if l == nil || l.Lang != "fi" {
 		return m.String()
 	}
 	args := make([]any, len(m.Args))
@@ -131,7 +145,7 @@ func (l *Localizer) Message(m parser.Message) string {
 			args[i] = v
 		}
 	}
-	return l.p.Sprintf(m.Format, args...)
+	return l.printer().Sprintf(m.Format, args...)
 }
 
 // Sprintf renders one of the command line's own texts.
@@ -139,7 +153,7 @@ func (l *Localizer) Sprintf(format string, args ...any) string {
 	if l == nil {
 		return fmt.Sprintf(format, args...)
 	}
-	return l.p.Sprintf(format, args...)
+	return l.printer().Sprintf(format, args...)
 }
 
 // T translates one of the program's fixed texts (no verbs).
@@ -147,13 +161,11 @@ func (l *Localizer) T(s string) string {
 	if l == nil {
 		return s
 	}
-	return l.p.Sprintf(message.Key(s, s))
+	return l.printer().Sprintf(message.Key(s, s))
 }
 
 // Summary renders "N files, E errors, W warnings".
 func (l *Localizer) Summary(files, errors, warnings int) string {
-	if l == nil {
-		l = New("en")
-	}
-	return l.p.Sprintf("%d files", files) + ", " + l.p.Sprintf("%d errors", errors) + ", " + l.p.Sprintf("%d warnings", warnings)
+	p := l.printer()
+	return p.Sprintf("%d files", files) + ", " + p.Sprintf("%d errors", errors) + ", " + p.Sprintf("%d warnings", warnings)
 }
