@@ -13,16 +13,25 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 )
 
+// languages is format's own copy of the built-in label tables, Finnish
+// first, taken once (a copy costs some 20 µs, too much for each
+// description).
+var languages = sync.OnceValue(parser.Languages)
+
 // Render writes the canonical text of d, ending with a newline.
 func Render(d *model.Description) []byte {
-	lang := parser.LanguageByCode(d.Language)
-	if lang == nil {
-		lang = parser.LanguageByCode("fi")
+	langs := languages()
+	lang := langs[0] // Finnish, for a description in no language the tables know
+	for _, l := range langs {
+		if l.Code == d.Language {
+			lang = l
+		}
 	}
 	r := &renderer{lang: lang, d: d}
 	r.render()

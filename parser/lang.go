@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -83,9 +84,45 @@ var (
 	langErr  error
 )
 
-// Languages returns the built-in label tables, Finnish first: a fresh
-// slice (the tables themselves are shared; treat them as read-only).
-func Languages() []*Language { return slices.Clone(builtin()) }
+// Languages returns the built-in label tables, Finnish first: copies the
+// caller may change without changing any parse, check or layout (a copy
+// costs a few microseconds: read it once, not per description).
+func Languages() []*Language {
+	var out []*Language
+	for _, l := range builtin() {
+		out = append(out, l.clone())
+	}
+	return out
+}
+
+// clone is a deep copy of l's exported tables. The indexes, built at load
+// and never changed, are shared.
+func (l *Language) clone() *Language {
+	c := *l
+	c.Banner = slices.Clone(l.Banner)
+	c.Headers = make(map[string][]string, len(l.Headers))
+	for k, v := range l.Headers {
+		c.Headers[k] = slices.Clone(v)
+	}
+	c.Sections = maps.Clone(l.Sections)
+	c.Fields = make(map[string]map[string]string, len(l.Fields))
+	for k, v := range l.Fields {
+		c.Fields[k] = maps.Clone(v)
+	}
+	c.Lists = maps.Clone(l.Lists)
+	c.SiteHeading = slices.Clone(l.SiteHeading)
+	c.Statuses = maps.Clone(l.Statuses)
+	c.Answers = maps.Clone(l.Answers)
+	c.Women = maps.Clone(l.Women)
+	c.ScoreHeader = slices.Clone(l.ScoreHeader)
+	c.Sustainability = slices.Clone(l.Sustainability)
+	for i := range c.Sustainability {
+		c.Sustainability[i].Criteria = slices.Clone(l.Sustainability[i].Criteria)
+	}
+	c.Print.Labels = maps.Clone(l.Print.Labels)
+	c.Print.Headings = maps.Clone(l.Print.Headings)
+	return &c
+}
 
 // builtin is the embedded tables, loaded once.
 func builtin() []*Language {
@@ -115,12 +152,12 @@ func LoadLanguage(data []byte) (*Language, error) {
 	return &l, nil
 }
 
-// LanguageByCode returns the built-in table for a language code, or nil. The
-// table is shared, as Languages' are: treat it as read-only.
+// LanguageByCode returns a copy of the built-in table for a language code,
+// as Languages does, or nil.
 func LanguageByCode(code string) *Language {
 	for _, l := range builtin() {
 		if l.Code == code {
-			return l
+			return l.clone()
 		}
 	}
 	return nil

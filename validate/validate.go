@@ -226,7 +226,7 @@ func newPass(d *model.Description, problems []parser.Problem, cfg Config) *Pass 
 		p.Regions = programme.GetRegions()
 	}
 	if p.Languages == nil {
-		p.Languages = parser.Languages()
+		p.Languages = builtinLanguages()
 	}
 	return p
 }
@@ -291,3 +291,7 @@ func (p *Pass) Language(code string) *parser.Language {
 // once: programme.Get hands every caller a copy, so no caller's change
 // reaches a Check.
 var embeddedProgramme = sync.OnceValue(programme.Get)
+
+// builtinLanguages is validate's own copy of the built-in label tables,
+// taken once (a copy costs some 20 µs, too much for each description).
+var builtinLanguages = sync.OnceValue(parser.Languages)
