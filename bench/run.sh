@@ -10,6 +10,7 @@
 #   RUNS=7 bench/run.sh     # best of seven, on a noisy machine
 #   TURNS=11 bench/run.sh   # the one/two-worker medians over eleven turns
 #   EXPORT_ONLY=1 BASE=/tmp/old/asectl bench/run.sh   # up to export vs parse, beside another build's export
+#   LARGE_ONLY=1 RUNS=1 bench/run.sh   # only the large inputs' memory rows (the README's table)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,15 +26,6 @@ mkdir -p "$OUT"
 CGO_ENABLED=0 go build -o "$BIN" ./cmd/asectl
 FLOOR="$OUT/floor"
 CGO_ENABLED=0 go build -o "$FLOOR" ./bench/floor
-if [ ! -d "$CORPUS" ]; then
-  go run ./internal/gen/gencorpus -n "$N" -o "$CORPUS"
-fi
-BYTES=$(du -sb "$CORPUS" | cut -f1)
-MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
-
-# Warm the page cache so every command reads from memory.
-cat $(find "$CORPUS" -name '*.txt') > /dev/null
-
 # best3 CMD...: prints "seconds peak_kib" of the fastest of RUNS runs (3 by
 # default; the shared VMs this is run on vary by ±20 % from run to run).
 best3() {
@@ -45,6 +37,68 @@ best3() {
   done
   echo "$best $rss"
 }
+
+# Large inputs: memory follows the bytes in flight, not the files. Three
+# 16 MB descriptions (just under the default --max-size; a long free text),
+# and one with 900,000 findings (900,000 unknown municipalities, 9.8 MB).
+# The bound asectl aims at is 64 MiB + 4 × the largest input.
+large_inputs() {
+  LDIR="$OUT/large"
+  mkdir -p "$LDIR/big3"
+  if [ ! -s "$LDIR/big3/c.txt" ]; then
+    line="Hankkeen aikana klusterityö on vahvistanut elinkeinoelämää parantamalla lappilaisten yritysten toimintaympäristöä."
+    { cat testdata/A72213.txt; yes "$line" | head -c $((16000000 - $(wc -c < testdata/A72213.txt))) || true; } > "$LDIR/big3/a.txt" # yes ends on SIGPIPE
+    cp "$LDIR/big3/a.txt" "$LDIR/big3/b.txt"
+    cp "$LDIR/big3/a.txt" "$LDIR/big3/c.txt"
+    seq -f 'Eik%g' -s ', ' 0 899999 > "$LDIR/names.txt"
+    awk 'NR == FNR { n = $0; next } /^Kunnat:/ && !done { print $0 ", " n; done = 1; next } { print }' \
+      "$LDIR/names.txt" testdata/A72213.txt > "$LDIR/findings900k.txt"
+  fi
+  big=$(wc -c < "$LDIR/big3/a.txt") many=$(wc -c < "$LDIR/findings900k.txt")
+  printf "%-52s %10s %12s %14s\n" "large inputs" wall "peak RSS" "bound"
+  lrow() { # name size cmd...
+    local name=$1 size=$2; shift 2
+    read -r s k < <(best3 "$@")
+    awk -v n="$name" -v s="$s" -v k="$k" -v z="$size" 'BEGIN {
+      b = 64 + 4 * z / 1048576
+      printf "%-52s %8.2f s %8.1f MiB %8.1f MiB%s\n", n, s, k / 1024, b, (k / 1024 > b ? "  over" : "") }'
+  }
+  for f in text json sarif; do
+    lrow "validate --format $f, 3 x 16 MB" "$big" "$BIN" validate --format "$f" "$LDIR/big3"
+  done
+  lrow "parse (json), 3 x 16 MB" "$big" "$BIN" parse "$LDIR/big3"
+  lrow "report, 3 x 16 MB" "$big" "$BIN" report "$LDIR/big3"
+  lrow "report --format md, 3 x 16 MB" "$big" "$BIN" report --format md "$LDIR/big3"
+  lrow "report (one page), 1 x 16 MB" "$big" "$BIN" report "$LDIR/big3/a.txt"
+  lrow "report --format md (one page), 1 x 16 MB" "$big" "$BIN" report --format md "$LDIR/big3/a.txt"
+  for f in text json sarif junit github markdown; do
+    lrow "validate --format $f, 900,000 findings" "$many" "$BIN" validate --format "$f" "$LDIR/findings900k.txt"
+  done
+  lrow "validate text+sarif+junit, 900,000 findings" "$many" sh -c 'exec "$1" validate --format text --format sarif="$2/several.sarif" --format junit="$2/several.xml" "$3"' sh "$BIN" "$LDIR" "$LDIR/findings900k.txt"
+  rm -f "$LDIR/several.sarif" "$LDIR/several.xml"
+  for f in json jsonl csv; do
+    lrow "parse --format $f, 900,000 findings" "$many" "$BIN" parse --format "$f" "$LDIR/findings900k.txt"
+  done
+  lrow "report, 900,000 findings" "$many" "$BIN" report "$LDIR/findings900k.txt"
+  lrow "report --format md, 900,000 findings" "$many" "$BIN" report --format md "$LDIR/findings900k.txt"
+  lrow "export, 900,000 findings" "$many" sh -c 'rm -f "$1" && exec "$2" export -o "$1" "$3"' sh "$LDIR/f.db" "$BIN" "$LDIR/findings900k.txt"
+  rm -f "$LDIR/f.db"
+}
+
+# LARGE_ONLY=1: the large inputs' rows alone (no corpus).
+if [ "${LARGE_ONLY:-0}" = 1 ]; then
+  large_inputs
+  exit 0
+fi
+
+if [ ! -d "$CORPUS" ]; then
+  go run ./internal/gen/gencorpus -n "$N" -o "$CORPUS"
+fi
+BYTES=$(du -sb "$CORPUS" | cut -f1)
+MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
+
+# Warm the page cache so every command reads from memory.
+cat $(find "$CORPUS" -name '*.txt') > /dev/null
 
 row() { # name seconds kib floor
   awk -v n="$1" -v s="$2" -v k="$3" -v f="$4" -v mb="$MB" 'BEGIN {
@@ -190,46 +244,7 @@ if [ "${SCALE:-1}" = 1 ]; then
   rm -f "$OUT/export.db"
 fi
 
-# Large inputs: memory follows the bytes in flight, not the files. Three
-# 16 MB descriptions (just under the default --max-size; a long free text),
-# and one with 900,000 findings (900,000 unknown municipalities, 9.8 MB).
-# The bound asectl aims at is 64 MiB + 4 × the largest input.
 if [ "${LARGE:-1}" = 1 ]; then
-  LDIR="$OUT/large"
-  mkdir -p "$LDIR/big3"
-  if [ ! -s "$LDIR/big3/c.txt" ]; then
-    line="Hankkeen aikana klusterityö on vahvistanut elinkeinoelämää parantamalla lappilaisten yritysten toimintaympäristöä."
-    { cat testdata/A72213.txt; yes "$line" | head -c $((16000000 - $(wc -c < testdata/A72213.txt))) || true; } > "$LDIR/big3/a.txt" # yes ends on SIGPIPE
-    cp "$LDIR/big3/a.txt" "$LDIR/big3/b.txt"
-    cp "$LDIR/big3/a.txt" "$LDIR/big3/c.txt"
-    seq -f 'Eik%g' -s ', ' 0 899999 > "$LDIR/names.txt"
-    awk 'NR == FNR { n = $0; next } /^Kunnat:/ && !done { print $0 ", " n; done = 1; next } { print }' \
-      "$LDIR/names.txt" testdata/A72213.txt > "$LDIR/findings900k.txt"
-  fi
-  big=$(wc -c < "$LDIR/big3/a.txt") many=$(wc -c < "$LDIR/findings900k.txt")
   echo
-  printf "%-52s %10s %12s %14s\n" "large inputs" wall "peak RSS" "bound"
-  lrow() { # name size cmd...
-    local name=$1 size=$2; shift 2
-    read -r s k < <(best3 "$@")
-    awk -v n="$name" -v s="$s" -v k="$k" -v z="$size" 'BEGIN {
-      b = 64 + 4 * z / 1048576
-      printf "%-52s %8.2f s %8.1f MiB %8.1f MiB%s\n", n, s, k / 1024, b, (k / 1024 > b ? "  over" : "") }'
-  }
-  for f in text json sarif; do
-    lrow "validate --format $f, 3 x 16 MB" "$big" "$BIN" validate --format "$f" "$LDIR/big3"
-  done
-  lrow "parse (json), 3 x 16 MB" "$big" "$BIN" parse "$LDIR/big3"
-  lrow "report, 3 x 16 MB" "$big" "$BIN" report "$LDIR/big3"
-  for f in text json sarif junit github markdown; do
-    lrow "validate --format $f, 900,000 findings" "$many" "$BIN" validate --format "$f" "$LDIR/findings900k.txt"
-  done
-  lrow "validate text+sarif+junit, 900,000 findings" "$many" sh -c 'exec "$1" validate --format text --format sarif="$2/several.sarif" --format junit="$2/several.xml" "$3"' sh "$BIN" "$LDIR" "$LDIR/findings900k.txt"
-  rm -f "$LDIR/several.sarif" "$LDIR/several.xml"
-  for f in json jsonl csv; do
-    lrow "parse --format $f, 900,000 findings" "$many" "$BIN" parse --format "$f" "$LDIR/findings900k.txt"
-  done
-  lrow "report, 900,000 findings" "$many" "$BIN" report "$LDIR/findings900k.txt"
-  lrow "export, 900,000 findings" "$many" sh -c 'rm -f "$1" && exec "$2" export -o "$1" "$3"' sh "$LDIR/f.db" "$BIN" "$LDIR/findings900k.txt"
-  rm -f "$LDIR/f.db"
+  large_inputs
 fi
