@@ -41,3 +41,45 @@ func ExampleMarkdown() {
 	// ## Findings (0 errors, 1 warning)
 	// | warning | 108:14 | indicator-not-applicable | 6 new jobs given, but objective 4.1 does not ask for this indicator |
 }
+
+// Fill an item from a findings stream (a description with more findings
+// than should be held at once): the item keeps the first
+// report.MaxShownFindings findings and counts them all, and the page says
+// how many it leaves out. Here 1,500 unknown municipalities.
+func ExampleItem_AddFindings() {
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	if err != nil {
+		panic(err)
+	}
+	var names strings.Builder
+	for i := range 1500 {
+		fmt.Fprintf(&names, ", Eik%d", i)
+	}
+	src = []byte(strings.Replace(string(src), "Kunnat: Rovaniemi, Tornio, Ranua, Kemi", "Kunnat: Rovaniemi, Tornio, Ranua, Kemi"+names.String(), 1))
+	res, err := parser.Parse("many.txt", src, parser.Options{})
+	if err != nil {
+		panic(err)
+	}
+	today, _ := model.ParseISODate("2026-11-27")
+	// At most 100 findings held at once; fs is nil when there are more.
+	fs, stream := validate.CheckStream(res, validate.Config{Today: today}, 100)
+	item := report.Item{Source: "many.txt", Doc: res.Doc, Findings: fs}
+	if stream != nil {
+		_ = stream.Each(nil, item.AddFindings) // AddFindings returns no error
+	}
+	fmt.Println(len(item.Findings), item.Counts.Total, item.Counts.ByRule["area-unknown-name"])
+
+	var b strings.Builder
+	if err := report.Markdown(&b, []report.Item{item}, report.Options{Lang: "en", Today: today}); err != nil {
+		panic(err)
+	}
+	for _, l := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(l, "## Findings") || strings.HasPrefix(l, "_… ") {
+			fmt.Println(l)
+		}
+	}
+	// Output:
+	// 1000 1501 1500
+	// ## Findings (0 errors, 1,501 warnings)
+	// _… 1,201 more findings not shown: asectl validate lists them all_
+}
