@@ -89,7 +89,7 @@ func TestBadTagIsAnError(t *testing.T) {
 // csv:"-" drops its columns, after moves a row in the layout only.
 func TestRows(t *testing.T) {
 	dir := t.TempDir()
-	src := "package model\n\ntype Description struct {\n\tV int `json:\"version\"`\n\tP Pair `json:\"p\" section:\"1\" csv:\"p_\"`\n\tQ Pair `json:\"q\" section:\"2\" csv:\"-\"`\n\tZ Text `json:\"z\" section:\"2\" kind:\"text\" csv:\"z\" after:\"p.a\"`\n}\n\n" +
+	src := "package model\n\ntype Description struct {\n\tV int `json:\"version\"`\n\tP Pair `json:\"p\" section:\"1\" csv:\"p_\"`\n\tQ Pair `json:\"q\" section:\"2\" csv:\"-\"`\n\tZ Text `json:\"z\" section:\"2\" kind:\"text\" csv:\"z\" after:\"p.a\"`\n\tY Text `json:\"y\" section:\"2\" kind:\"text\" after:\"p.a\"`\n}\n\n" +
 		"type Pair struct {\n\tA Text `json:\"a\" kind:\"text\" csv:\"a\"`\n\tB Figure `json:\"b\" kind:\"figure\" csv:\"b,b_women\" required:\"b (B)\" required_fi:\"bee (B)\"`\n}\n\ntype Figure struct {\n\tTotal Text `json:\"total\"`\n}\n"
 	if err := os.WriteFile(filepath.Join(dir, "d.go"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -110,6 +110,7 @@ func TestRows(t *testing.T) {
 		"version|.V|||||",
 		"p.a|.P.A|1|KindText|p_a||",
 		"z|.Z|2|KindText|z||",
+		"y|.Y|2|KindText|||",
 		"p.b|.P.B|1|KindFigure|p_b,p_b_women|b (B)|bee (B)",
 		"q.a|.Q.A|2|KindText|||",
 		"q.b|.Q.B|2|KindFigure||b (B)|bee (B)",

@@ -72,7 +72,8 @@ func (g *gen) rows() ([]row, error) {
 	if err := g.groupRows("Description", group{}, &rows); err != nil {
 		return nil, err
 	}
-	// The rows with after go, in struct order, just behind theirs.
+	// The rows with after go just behind theirs (several behind one row
+	// keep their struct order).
 	var out, moved []row
 	for _, r := range rows {
 		if r.after == "" {
@@ -81,12 +82,14 @@ func (g *gen) rows() ([]row, error) {
 			moved = append(moved, r)
 		}
 	}
+	behind := map[string]int{} // rows already placed behind a row
 	for _, r := range moved {
 		j := slices.IndexFunc(out, func(o row) bool { return o.path == r.after })
 		if j < 0 {
 			return nil, fmt.Errorf("%s: after:%q names no row", r.path, r.after)
 		}
-		out = slices.Insert(out, j+1, r)
+		out = slices.Insert(out, j+1+behind[r.after], r)
+		behind[r.after]++
 	}
 	return out, nil
 }
