@@ -226,7 +226,10 @@ var fieldNames = map[string]string{
 	sort.SliceStable(req, func(i, j int) bool { return req[i].required < req[j].required })
 	for i, r := range req {
 		if i > 0 && req[i-1].required == r.required {
-			return nil, fmt.Errorf("%s and %s have the same required name %q", req[i-1].path, r.path, r.required)
+			if req[i-1].requiredFi != r.requiredFi {
+				return nil, fmt.Errorf("%s and %s have the same required name %q but not the same required_fi", req[i-1].path, r.path, r.required)
+			}
+			continue // one name for both (a field of a struct used twice)
 		}
 		fmt.Fprintf(&b, "\t%q: %q,\n", r.required, r.requiredFi)
 	}
