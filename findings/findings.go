@@ -83,8 +83,10 @@ type Options struct {
 	// Severity is each rule's effective severity (after configuration);
 	// nil means the default.
 	Severity func(*validate.Rule) validate.Severity
-	// FailOn is the weakest severity that fails the run, or -1 for never;
-	// JUnit marks those findings as failures.
+	// FailOn is the weakest severity (int(validate.Error), …) that fails
+	// the run, or -1 for never; JUnit marks those findings as failures. The
+	// zero value is validate.Info: every finding fails. The asectl
+	// command's default is int(validate.Error).
 	FailOn int
 	// Cwd makes paths relative for SARIF.
 	Cwd string

@@ -192,8 +192,9 @@ func AppendJSONText(dst []byte, t Text) []byte { return appendText(dst, t) }
 // AppendJSONDate appends a date as "YYYY-MM-DD", or null.
 func AppendJSONDate(dst []byte, f Field[Date]) []byte { return appendDate(dst, f) }
 
-// AppendJSONFixed appends an amount as a JSON number in euros with its
-// cents (1551280.00), or null.
+// AppendJSONFixed appends an amount as a JSON number in euros, exact, with
+// only the fraction digits it needs (1551280, 1481507.5, 0.25: Fixed2.String),
+// or null when no value was read.
 func AppendJSONFixed(dst []byte, f Field[Fixed2]) []byte { return appendFixed(dst, f) }
 
 // appendString quotes s as encoding/json does without HTML escaping:

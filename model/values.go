@@ -15,8 +15,12 @@ import (
 	"time"
 )
 
-// Pos is a 1-based source position. Columns count characters (runes of the
-// NFC-normalised line), not bytes. The zero Pos means "unknown".
+// Pos is a 1-based source position. Columns count characters (code points)
+// of the line as it stands in the input, decoded to UTF-8, not bytes: a
+// decomposed "ö" (o and U+0308) is two, a tab or a removed control
+// character one, so an editor lands on the value; in an HTML page, of the
+// page's source, tags and entities as written. The zero Pos means
+// "unknown" (a description read from asectl's parse JSON has none).
 type Pos struct {
 	Line int
 	Col  int

@@ -14,7 +14,8 @@ import (
 // checkPositions holds every value of the model to its place: a field with
 // a one-line Raw text must find it in the source at its line and column.
 // Lines the parser had to change (controls removed, composed to NFC) are
-// left out, since their columns count the changed line.
+// left out: their columns count the raw line (columns_test.go holds them),
+// where Raw, the cleaned value, is not found as it stands.
 func checkPositions(t *testing.T, text string, doc *model.Description) (checked int) {
 	t.Helper()
 	text = strings.TrimPrefix(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text), "\ufeff")

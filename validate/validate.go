@@ -82,9 +82,11 @@ func (f Finding) Message() string { return f.Msg.String() }
 type Config struct {
 	// Today is the reference date for the date rules; zero means today.
 	Today model.Date
-	// Severity overrides a rule's default severity.
+	// Severity overrides a rule's default severity, by rule ID.
 	Severity map[string]Severity
-	// Off turns rules off.
+	// Off turns rules off, by rule ID. In Severity and Off an ID that is
+	// no rule's is ignored, not an error: Lookup (nil for such an ID)
+	// checks IDs a user typed.
 	Off map[string]bool
 	// Programme is the programme the rules check against (axes,
 	// objectives, eligibility); nil means the embedded one (programme.Get).
