@@ -33,7 +33,11 @@ type Summary struct {
 	Files, Errors, Warnings, Infos int
 	// Unreadable counts the files that could not be read (an Error).
 	Unreadable int
-	ExitCode   int
+	// ExitCode is the run's exit status as the README's table gives it (0;
+	// 1 a finding reaches FailOn; 2 an input could not be read), which
+	// SARIF's invocation records (exitCode). Add and Count do not set it:
+	// the caller decides it, before Finish.
+	ExitCode int
 	// List counts the comparison with a project list (validate --list);
 	// nil without one.
 	List *ListSummary
