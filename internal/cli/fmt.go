@@ -69,7 +69,7 @@ text, a second description) unless --force is given.`,
 					}
 				}
 			}
-			o, err := g.openOutput("", nil)
+			o, err := g.openOutput("", b)
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"os"
 
 	"github.com/asectl/asectl/internal/output"
 )
@@ -20,6 +21,11 @@ func (g *globals) openOutputAs(flag, path string, b *batch) (*output.File, error
 	if b != nil {
 		inputs = b.names()
 	}
+	if output.IsStdout(path) {
+		if err := g.stdoutNotInput(inputs); err != nil {
+			return nil, err
+		}
+	}
 	f, err := output.Open(path, g.ios.Out, output.Options{Inputs: inputs})
 	if err != nil {
 		var oe *output.Error
@@ -29,6 +35,28 @@ func (g *globals) openOutputAs(flag, path string, b *batch) (*output.File, error
 		return nil, usagef("%s: %v", flag, err)
 	}
 	return f, nil
+}
+
+// stdoutNotInput refuses standard output that is one of the inputs
+// (asectl parse x >> x, or 1<>x), as cat does: the output would go into
+// a file while it is read.
+func (g *globals) stdoutNotInput(inputs []string) error {
+	if g.ios.StdoutStat == nil || len(inputs) == 0 {
+		return nil
+	}
+	st, err := g.ios.StdoutStat()
+	if err != nil || !st.Mode().IsRegular() {
+		return nil
+	}
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+			return usagef("standard output is also an input (%s); asectl will not write over what it reads", termName(in))
+		}
+	}
+	return nil
 }
 
 // finish ends a command: it puts the output in place if the run went well

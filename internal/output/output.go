@@ -151,6 +151,12 @@ func WriteFile(path string, data []byte) error {
 	return f.Commit()
 }
 
+// IsStdout reports whether Open writes path to the standard output it is
+// given: "", "-", /dev/stdout, /dev/fd/1 or /proc/self/fd/1.
+func IsStdout(path string) bool {
+	return path == "" || path == "-" || isStdout(path)
+}
+
 // isStdout reports the names of the process's standard output, which is
 // written through the writer the caller gave (it may be buffered, or a
 // test's buffer), not reopened.
