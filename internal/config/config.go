@@ -168,7 +168,7 @@ func kindName(n *yaml.Node) string {
 }
 
 // parseRules reads the rules mapping: rule ID → off, a severity, or
-// {severity: …}. Unknown IDs are listed together.
+// {severity: …}. Unknown IDs are listed together, each with its line.
 func (c *Config) parseRules(n *yaml.Node) error {
 	if n.Kind == yaml.ScalarNode && (n.Tag == "!!null" || n.Value == "") {
 		return nil
@@ -180,7 +180,7 @@ func (c *Config) parseRules(n *yaml.Node) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		id, node := n.Content[i].Value, n.Content[i+1]
 		if validate.Lookup(id) == nil {
-			unknown = append(unknown, id)
+			unknown = append(unknown, fmt.Sprintf("%s (line %d)", id, n.Content[i].Line))
 			continue
 		}
 		v, err := ruleSetting(node)

@@ -40,7 +40,7 @@ func TestParseErrors(t *testing.T) {
 		"fail-on: [a]\n":                     `fail-on (line 1): expected a value, not a list`,
 		"fail-on: info\nfail-on: error\n":    `fail-on (line 2): given twice`,
 		"- a\n":                              `line 1: expected keys`,
-		"rules:\n  phnoe: off\n  emial: x\n": `unknown rule IDs under rules: emial, phnoe`,
+		"rules:\n  phnoe: off\n  emial: x\n": `unknown rule IDs under rules: emial (line 3), phnoe (line 2)`,
 		"rules:\n  phone: loud\n":            `rules.phone (line 2): "loud" is not off, error, warning or info`,
 		"rules:\n  phone:\n    level: x\n":   `rules.phone (line 3): unknown key "level" (only severity)`,
 		"rules: [1, 2]\n":                    `rules (line 1): expected rule IDs with off, error, warning or info, not a list`,
