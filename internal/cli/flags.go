@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -60,6 +61,11 @@ func failOnFlag(fs *pflag.FlagSet, p *int, name string, def int, defText, usage 
 func jobsFlag(fs *pflag.FlagSet, p *int, name, short, usage string) {
 	parse := func(s string) (int, error) {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if errors.Is(err, strconv.ErrRange) && n > 0 {
+			// Past the int range: as many as can be, which the cap lowers
+			// with a note, as for any large value.
+			return n, nil
+		}
 		if err != nil || n < 0 {
 			return 0, fmt.Errorf("%q is not a whole number of 0 (one per CPU, plus one) or more", s)
 		}
