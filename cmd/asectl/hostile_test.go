@@ -185,7 +185,7 @@ func TestOutputFileIsAtomic(t *testing.T) {
 	require.NoError(t, os.Mkdir(target, 0o755)) // rename onto a directory fails
 	_, stderr, code := run(t, dir, "parse", "-o", target, "../../testdata/A72213.txt")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, stderr, "is a directory; -o names a file")
+	assert.Contains(t, stderr, "is a directory, not a file")
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	require.Len(t, entries, 1, "only the directory that was in the way")

@@ -95,7 +95,7 @@ func Open(path string, stdout io.Writer, opt Options) (*File, error) {
 	}
 	switch {
 	case err == nil && st.IsDir():
-		return nil, &Error{path, errors.New("is a directory; -o names a file")}
+		return nil, &Error{path, errors.New("is a directory, not a file")}
 	case err == nil && (!st.Mode().IsRegular() || isProcFD(real)):
 		if err := sameAsInput(path, st, opt.Inputs); err != nil {
 			return nil, err
