@@ -2,6 +2,7 @@ package cli
 
 import (
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -36,7 +37,8 @@ of the database asectl export --format sqlite writes.`,
 			}
 			b, err := schema.Get(name)
 			if err != nil {
-				return usageError{err}
+				// sqlite is this command's, not package schema's.
+				return usagef("no schema %q (valid: %s)", name, strings.Join(cmd.ValidArgs, ", "))
 			}
 			_, err = g.ios.Out.Write(b)
 			return err
