@@ -176,7 +176,7 @@ func (j *junitWriter) Finish(sum Summary) error {
 		// Nothing failed: one passing case, so that the report is not
 		// empty (an empty report reads as "no tests ran").
 		if err := j.add(junitSuite{Name: "asectl validate", Time: "0", Tests: 1, Testcases: []junitCase{{
-			Name: fmt.Sprintf("%d files, no failures", sum.Files), Classname: "asectl", Time: "0",
+			Name: fmt.Sprintf("%d %s, no failures", sum.Files, plural(sum.Files, "file", "files")), Classname: "asectl", Time: "0",
 		}}}); err != nil {
 			return err
 		}
@@ -217,4 +217,11 @@ func joinCapped(lines []string, n int) string {
 		return strings.Join(lines, "\n")
 	}
 	return strings.Join(lines[:junitMaxLines], "\n") + fmt.Sprintf("\n… and %d more", n-junitMaxLines)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
