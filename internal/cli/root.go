@@ -153,7 +153,34 @@ JSON or checks them against the programme's rules.`,
 	languageFlag(pf, &g.lang, "lang", "message language: en or fi (default: lang in "+config.FileName+", else from LC_ALL, LC_MESSAGES or LANG)")
 	pf.StringVar(&g.config, "config", "", "configuration file (default: "+config.FileName+" in the working directory, if there is one)")
 	root.AddCommand(newParseCmd(g), newValidateCmd(g), newFmtCmd(g), newReportCmd(g), newRulesCmd(g), newSchemaCmd(g), newFetchCmd(g), newExportCmd(g))
+	strictHelpAndCompletion(root)
 	return root
+}
+
+// strictHelpAndCompletion makes an unknown shell (asectl completion nosuch)
+// or help topic (asectl help nosuch) a usage error, exit 2, as an unknown
+// command is: cobra prints the help for them and exits 0.
+func strictHelpAndCompletion(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "completion":
+			// Runnable, so that cobra checks its Args (none) rather than
+			// printing its help for any argument.
+			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		case "help":
+			run := c.Run
+			c.Run = nil
+			c.RunE = func(c *cobra.Command, args []string) error {
+				if cmd, _, err := c.Root().Find(args); cmd == nil || err != nil {
+					return usagef("unknown help topic %q ('asectl --help' lists the commands)", strings.Join(args, " "))
+				}
+				run(c, args)
+				return nil
+			}
+		}
+	}
 }
 
 // Run executes asectl with args and returns the process exit code.
