@@ -135,8 +135,11 @@ func builtin() []*Language {
 }
 
 // LoadLanguage reads a label table in the form of parser/lang/*.json (a
-// language the built-in tables lack, say Swedish), checked as the built-in
-// ones are, for Options.Languages.
+// language the built-in tables lack, say Swedish), for Options.Languages.
+// It is checked as the built-in ones are: an error names a table without
+// a code, a label of a section the parser does not know or naming a field
+// not of its section, a text over the length limit, or a status whose
+// state is not running, ended or interrupted.
 func LoadLanguage(data []byte) (*Language, error) {
 	builtin() // the folded forms of the built-in labels
 	var l Language
@@ -251,6 +254,9 @@ func (l *Language) index() error {
 	l.bannerIdx = setOf(l.Banner)
 	l.statusIdx = map[string]string{}
 	for s, st := range l.Statuses {
+		if st != model.StateRunning && st != model.StateEnded && st != model.StateInterrupted {
+			return fmt.Errorf("status %q: state %q is none of %s, %s, %s", s, st, model.StateRunning, model.StateEnded, model.StateInterrupted)
+		}
 		l.statusIdx[normLabel(s)] = st
 	}
 	l.answerIdx = map[string]bool{}

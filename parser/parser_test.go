@@ -852,7 +852,8 @@ func TestOptionsLanguages(t *testing.T) {
 	ls[0] = nil
 	assert.NotNil(t, Languages()[0])
 
-	for _, bad := range []string{`{}`, `{"code": "xx", "fields": {"1": {"Koodi": "project.nosuch"}}}`, `[`} {
+	for _, bad := range []string{`{}`, `{"code": "xx", "fields": {"1": {"Koodi": "project.nosuch"}}}`, `[`,
+		`{"code": "sv", "statuses": {"Pågår": "runing"}}`} { // a state the rules do not know
 		_, err := LoadLanguage([]byte(bad))
 		assert.Error(t, err, bad)
 	}

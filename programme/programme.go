@@ -68,23 +68,47 @@ func Get() *Programme {
 
 // Load reads a programme in the form of data/programme.json: another
 // programme period's, or a corrected one, for validate.Config.Programme.
-// An objective an axis names must exist.
+// It is refused (the error says why) unless it has an eligibility period
+// (start no later than end) and at least one priority axis, every axis and
+// objective has a number of its own, every axis's fund is EAKR or ESR, and
+// every objective an axis names exists.
 func Load(data []byte) (*Programme, error) {
 	p := &Programme{}
 	if err := json.Unmarshal(data, p); err != nil {
 		return nil, err
 	}
+	var zero model.Date
+	switch {
+	case p.Eligible.Start == zero || p.Eligible.End == zero:
+		return nil, errors.New(`the programme has no eligibility period ("eligible": {"start", "end"})`)
+	case p.Eligible.End.Before(p.Eligible.Start):
+		return nil, fmt.Errorf("the eligibility period ends before it starts (%s, %s)", p.Eligible.Start, p.Eligible.End)
+	case len(p.Axes) == 0:
+		return nil, errors.New("the programme has no priority axes")
+	}
 	p.axis = map[string]*Axis{}
 	p.obj = map[string]*Objective{}
 	for _, o := range p.Objectives {
-		if o == nil {
+		switch {
+		case o == nil:
 			return nil, errors.New("an objective is null")
+		case o.Number == "":
+			return nil, errors.New("a specific objective has no number")
+		case p.obj[o.Number] != nil:
+			return nil, fmt.Errorf("two specific objectives numbered %s", o.Number)
 		}
 		p.obj[o.Number] = o
 	}
 	for _, a := range p.Axes {
-		if a == nil {
+		switch {
+		case a == nil:
 			return nil, errors.New("an axis is null")
+		case a.Number == "":
+			return nil, errors.New("a priority axis has no number")
+		case p.axis[a.Number] != nil:
+			return nil, fmt.Errorf("two priority axes numbered %s", a.Number)
+		case a.Fund != model.FundERDF && a.Fund != model.FundESF:
+			return nil, fmt.Errorf("priority axis %s: fund %q is neither %s nor %s", a.Number, a.Fund, model.FundERDF, model.FundESF)
 		}
 		p.axis[a.Number] = a
 		for _, n := range a.Objectives {

@@ -118,3 +118,30 @@ func TestGetIsACopy(t *testing.T) {
 		t.Error("a change to Get's programme reached the next Get")
 	}
 }
+
+// TestLoadRefuses: Load refuses a programme the rules cannot check against
+// (regression: `{}` loaded, and every description then broke the period
+// rule against an eligibility ending on 0.0.0000; an end before the start
+// and two axes with one number loaded too).
+func TestLoadRefuses(t *testing.T) {
+	ok := `{"name": "P", "eligible": {"start": "2014-01-01", "end": "2023-12-31"},
+		"axes": [{"number": "1", "fund": "EAKR", "objectives": ["1.1"]}],
+		"objectives": [{"number": "1.1"}]}`
+	if _, err := Load([]byte(ok)); err != nil {
+		t.Fatalf("a small programme: %v", err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{`{}`, "no eligibility period"},
+		{`{"eligible": {"start": "2014-01-01", "end": "2023-12-31"}}`, "no priority axes"},
+		{strings.Replace(ok, `"eligible": {"start": "2014-01-01", "end": "2023-12-31"},`, ``, 1), "eligibility"},
+		{strings.Replace(ok, `"end": "2023-12-31"`, `"end": "2013-12-31"`, 1), "ends before it starts"},
+		{strings.Replace(ok, `"axes": [`, `"axes": [{"number": "1", "fund": "ESR"}, `, 1), "two priority axes numbered 1"},
+		{strings.Replace(ok, `"objectives": [{`, `"objectives": [{"number": "1.1"}, {`, 1), "two specific objectives numbered 1.1"},
+		{strings.Replace(ok, `"axes": [`, `"axes": [{"number": "", "fund": "ESR"}, `, 1), "no number"},
+		{strings.Replace(ok, `"fund": "EAKR"`, `"fund": "ERDF"`, 1), `fund "ERDF"`},
+	} {
+		if _, err := Load([]byte(tc.in)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want one saying %q", tc.in, err, tc.want)
+		}
+	}
+}

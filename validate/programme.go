@@ -2,6 +2,8 @@ package validate
 
 import (
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/programme"
@@ -25,7 +27,7 @@ Example (an EAKR page):
 		}
 		a := p.Programme.Axis(ax.Number.Value)
 		if a == nil {
-			p.Report(ax.Number.Pos, "project.priority_axis.number", "priority axis %s does not exist in the programme (axes 1–9)", ax.Number.Value)
+			p.Report(ax.Number.Pos, "project.priority_axis.number", "priority axis %s does not exist in the programme (axes %s)", ax.Number.Value, axesText(p.Programme))
 			return
 		}
 		if d.Fund.Valid && a.Fund != d.Fund.Value {
@@ -123,4 +125,35 @@ Example:
 		sort.Strings(known)
 		p.Report(st.Pos, "project.status", "status %q is not one the service uses (expected %s)", st.Value, oneOf(known))
 	},
+}
+
+// axesText lists a programme's axis numbers for a message: runs of three or
+// more consecutive numbers as a range ("1–9", "1, 3–5"), in the programme's
+// order.
+func axesText(prog *programme.Programme) string {
+	var parts []string
+	axes := prog.Axes
+	for i := 0; i < len(axes); {
+		j := i
+		for j+1 < len(axes) && consecutive(axes[j].Number, axes[j+1].Number) {
+			j++
+		}
+		switch {
+		case j-i >= 2:
+			parts = append(parts, axes[i].Number+"–"+axes[j].Number)
+		default:
+			for k := i; k <= j; k++ {
+				parts = append(parts, axes[k].Number)
+			}
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+// consecutive reports whether b is the whole number after a.
+func consecutive(a, b string) bool {
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	return err1 == nil && err2 == nil && y == x+1
 }

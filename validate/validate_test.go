@@ -417,3 +417,31 @@ func TestConfigProgramme(t *testing.T) {
 	_, err = programme.Load([]byte(`{"axes":[{"number":"1","objectives":["9.9"]}]}`))
 	assert.Error(t, err, "an axis naming a missing objective")
 }
+
+// TestPriorityAxisNamesTheProgrammesAxes: an unknown axis's message lists
+// the axes of the programme checked against (regression: "(axes 1–9)"
+// was fixed text, also for a programme passed in Config).
+func TestPriorityAxisNamesTheProgrammesAxes(t *testing.T) {
+	res, err := parser.Parse("x.txt", []byte(sampleText(t)), parser.Options{})
+	require.NoError(t, err)
+	for _, tc := range []struct{ axes, want string }{
+		{`"1", "3"`, "priority axis 2 does not exist in the programme (axes 1, 3)"},
+		{`"1", "3", "4", "5"`, "priority axis 2 does not exist in the programme (axes 1, 3–5)"},
+		{`"3", "4", "5"`, "priority axis 2 does not exist in the programme (axes 3–5)"},
+		{`"7"`, "priority axis 2 does not exist in the programme (axes 7)"},
+	} {
+		var axes []string
+		for _, n := range strings.Split(tc.axes, ", ") {
+			axes = append(axes, `{"number": `+n+`, "fund": "EAKR"}`)
+		}
+		prog, err := programme.Load([]byte(`{"eligible": {"start": "2014-01-01", "end": "2023-12-31"}, "axes": [` + strings.Join(axes, ", ") + `]}`))
+		require.NoError(t, err)
+		var got []string
+		for _, f := range Check(res, Config{Today: today, Programme: prog}) {
+			if f.Rule == "priority-axis" {
+				got = append(got, f.Message())
+			}
+		}
+		assert.Equal(t, []string{tc.want}, got, tc.axes)
+	}
+}

@@ -48,7 +48,7 @@ var finnish = map[string]string{
 
 	// Programme.
 	"priority axis %q has no number (expected \"<n>. <name>\")":                 "toimintalinjalla %q ei ole numeroa (odotettiin \"<n>. <nimi>\")",
-	"priority axis %s does not exist in the programme (axes 1–9)":               "toimintalinjaa %s ei ole ohjelmassa (toimintalinjat 1–9)",
+	"priority axis %s does not exist in the programme (axes %s)":                "toimintalinjaa %s ei ole ohjelmassa (toimintalinjat %s)",
 	"priority axis %s is an %s axis, but this is an %s project":                 "toimintalinja %s on %s-toimintalinja, mutta tämä on %s-hanke",
 	"specific objective %q has no number (expected \"<n.n>. <name>\")":          "erityistavoitteella %q ei ole numeroa (odotettiin \"<n.n>. <nimi>\")",
 	"specific objective %s does not exist in the programme":                     "erityistavoitetta %s ei ole ohjelmassa",
