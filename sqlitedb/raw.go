@@ -229,49 +229,44 @@ func (s *stmt) bind(args []value) error {
 	return nil
 }
 
-// exec binds args and steps the statement to its end; it returns the
-// number of rows it changed.
-func (s *stmt) exec(args []value) (int64, error) {
+// run binds args and steps the statement to its end, calling row (if not
+// nil) at each row it gives, and resets it.
+func (s *stmt) run(args []value, row func()) error {
 	if err := s.bind(args); err != nil {
-		return 0, err
+		return err
 	}
 	c := s.c
+	defer sqlite3.Xsqlite3_reset(c.tls, s.p)
 	for {
 		switch rc := sqlite3.Xsqlite3_step(c.tls, s.p); rc {
 		case sqlite3.SQLITE_ROW:
-			continue
+			if row != nil {
+				row()
+			}
 		case sqlite3.SQLITE_DONE:
-			n := int64(sqlite3.Xsqlite3_changes(c.tls, c.db))
-			sqlite3.Xsqlite3_reset(c.tls, s.p)
-			return n, nil
+			return nil
 		default:
-			err := c.err(rc)
-			sqlite3.Xsqlite3_reset(c.tls, s.p)
-			return 0, err
+			return c.err(rc)
 		}
 	}
 }
 
-// ints binds args, steps the statement to its end and returns the first
-// column of its rows as integers.
+// exec runs the statement (see run); it returns the number of rows it
+// changed.
+func (s *stmt) exec(args []value) (int64, error) {
+	if err := s.run(args, nil); err != nil {
+		return 0, err
+	}
+	return int64(sqlite3.Xsqlite3_changes(s.c.tls, s.c.db)), nil
+}
+
+// ints runs the statement (see run) and returns the first column of its
+// rows as integers, appended to dst.
 func (s *stmt) ints(dst []int64, args []value) ([]int64, error) {
-	if err := s.bind(args); err != nil {
-		return dst, err
-	}
-	c := s.c
-	for {
-		switch rc := sqlite3.Xsqlite3_step(c.tls, s.p); rc {
-		case sqlite3.SQLITE_ROW:
-			dst = append(dst, sqlite3.Xsqlite3_column_int64(c.tls, s.p, 0))
-		case sqlite3.SQLITE_DONE:
-			sqlite3.Xsqlite3_reset(c.tls, s.p)
-			return dst, nil
-		default:
-			err := c.err(rc)
-			sqlite3.Xsqlite3_reset(c.tls, s.p)
-			return dst, err
-		}
-	}
+	err := s.run(args, func() {
+		dst = append(dst, sqlite3.Xsqlite3_column_int64(s.c.tls, s.p, 0))
+	})
+	return dst, err
 }
 
 func (c *conn) lastInsertID() int64 { return sqlite3.Xsqlite3_last_insert_rowid(c.tls, c.db) }
