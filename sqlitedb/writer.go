@@ -451,11 +451,12 @@ func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 	if !failed {
 		w.addLists(id, d)
 	}
-	for _, b := range w.batches() {
+	for _, b := range w.listBatches() {
 		if err := b.flush(); err != nil {
 			return err
 		}
 	}
+	// addFindings flushes the findings' batch.
 	if err := w.addFindings(vInt(id), value{}, findings); err != nil {
 		return err
 	}
@@ -463,8 +464,14 @@ func (w *Writer) add(d *model.Description, findings []validate.Finding) error {
 	return nil
 }
 
+// listBatches are the batches of a description's list tables.
+func (w *Writer) listBatches() []*batch {
+	return []*batch{w.partners, w.areas, w.scores, w.indicators, w.gender, w.sections}
+}
+
+// batches are every batch: the list tables' and the findings'.
 func (w *Writer) batches() []*batch {
-	return []*batch{w.partners, w.areas, w.scores, w.indicators, w.gender, w.sections, w.findings}
+	return append(w.listBatches(), w.findings)
 }
 
 // resetBatches drops gathered rows after a failure: nothing of one
