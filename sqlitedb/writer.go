@@ -135,10 +135,18 @@ func Open(file, name string, opt Options) (*Writer, error) {
 // extends) the file at path: it is built in a temporary file beside path
 // (for Append, a copy of the old one), which Commit renames into place.
 // The file at path is not touched before that; an SQLite database there
-// is held (see Snapshot and Replace) until the rename. Errors: the
-// temporary file cannot be made; another program holds the database at
-// path; with Append, the file at path is not a database asectl wrote or
-// has another SchemaVersion.
+// is held (see Snapshot and Replace) until the rename.
+//
+// Without Append, Create does not ask what the file at path is: Commit
+// replaces whatever is there, a text file or a database another program
+// wrote as well. It is the caller's path to give; asectl export refuses
+// such a file first (Replace, which also holds the old database; Open
+// then writes the temporary file). Call Replaceable before Create for the
+// same check. With Append, the file must be a database asectl wrote.
+//
+// Errors: the temporary file cannot be made; another program holds the
+// database at path; with Append, the file at path is not a database
+// asectl wrote or has another SchemaVersion.
 func Create(path string, opt Options) (*Writer, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {

@@ -982,3 +982,25 @@ func TestCountsAreRowsLeft(t *testing.T) {
 	assert.NotZero(t, rows)
 	assert.NotZero(t, f)
 }
+
+// TestCreateReplacesWhateverIsThere: Create without Append replaces any
+// file at its path, as its doc says (asectl export checks with Replace
+// first); Replaceable refuses the same files.
+func TestCreateReplacesWhateverIsThere(t *testing.T) {
+	entries := prepare(t, testInputs(t))[:2]
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.db")
+	require.NoError(t, os.WriteFile(text, []byte("my notes\n"), 0o644))
+	other := filepath.Join(dir, "other.db")
+	db := open(t, other)
+	_, err := db.Exec(`CREATE TABLE t (x); INSERT INTO t VALUES (1)`)
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	for _, path := range []string{text, other} {
+		require.Error(t, Replaceable(path), path)
+		n := export(t, path, entries, Options{})
+		assert.Equal(t, 2, n.Descriptions)
+		checkClean(t, open(t, path))
+		require.NoError(t, Replaceable(path), "now asectl's database")
+	}
+}
