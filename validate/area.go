@@ -74,32 +74,41 @@ Example:
 				p.Report(t.Pos, fmt.Sprintf("area.sub_regions[%d]", i), "sub-region (seutukunta) %q is not in the classification of %s", t.Value, years())
 			}
 		}
-		// Unknown municipalities are found first and reported after one
-		// growth of the findings: appending 900,000 of them one by one
-		// kept the old and the new backing array alive together at the
-		// peak (the struct is 96 bytes).
-		// With the findings bounded (CheckStream) the names outside the
-		// window are skipped before their lookup, and a name's field path
-		// and message are made only when its finding is kept.
+		// p.wants stays in the loops: a stream's pass runs once per
+		// window of findings over every name, and a call per name to skip
+		// it cost 12 % more CPU at 900,000 names.
+		unknown := func(name string) bool { return len(r.Municipality(ms[:0], name, ys)) == 0 }
+		report := func(i int) {
+			if t := &d.Area.Municipalities[i]; p.keep(t.Pos) {
+				p.add(t.Pos, fmt.Sprintf("area.municipalities[%d]", i), "municipality %q is not in the classification of %s", t.Value, years())
+			}
+		}
+		// With the findings bounded (CheckStream) each unknown name is
+		// reported as it is met: the names outside the window are skipped
+		// before their lookup, and a name's field path and message are
+		// made only when its finding is kept.
 		if p.limit > 0 {
 			for i, t := range d.Area.Municipalities {
-				if p.wants(t.Pos) && len(r.Municipality(ms[:0], t.Value, ys)) == 0 && p.keep(t.Pos) {
-					p.add(t.Pos, fmt.Sprintf("area.municipalities[%d]", i), "municipality %q is not in the classification of %s", t.Value, years())
+				if p.wants(t.Pos) && unknown(t.Value) {
+					report(i)
 				}
 			}
 			return
 		}
-		var unknown []int32
+		// Otherwise they are found first and reported after one growth of
+		// the findings: appending 900,000 of them one by one kept the old
+		// and the new backing array alive together at the peak (the
+		// struct is 96 bytes). The streaming case above keeps no such list
+		// (3.6 MB at 900,000 names).
+		var found []int32
 		for i, t := range d.Area.Municipalities {
-			if p.wants(t.Pos) && len(r.Municipality(ms[:0], t.Value, ys)) == 0 {
-				unknown = append(unknown, int32(i))
+			if p.wants(t.Pos) && unknown(t.Value) {
+				found = append(found, int32(i))
 			}
 		}
-		p.grow(len(unknown))
-		for _, i := range unknown {
-			if t := d.Area.Municipalities[i]; p.keep(t.Pos) {
-				p.add(t.Pos, fmt.Sprintf("area.municipalities[%d]", i), "municipality %q is not in the classification of %s", t.Value, years())
-			}
+		p.grow(len(found))
+		for _, i := range found {
+			report(int(i))
 		}
 	},
 }
