@@ -3,8 +3,8 @@ package findings
 import (
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/asectl/asectl/model"
 )
@@ -203,24 +203,38 @@ func appendFindings(b []byte, findings []JSONFinding, more bool) []byte {
 func appendString(b []byte, s string) []byte {
 	start := len(b)
 	b = model.AppendJSONString(b, s)
-	if !strings.ContainsAny(s, "<>&") {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '<' || c == '>' || c == '&' {
+			n++
+		}
+	}
+	if n == 0 {
 		return b
 	}
-	// Escaping never writes these three, so each one left is a character
-	// of s.
-	quoted := string(b[start:])
-	b = b[:start]
-	for i := 0; i < len(quoted); i++ {
-		switch c := quoted[i]; c {
+	// Escaping never writes these three, so each one in the quoted text
+	// is a character of s: it is widened to six bytes in place, from the
+	// end, without a copy of the quoted text.
+	r := len(b)
+	b = slices.Grow(b, 5*n)[:r+5*n]
+	w := len(b)
+	for r > start {
+		r--
+		var esc string
+		switch c := b[r]; c {
 		case '<':
-			b = append(b, `\u003c`...)
+			esc = `\u003c`
 		case '>':
-			b = append(b, `\u003e`...)
+			esc = `\u003e`
 		case '&':
-			b = append(b, `\u0026`...)
+			esc = `\u0026`
 		default:
-			b = append(b, c)
+			w--
+			b[w] = c
+			continue
 		}
+		w -= len(esc)
+		copy(b[w:], esc)
 	}
 	return b
 }
