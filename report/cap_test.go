@@ -117,7 +117,8 @@ func TestFindingsCapped(t *testing.T) {
 				sw++
 			}
 		}
-		row := fmt.Sprintf(`data-key="%d">%d / %d</td>`, errs*100000+warns, errs, warns)
+		sep := map[string]string{"en": ",", "fi": "\u00a0"}[lang]
+		row := fmt.Sprintf(`data-key="%d">%s / %s</td>`, errs*(warns+1)+warns, group(errs, sep), group(warns, sep))
 		assert.Contains(t, pwhole, row)
 		top := map[string]string{"en": fmt.Sprintf("<code>area-unknown-name</code></td><td>%s findings in 1 file</td>", group(unknown, ",")),
 			"fi": fmt.Sprintf("<code>area-unknown-name</code></td><td>%s havaintoa 1 tiedostossa</td>", group(unknown, "\u00a0"))}

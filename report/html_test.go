@@ -128,6 +128,9 @@ func fill(r *rand.Rand, v reflect.Value, s string, depth int) {
 		v.SetBool(r.Intn(2) == 0)
 	case reflect.Struct:
 		for i := 0; i < v.NumField(); i++ {
+			if !v.Type().Field(i).IsExported() {
+				continue // not on the page (ProjectRow's counts)
+			}
 			fill(r, v.Field(i), s, depth)
 		}
 	case reflect.Pointer:

@@ -138,6 +138,10 @@ func newLocale(lang string) *locale {
 // T translates one of the report's own texts.
 func (lc *locale) T(s string) string { return lc.l.T(s) }
 
+// number writes a count with the language's digit grouping: "1,234" (en),
+// "1 234" with U+00A0 (fi), as the findings' totals are.
+func (lc *locale) number(n int) string { return lc.p.Sprintf("%d", n) }
+
 // euros formats an amount in whole euros: "1 551 280 €" (fi), "€1,551,280" (en).
 func (lc *locale) euros(x model.Fixed2) string {
 	whole := (int64(x) + 50) / 100

@@ -229,6 +229,24 @@ type ProjectRow struct {
 	Code, Name, Applicant, Period, Granted, Realised, Planned, Findings, Source       string
 	StartKey, GrantedKey, RealisedKey, PlannedKey, FindingsKey, NameKey, ApplicantKey string
 	Error                                                                             string
+
+	errs, warns int // the findings counted, for FindingsKey (see findingsKeys)
+}
+
+// findingsKeys sets the rows' FindingsKey so that the column sorts by
+// errors, then warnings: errors × (the most warnings of any row + 1) +
+// warnings. A fixed multiplier (it was 100,000) let a description with
+// that many warnings sort above one with an error; this one is exact in
+// the script's float64 numbers while the product stays below 2^53, which
+// holds for any inputs asectl reads (16 MiB each by default).
+func findingsKeys(rows []ProjectRow) {
+	top := 0
+	for _, r := range rows {
+		top = max(top, r.warns)
+	}
+	for i := range rows {
+		rows[i].FindingsKey = fmt.Sprint(int64(rows[i].errs)*(int64(top)+1) + int64(rows[i].warns))
+	}
 }
 
 // CountTable is a tally shown as a table.
@@ -366,9 +384,10 @@ func (p *Portfolio) view() PortfolioView {
 	lc := p.lc
 	v := PortfolioView{Title: lc.T("Portfolio of project descriptions"), Unreadable: p.unreadable,
 		Projects: slices.Clone(p.projects)}
+	findingsKeys(v.Projects)
 	v.Facts = []Fact{
-		{lc.T("Descriptions"), fmt.Sprint(p.docs)},
-		{lc.T("Unreadable inputs"), fmt.Sprint(len(v.Unreadable))},
+		{lc.T("Descriptions"), lc.number(p.docs)},
+		{lc.T("Unreadable inputs"), lc.number(len(v.Unreadable))},
 		{lc.T("EU and state funding granted"), lc.euros(p.granted)},
 		{lc.T("EU and state funding realised"), lc.euros(p.realised)},
 		{lc.T("Execution rate, EU and state funding"), lc.percent(p.realised, p.granted)},
@@ -381,7 +400,7 @@ func (p *Portfolio) view() PortfolioView {
 	} {
 		ct := CountTable{Title: k.title}
 		for _, t := range sortTallies(lc, p.tallies[k.kind], false) {
-			ct.Rows = append(ct.Rows, Fact{t.Label, fmt.Sprint(t.N)})
+			ct.Rows = append(ct.Rows, Fact{t.Label, lc.number(t.N)})
 		}
 		v.Counts = append(v.Counts, ct)
 	}
@@ -419,7 +438,7 @@ func (p *Portfolio) view() PortfolioView {
 		if i == 10 {
 			label = "> 100 %"
 		}
-		rateRows = append(rateRows, barRow{label: label, v: float64(n), value: fmt.Sprint(n), class: "bar realised"})
+		rateRows = append(rateRows, barRow{label: label, v: float64(n), value: lc.number(n), class: "bar realised"})
 	}
 	v.Rates = hbars(lc.T("Spread of execution rates (EU and state funding realised / granted)"),
 		lc.T("Number of descriptions in each band of execution rate."), rateRows, float64(maxN), nil)
@@ -504,9 +523,9 @@ func projectRow(lc *locale, it Item, c Counts) ProjectRow {
 		Period:  lc.dateField(per.Start) + " – " + lc.dateField(per.End),
 		Granted: lc.amount(d.Funding.EUStateGranted), Realised: lc.amount(d.Funding.EUStateRealised),
 		Planned:  lc.amount(d.Funding.PublicPlanned),
-		Findings: fmt.Sprintf("%d / %d", e, w), Source: safetext.Safe(it.Source),
+		Findings: lc.number(e) + " / " + lc.number(w), Source: safetext.Safe(it.Source),
 		StartKey: start, GrantedKey: sortKey(d.Funding.EUStateGranted), RealisedKey: sortKey(d.Funding.EUStateRealised),
-		PlannedKey: sortKey(d.Funding.PublicPlanned), FindingsKey: fmt.Sprint(e*100000 + w),
+		PlannedKey: sortKey(d.Funding.PublicPlanned), errs: e, warns: w,
 		NameKey: collationKey(lc, text(d.Project.Name)), ApplicantKey: collationKey(lc, text(d.Applicant.Name)),
 	}
 }

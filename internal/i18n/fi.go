@@ -246,9 +246,7 @@ var uiFinnish = map[string]string{
 	"running":            "toiminnassa",
 	"today":              "tänään",
 	"project list (%d rows, %d not split): pages compared with their row %d, pages without a row %d, rows without a page %d": "hankelista (rivejä %d, jakamatta %d): riviinsä verrattuja sivuja %d, sivuja ilman riviä %d, rivejä ilman sivua %d",
-	"duplicate rows not compared %d":                           "toistuvia rivejä vertaamatta %d",
-	"… %d more characters: the HTML report has the whole text": "… %d merkkiä lisää: HTML-raportissa on koko teksti",
-	"… %d more": "… %d muuta",
+	"duplicate rows not compared %d": "toistuvia rivejä vertaamatta %d",
 	"a project list and descriptions cannot share one CSV file; write them to separate files": "hankelistaa ja kuvauksia ei voi kirjoittaa samaan CSV-tiedostoon; kirjoita ne eri tiedostoihin",
 	// asectl export
 	" (%d replaced), ": " (%d korvattu), ",

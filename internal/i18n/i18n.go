@@ -59,6 +59,14 @@ func build() {
 			"… %d more findings not shown: asectl validate lists them all",
 			"… %d havainto lisää ei näy tässä: asectl validate luettelee kaikki",
 			"… %d havaintoa lisää ei näy tässä: asectl validate luettelee kaikki"},
+		// report: names past its cap (a cell of municipalities), and a
+		// Markdown page's free text cut short. Finnish: "1 muu", "2 muuta".
+		{"… %d more", "… %d more", "… %d more", "… %d muu", "… %d muuta"},
+		{"… %d more characters: the HTML report has the whole text",
+			"… %d more character: the HTML report has the whole text",
+			"… %d more characters: the HTML report has the whole text",
+			"… %d merkki lisää: HTML-raportissa on koko teksti",
+			"… %d merkkiä lisää: HTML-raportissa on koko teksti"},
 	} {
 		mustSet(cat.Set(language.English, c.key, plural.Selectf(1, "%d", "=1", c.en1, "other", c.en)))
 		mustSet(cat.Set(language.Finnish, c.key, plural.Selectf(1, "%d", "=1", c.fi1, "other", c.fi)))

@@ -1,0 +1,111 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestFindingsSortKeyOrder: the portfolio table's "Errors / warnings"
+// column sorts errors first, then warnings, whatever the number of
+// warnings. Its key was errors × 100,000 + warnings, so a description with
+// 100,000 warnings or more (one with unknown municipalities listed) sorted
+// above one with an error.
+func TestFindingsSortKeyOrder(t *testing.T) {
+	s := sampleItems(t)[0]
+	withCounts := func(src string, e, w int) Item {
+		return Item{Source: src, Doc: s.Doc, Counts: &Counts{Total: e + w, Errors: e, Warnings: w, ByRule: map[string]int{}}}
+	}
+	items := []Item{
+		withCounts("a.txt", 1, 0),
+		withCounts("b.txt", 0, 100000),
+		withCounts("c.txt", 0, 900001),
+		withCounts("d.txt", 2, 99999),
+		withCounts("e.txt", 1, 123456789),
+	}
+	// The order the column must give, lowest first.
+	want := []string{"0 / 100,000", "0 / 900,001", "1 / 0", "1 / 123,456,789", "2 / 99,999"}
+	page := string(render(t, true, items, "en"))
+	re := regexp.MustCompile(`<td class="num" data-key="([0-9]+)">([0-9,]+ / [0-9,]+)</td>`)
+	ms := re.FindAllStringSubmatch(page, -1)
+	require.Len(t, ms, len(items))
+	keys := map[string]float64{}
+	for _, m := range ms {
+		// The page's script compares the keys as JavaScript numbers.
+		k, err := strconv.ParseFloat(m[1], 64)
+		require.NoError(t, err)
+		require.Equal(t, m[1], strconv.FormatFloat(k, 'f', -1, 64), "key %s is not exact as a float64", m[1])
+		keys[m[2]] = k
+	}
+	for i := 1; i < len(want); i++ {
+		assert.Less(t, keys[want[i-1]], keys[want[i]], "%q sorts before %q", want[i-1], want[i])
+	}
+}
+
+// TestPortfolioCountsGrouped: every count on a portfolio page is written
+// with the language's digit grouping — the descriptions, the counts by
+// fund, axis, objective, state and region, the bands of execution rates
+// and each project's errors and warnings — as the findings' totals are
+// ("0 errors, 6,028 warnings" stood next to "0 / 5001").
+func TestPortfolioCountsGrouped(t *testing.T) {
+	s := sampleItems(t)[0]
+	const n = 1234
+	items := make([]Item, 0, n)
+	for i := range n {
+		it := s
+		it.Source = fmt.Sprintf("d%d.txt", i)
+		items = append(items, it)
+	}
+	items[0].Counts = &Counts{Total: 5001, Warnings: 5001, ByRule: map[string]int{"area-unknown-name": 5001}}
+	for _, c := range []struct{ lang, sep string }{{"en", ","}, {"fi", "\u00a0"}} {
+		want := "1" + c.sep + "234"
+		page := string(render(t, true, items, c.lang))
+		has(t, page, `<td class="num">`+want+`</td></tr><tr><th scope="row">`, "%s: Descriptions", c.lang)
+		hasNot(t, page, ">1234<", c.lang)
+		// Fund, axis, objective, state, region: all n descriptions.
+		assert.Equal(t, 5, strings.Count(page, `</td><td class="num">`+want+`</td></tr></table>`), c.lang)
+		has(t, page, ">0 / 5"+c.sep+"001</td>", c.lang)
+		// The execution rates' band of the sample (95.5 %).
+		has(t, page, ">"+want+"</text>", c.lang)
+		md := string(render(t, false, items, c.lang))
+		has(t, md, " | "+want+" |\n", c.lang)
+		hasNot(t, md, " 1234 ", c.lang)
+		has(t, md, " | 0 / 5"+c.sep+"001 |\n", c.lang)
+	}
+}
+
+// TestMoreNamesSingular: one name left out is "… 1 more" in English and
+// "… 1 muu" in Finnish (not "1 muuta", the partitive that follows 2 and
+// up).
+func TestMoreNamesSingular(t *testing.T) {
+	for _, c := range []struct {
+		extra int
+		en    string
+		fi    string
+	}{
+		{1, "… 1 more<", "… 1 muu<"},
+		{2, "… 2 more<", "… 2 muuta<"},
+	} {
+		res := manyNames(t, maxShownNames-4+c.extra) // A72213 lists 4
+		require.Len(t, res.Doc.Area.Municipalities, maxShownNames+c.extra)
+		it := Item{Source: "many.txt", Doc: res.Doc}
+		has(t, string(render(t, true, []Item{it}, "en")), c.en)
+		has(t, string(render(t, true, []Item{it}, "fi")), c.fi)
+	}
+}
+
+// has and hasNot check for sub in a page without printing the page.
+func has(t *testing.T, page, sub string, msg ...any) {
+	t.Helper()
+	assert.True(t, strings.Contains(page, sub), "no %q in the page %v", sub, msg)
+}
+
+func hasNot(t *testing.T, page, sub string, msg ...any) {
+	t.Helper()
+	assert.False(t, strings.Contains(page, sub), "%q in the page %v", sub, msg)
+}
