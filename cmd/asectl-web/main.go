@@ -10,6 +10,10 @@
 // self-contained file (the engine inlined, gzipped and in base64) that works
 // opened from disk (file://), where browsers refuse to fetch a .wasm.
 //
+// DIR is new, empty, or a site an earlier build wrote (listed in its
+// .asectl-web file): the earlier build's files this one does not write are
+// removed, other files left alone; a directory with other files is refused.
+//
 // The page sends nothing anywhere: every description is read and checked in
 // the browser, and after the engine has loaded it makes no request at all.
 package main
@@ -23,9 +27,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/template"
 
@@ -36,7 +42,7 @@ import (
 var static embed.FS
 
 func main() {
-	out := flag.String("o", "site", "directory to write the site into (created if missing)")
+	out := flag.String("o", "site", "directory to write the site into: new, empty, or an earlier site (whose files this build does not write are removed)")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: go run ./cmd/asectl-web [-o DIR]\n\nBuilds asectl's browser page into DIR (default site/).\n\n")
 		flag.PrintDefaults()
@@ -76,6 +82,10 @@ const MaxEngine = 12_000_000
 // runs the go command, so it needs a checkout of the module and Go 1.21 or
 // later. It returns the sizes of the modules and of asectl.html.
 func Build(dir, version string) ([]Size, error) {
+	old, err := earlierSite(dir)
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -118,12 +128,111 @@ func Build(dir, version string) ([]Size, error) {
 	}
 	files["asectl.html"] = single
 	sizes = append(sizes, Size{"asectl.html", len(single), gzipSize(single)})
-	for name, b := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			return nil, err
-		}
+	if err := writeSite(dir, files, old); err != nil {
+		return nil, err
 	}
 	return sizes, nil
+}
+
+// manifest is the file in the site that lists the files the build wrote,
+// so that the next build into the same directory knows them.
+const manifest = ".asectl-web"
+
+const manifestHead = "# files asectl-web wrote here; the next build removes those it does not write"
+
+// knownFiles are the files an asectl-web build wrote before the manifest
+// (asectl-report.wasm: the report's module, until the engine was one).
+var knownFiles = []string{"index.html", "app.js", "worker.js", "style.css", "wasm_exec.js", "asectl.wasm", "asectl-report.wasm", "asectl.html"}
+
+// earlierSite checks the directory a site is to be written into: it may
+// be missing, empty, or a site asectl-web wrote before (its manifest, or,
+// from before the manifest, every file such a build wrote but
+// asectl.html). Anything else is refused: its files could be the user's
+// own (-o . in a checkout would overwrite index.html). It returns the
+// files the earlier build wrote, for writeSite to remove those this one
+// does not write.
+func earlierSite(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case len(entries) == 0:
+		return nil, nil
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, manifest)); err == nil {
+		lines := strings.Split(string(b), "\n")
+		if lines[0] == manifestHead {
+			var names []string
+			for _, l := range lines[1:] {
+				// Names only, in this directory: a hand-edited manifest
+				// must not reach out of it.
+				if l != "" && l != manifest && l != "." && l != ".." && !strings.ContainsAny(l, `/\`) {
+					names = append(names, l)
+				}
+			}
+			return names, nil
+		}
+	}
+	for _, name := range []string{"index.html", "app.js", "worker.js", "style.css", "wasm_exec.js", "asectl.wasm"} {
+		if st, err := os.Lstat(filepath.Join(dir, name)); err != nil || !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not empty and is not a site asectl-web wrote (no %s file in it); name a new or empty directory", dir, manifest)
+		}
+	}
+	return knownFiles, nil
+}
+
+// writeSite writes files into dir, each through a temporary file renamed
+// into place (a symbolic link at a file's name is replaced, not written
+// through), removes the files of old (an earlier build's, see earlierSite)
+// that are not among them, and writes the manifest last. Other files in
+// dir are left as they are.
+func writeSite(dir string, files map[string][]byte, old []string) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := writeFile(dir, name, files[name]); err != nil {
+			return err
+		}
+	}
+	for _, name := range old {
+		if _, ok := files[name]; ok {
+			continue
+		}
+		// Remove removes a link itself, never what it points to; a
+		// directory of that name is not an earlier build's file.
+		if st, err := os.Lstat(filepath.Join(dir, name)); err == nil && !st.IsDir() {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				return err
+			}
+		}
+	}
+	return writeFile(dir, manifest, []byte(manifestHead+"\n"+strings.Join(names, "\n")+"\n"))
+}
+
+func writeFile(dir, name string, b []byte) error {
+	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), filepath.Join(dir, name))
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 func goEnv(key string) (string, error) {
