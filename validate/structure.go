@@ -93,7 +93,13 @@ Example: a page that ends inside section 3 gives
 			}
 			trail++
 		}
-		if trail >= 2 {
+		switch {
+		case trail >= 2 && last == "":
+			// No section at all: a parse JSON that lost "parse.sections".
+			run := missing[len(missing)-trail:]
+			p.Report(d.End, "", "sections %s–%s are missing: the description has no section", run[0], run[len(run)-1])
+			missing = missing[:len(missing)-trail]
+		case trail >= 2:
 			run := missing[len(missing)-trail:]
 			p.Report(d.End, "", "sections %s–%s are missing: the text ends in section %s (is the copy cut short?)",
 				run[0], run[len(run)-1], last)

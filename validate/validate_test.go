@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -444,4 +445,25 @@ func TestPriorityAxisNamesTheProgrammesAxes(t *testing.T) {
 		}
 		assert.Equal(t, []string{tc.want}, got, tc.axes)
 	}
+}
+
+// TestMissingSectionsNoneFound: a description with no section recorded (a
+// parse JSON whose "parse" lost its sections, or an older asectl's without
+// "parse") gets one finding that says so (regression: "sections 1–9 are
+// missing: the text ends in section  (is the copy cut short?)").
+func TestMissingSectionsNoneFound(t *testing.T) {
+	res, err := parser.Parse("x.txt", []byte(sampleText(t)), parser.Options{})
+	require.NoError(t, err)
+	b, err := json.Marshal(res.Doc)
+	require.NoError(t, err)
+	var d model.Description
+	require.NoError(t, json.Unmarshal(b, &d))
+	d.Sections = model.Sections{}
+	var got []string
+	for _, f := range CheckDescription(&d, Config{Today: today}) {
+		if f.Rule == "missing-section" {
+			got = append(got, f.Message())
+		}
+	}
+	assert.Equal(t, []string{"sections 1–9 are missing: the description has no section"}, got)
 }

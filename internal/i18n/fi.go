@@ -26,6 +26,7 @@ var finnish = map[string]string{
 	// Structure.
 	"section %s is missing": "osa %s puuttuu",
 	"sections %s–%s are missing: the text ends in section %s (is the copy cut short?)": "osat %s–%s puuttuvat: teksti päättyy osaan %s (onko kopio katkennut?)",
+	"sections %s–%s are missing: the description has no section":                       "osat %s–%s puuttuvat: kuvauksessa ei ole yhtään osaa",
 	"the %s is empty":                   "%s on tyhjä",
 	"the %s is missing from section %s": "%s puuttuu osasta %s",
 
