@@ -32,8 +32,8 @@ type exported struct {
 	// empty): 900,000 findings held at once took over 1 GB.
 	stream *validate.Stream
 	// json is an input of asectl's parse JSON, read a document at a time
-	// as it is written (all of a 109 MB JSONL decoded at once took 463
-	// MB): the file, or p.src for an input read whole (standard input, a
+	// as it is written (all of a 109 MB JSONL decoded at once took 450
+	// MiB): the file, or p.src for an input read whole (standard input, a
 	// .txt). close (if not nil) closes the file.
 	json  io.Reader
 	close func() error

@@ -14,7 +14,7 @@ import (
 
 // docStream reads asectl's parse JSON one document at a time, so that
 // memory holds one document however many the input has (readDocs decoded
-// a 109 MB JSONL whole: 463 MB). The input's shape is told from its start:
+// a 109 MB JSONL whole: 450 MiB). The input's shape is told from its start:
 //
 //   - an array (parse --format json over several inputs): its elements;
 //   - JSON lines (parse --format jsonl): each line that is not blank is one
