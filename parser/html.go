@@ -50,10 +50,7 @@ func parseHTML(source string, src []byte, text, enc string, clean bool, opt Opti
 		}
 	}
 	t := htmltext.Extract(text)
-	langs := opt.Languages
-	if len(langs) == 0 {
-		langs = builtin()
-	}
+	langs := tables(opt.Languages)
 	// Clean input stays clean unless a reference brought in a character
 	// the line scan must look at.
 	res, err := parseText(source, labelCells(t.Text, langs), enc, clean && t.PlainRefs, opt.Languages)

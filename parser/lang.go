@@ -134,6 +134,19 @@ func builtin() []*Language {
 	return langs
 }
 
+// tables are the label tables Options.Languages asks for: the built-in
+// ones when it holds none (nil, empty, or only nil entries); nil entries
+// are left out.
+func tables(langs []*Language) []*Language {
+	if slices.Contains(langs, nil) {
+		langs = slices.DeleteFunc(slices.Clone(langs), func(l *Language) bool { return l == nil })
+	}
+	if len(langs) == 0 {
+		return builtin()
+	}
+	return langs
+}
+
 // LoadLanguage reads a label table in the form of parser/lang/*.json (a
 // language the built-in tables lack, say Swedish), for Options.Languages.
 // It is checked as the built-in ones are: an error names a table without

@@ -22,9 +22,9 @@ type Options struct {
 	// Encoding forces a text encoding (see Encodings); "" or "auto" detects.
 	Encoding string
 	// Languages are the label tables to read with, the page's own
-	// language found among them, the first winning a tie; nil means the
-	// built-in ones (Languages: Finnish, English). LoadLanguage reads
-	// another.
+	// language found among them, the first winning a tie; nil entries are
+	// left out, and none (nil, empty) means the built-in ones (Languages:
+	// Finnish, English). LoadLanguage reads another.
 	Languages []*Language
 }
 
@@ -85,9 +85,7 @@ func Parse(source string, src []byte, opt Options) (*Result, error) {
 
 // parseText reads decoded text.
 func parseText(source, text, enc string, clean bool, langs []*Language) (*Result, error) {
-	if len(langs) == 0 {
-		langs = builtin()
-	}
+	langs = tables(langs)
 	sc := getScratch()
 	sc.lines = splitLines(text, sc.lines, clean)
 	defer putScratch(sc)

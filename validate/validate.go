@@ -95,7 +95,8 @@ type Config struct {
 	// (programme.GetRegions).
 	Regions *programme.Regions
 	// Languages are the label tables the rules consult (criteria, the
-	// programme's names); nil means the built-in ones (parser.Languages).
+	// programme's names), nil entries left out; none (nil, empty) means the
+	// built-in ones (parser.Languages).
 	Languages []*parser.Language
 }
 
@@ -227,7 +228,10 @@ func newPass(d *model.Description, problems []parser.Problem, cfg Config) *Pass 
 	if p.Regions == nil {
 		p.Regions = programme.GetRegions()
 	}
-	if p.Languages == nil {
+	if slices.Contains(p.Languages, nil) {
+		p.Languages = slices.DeleteFunc(slices.Clone(p.Languages), func(l *parser.Language) bool { return l == nil })
+	}
+	if len(p.Languages) == 0 {
 		p.Languages = builtinLanguages()
 	}
 	return p

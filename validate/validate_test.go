@@ -467,3 +467,22 @@ func TestMissingSectionsNoneFound(t *testing.T) {
 	}
 	assert.Equal(t, []string{"sections 1–9 are missing: the description has no section"}, got)
 }
+
+// TestConfigLanguagesEmpty: Languages that hold none (an empty slice, nil
+// entries) mean the built-in ones, as nil does, in Parse and in Check
+// (regression: Check panicked with an index out of range on an empty
+// slice, both on a nil entry).
+func TestConfigLanguagesEmpty(t *testing.T) {
+	res, err := parser.Parse("x.txt", []byte(sampleText(t)), parser.Options{})
+	require.NoError(t, err)
+	want := Check(res, Config{Today: today})
+	require.Len(t, want, 1)
+	for _, langs := range [][]*parser.Language{{}, {nil}, {nil, nil}} {
+		assert.Equal(t, want, Check(res, Config{Today: today, Languages: langs}), "%d languages", len(langs))
+		r, err := parser.Parse("x.txt", []byte(sampleText(t)), parser.Options{Languages: langs})
+		require.NoError(t, err)
+		assert.Equal(t, res.Doc.AppendJSON(nil), r.Doc.AppendJSON(nil))
+	}
+	fi := parser.LanguageByCode("fi")
+	assert.Equal(t, want, Check(res, Config{Today: today, Languages: []*parser.Language{nil, fi}}))
+}
