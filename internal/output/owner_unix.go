@@ -17,7 +17,7 @@ func keepAttrs(f *os.File, old fs.FileInfo) error {
 		if err := f.Chown(int(st.Uid), int(st.Gid)); err != nil && os.Geteuid() == 0 {
 			return err
 		}
-		return f.Chmod(fs.FileMode(st.Mode&0o777) | goModeBits(st.Mode))
+		return f.Chmod(fs.FileMode(st.Mode&0o777) | goModeBits(uint32(st.Mode)))
 	}
 	return f.Chmod(old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky))
 }
