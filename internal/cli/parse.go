@@ -384,6 +384,9 @@ func indentFor(array bool) string {
 // writeFailed reports that the output could not be written (a full disk, a
 // closed pipe): the run fails, whatever the findings were.
 func writeFailed(ios *IOStreams, err error) error {
+	if errors.As(err, new(stdoutPipeError)) {
+		return exitError{ExitPipe}
+	}
 	fmt.Fprintf(ios.ErrOut, "asectl: cannot write the output: %v\n", cleanPathError(err))
 	return exitError{ExitUsage}
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -21,7 +22,19 @@ const (
 	ExitOK       = 0
 	ExitFindings = 1 // parse: an input is not a description; validate: findings reach --fail-on
 	ExitUsage    = 2 // bad flags or arguments, or an input that could not be read
+	// ExitPipe is the code of a process killed by SIGPIPE (128 + 13): standard
+	// output's reader went away (asectl … | head), which is not asectl's
+	// error to report.
+	ExitPipe = 141
 )
+
+// stdoutPipeError is a write to standard output whose reader has gone
+// (EPIPE): the run ends quietly with ExitPipe, as a process killed by
+// SIGPIPE does, after its outputs are aborted.
+type stdoutPipeError struct{ err error }
+
+func (e stdoutPipeError) Error() string { return e.err.Error() }
+func (e stdoutPipeError) Unwrap() error { return e.err }
 
 // exitError carries an exit code out of a command. Its message, if any, has
 // already been printed.
@@ -217,6 +230,9 @@ func Run(args []string, ios *IOStreams) int {
 		fmt.Fprintln(ios.ErrOut, "Run 'asectl --help' for usage.")
 		code = ExitUsage
 	}
+	if errors.As(out.err, new(stdoutPipeError)) {
+		return ExitPipe
+	}
 	if out.err != nil && code != ExitUsage {
 		fmt.Fprintf(ios.ErrOut, "asectl: cannot write the output: %v\n", cleanPathError(out.err))
 		code = ExitUsage
@@ -237,6 +253,9 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	if err == nil && n < len(p) {
 		err = io.ErrShortWrite
+	}
+	if errors.Is(err, syscall.EPIPE) {
+		err = stdoutPipeError{err}
 	}
 	c.err = err
 	return n, err

@@ -48,9 +48,16 @@ func OnInterrupt(f func()) (remove func()) {
 // OnInterrupt hooks, removes every temporary file Open has made and not yet
 // renamed or removed, and exits 130 (SIGINT) or 143 (SIGTERM), the codes a
 // shell gives a process killed by them. stop uninstalls it.
+//
+// It also takes SIGPIPE, so that a write to a closed pipe (asectl … | head)
+// fails with EPIPE instead of killing the process: the command then aborts
+// its outputs, which removes their temporary files (a process killed by
+// SIGPIPE left them), and the caller chooses the exit code.
 func Catch() (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	pipe := make(chan os.Signal, 1) // never read: the signal only has to be taken
+	signal.Notify(pipe, syscall.SIGPIPE)
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -61,6 +68,7 @@ func Catch() (stop func()) {
 	}()
 	return func() {
 		signal.Stop(ch)
+		signal.Stop(pipe)
 		close(done)
 	}
 }
