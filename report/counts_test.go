@@ -1,14 +1,19 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/asectl/asectl/parser"
+	"github.com/asectl/asectl/validate"
 )
 
 // TestFindingsSortKeyOrder: the portfolio table's "Errors / warnings"
@@ -108,4 +113,62 @@ func has(t *testing.T, page, sub string, msg ...any) {
 func hasNot(t *testing.T, page, sub string, msg ...any) {
 	t.Helper()
 	assert.False(t, strings.Contains(page, sub), "%q in the page %v", sub, msg)
+}
+
+// longNames parses testdata/A72213.txt with n unknown municipalities of
+// 60 characters each added to its list.
+func longNames(t *testing.T, n int) *parser.Result {
+	t.Helper()
+	src := read(t, "../testdata/A72213.txt")
+	var names bytes.Buffer
+	for i := range n {
+		fmt.Fprintf(&names, ", Pitkänimisenkuntayhtymänalueellinenosasto%04dYhteistoiminta", i)
+	}
+	i := bytes.Index(src, []byte("\nKunnat:"))
+	require.Positive(t, i)
+	end := i + 1 + bytes.IndexByte(src[i+1:], '\n')
+	src = bytes.Join([][]byte{src[:end], names.Bytes(), src[end:]}, nil)
+	res, err := parser.Parse("long.txt", src, parser.Options{})
+	require.NoError(t, err)
+	return res
+}
+
+// TestMarkdownWithinComment: a Markdown page stays within a pull-request
+// comment (65,536 characters on GitHub) when its findings and names are
+// long: 2,000 unknown municipalities of 60 characters made an 89,125
+// character page (400 names in one cell, 300 findings quoting them). The
+// findings table stops short of its 300 rows when its characters run out
+// and says exactly how many more there are; a cell of names stops at
+// maxNameChars characters with how many names it left out.
+func TestMarkdownWithinComment(t *testing.T) {
+	const n = 2000
+	res := longNames(t, n)
+	all := validate.Check(res, validate.Config{Today: today})
+	require.Len(t, all, n+1)
+	it := Item{Source: "long.txt", Doc: res.Doc, Findings: all}
+	for _, lang := range []string{"en", "fi"} {
+		md := string(render(t, false, []Item{it}, lang))
+		assert.LessOrEqual(t, utf8.RuneCountInString(md), 65536, lang)
+		rows := strings.Count(md, "\n| warning |")
+		assert.Positive(t, rows, lang)
+		sep := map[string]string{"en": ",", "fi": "\u00a0"}[lang]
+		more := map[string]string{"en": "_… %s more findings not shown: asectl validate lists them all_\n",
+			"fi": "_… %s havaintoa lisää ei näy tässä: asectl validate luettelee kaikki_\n"}[lang]
+		has(t, md, fmt.Sprintf(more, group(len(all)-rows, sep)), lang)
+		// The names' cell: whole names, then how many more.
+		cell := regexp.MustCompile(`\| (?:Municipalities|Kunnat) \| (.*) \|\n`).FindStringSubmatch(md)
+		require.NotNil(t, cell, lang)
+		assert.LessOrEqual(t, utf8.RuneCountInString(cell[1]), maxNameChars+40, lang)
+		names := strings.Split(cell[1], ", ")
+		last := names[len(names)-1]
+		shown := len(names) - 1
+		word := map[string]string{"en": "more", "fi": "muuta"}[lang]
+		assert.Equal(t, fmt.Sprintf("… %s %s", group(n+4-shown, sep), word), last, lang)
+		page := string(render(t, true, []Item{it}, lang))
+		has(t, page, ", "+last+"<", lang)
+	}
+
+	// Every municipality of Finland (320, 3,097 characters joined) fits in
+	// a cell whole.
+	assert.Greater(t, maxNameChars, 3097+3*320)
 }

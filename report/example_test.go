@@ -81,5 +81,5 @@ func ExampleItem_AddFindings() {
 	// Output:
 	// 1000 1501 1500
 	// ## Findings (0 errors, 1,501 warnings)
-	// _… 1,201 more findings not shown: asectl validate lists them all_
+	// _… 1,277 more findings not shown: asectl validate lists them all_
 }

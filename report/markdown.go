@@ -173,6 +173,12 @@ const maxMarkdownText = 30000
 // maxMarkdownRows keeps a findings table within a pull-request comment.
 const maxMarkdownRows = 300
 
+// maxMarkdownFindingChars bounds the findings table in characters too: 300
+// findings that quote long names (unknown municipalities of 60 characters)
+// are 50,000, which with the names and the free texts made a page longer
+// than a comment takes.
+const maxMarkdownFindingChars = 24000
+
 // findingsTable lists the first maxMarkdownRows of the findings the view
 // shows, then how many more the description has (v.FindingsTotal counts
 // those the view left out too).
@@ -184,11 +190,19 @@ func findingsTable(m *mdWriter, lc *locale, t labels, v *ProjectView) {
 	head := []string{t.Severity, t.Line, t.Rule, t.Message}
 	fs := v.Findings[:min(len(v.Findings), maxMarkdownRows)]
 	rows := make([][]string, 0, len(fs))
+	chars := 0
 	for _, f := range fs {
-		rows = append(rows, []string{f.Severity, f.Where, f.Rule, f.Message})
+		row := []string{f.Severity, f.Where, f.Rule, f.Message}
+		for _, c := range row {
+			chars += utf8.RuneCountInString(mdEscape(c)) + 3 // " c |"
+		}
+		if chars += 2; chars > maxMarkdownFindingChars && len(rows) > 0 {
+			break
+		}
+		rows = append(rows, row)
 	}
 	m.table(head, rows, nil)
-	if more := max(v.FindingsTotal, len(v.Findings)) - len(fs); more > 0 {
+	if more := max(v.FindingsTotal, len(v.Findings)) - len(rows); more > 0 {
 		m.printf("_%s_\n\n", mdEscape(moreFindings(lc, more)))
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 
@@ -197,18 +198,29 @@ func numbered(n model.Numbered) string {
 // of 900,000 names (which the rules flag) does not make a 9 MB cell.
 const maxShownNames = 400
 
-// joinTexts lists the names, at most maxShownNames of them, then how many
-// more there are.
+// maxNameChars bounds a cell of names in characters as well, so that a
+// Markdown page stays within a pull-request comment when the names are long
+// (400 unknown names of 60 characters are 24,800). Every municipality of
+// Finland joined is 3,097 characters.
+const maxNameChars = 5000
+
+// joinTexts lists the names, at most maxShownNames of them and whole ones
+// within maxNameChars characters, then how many more there are.
 func joinTexts(lc *locale, ts []model.Text) string {
 	if len(ts) == 0 {
 		return "–"
 	}
 	parts := make([]string, 0, min(len(ts), maxShownNames)+1)
+	chars := 0
 	for _, t := range ts[:min(len(ts), maxShownNames)] {
+		chars += utf8.RuneCountInString(t.Value) + 2
+		if chars > maxNameChars && len(parts) > 0 {
+			break
+		}
 		parts = append(parts, t.Value)
 	}
-	if len(ts) > maxShownNames {
-		parts = append(parts, lc.l.Sprintf("… %d more", len(ts)-maxShownNames))
+	if len(ts) > len(parts) {
+		parts = append(parts, lc.l.Sprintf("… %d more", len(ts)-len(parts)))
 	}
 	return strings.Join(parts, ", ")
 }
