@@ -82,7 +82,9 @@ type Options struct {
 	Version string // asectl's version, for tool metadata
 	Color   bool   // ANSI colour (text only)
 	// Rules are the rules that ran, for SARIF's rule table and JUnit's
-	// test cases.
+	// test cases (validate.Rules()). A finding of a rule not among them
+	// is still written: in JUnit as a test case of its own after these, in
+	// SARIF without a ruleIndex.
 	Rules []*validate.Rule
 	// Severity is each rule's effective severity (after configuration);
 	// nil means the default.

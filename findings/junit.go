@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/asectl/asectl/validate"
@@ -123,9 +124,9 @@ func (j *junitWriter) FilePart(f File, last bool) error {
 		})
 		s.Tests, s.Errors = 1, 1
 	} else {
-		for _, rule := range j.o.Rules {
-			c := junitCase{Name: rule.ID, Classname: class, File: name, Time: "0"}
-			r := j.rules[rule.ID]
+		for _, id := range j.ruleIDs() {
+			c := junitCase{Name: id, Classname: class, File: name, Time: "0"}
+			r := j.rules[id]
 			if r == nil {
 				r = &junitRule{}
 			}
@@ -134,7 +135,7 @@ func (j *junitWriter) FilePart(f File, last bool) error {
 				if r.nFailing > 1 {
 					msg += fmt.Sprintf(" (and %d more)", r.nFailing-1)
 				}
-				c.Failure = &junitProblem{Message: xmlSafe(msg), Type: rule.ID, Text: xmlSafe(joinCapped(r.failing, r.nFailing))}
+				c.Failure = &junitProblem{Message: xmlSafe(msg), Type: id, Text: xmlSafe(joinCapped(r.failing, r.nFailing))}
 				s.Failures++
 			} else if j.o.JUnitFailuresOnly {
 				continue
@@ -151,6 +152,24 @@ func (j *junitWriter) FilePart(f File, last bool) error {
 		return nil
 	}
 	return j.add(s)
+}
+
+// ruleIDs are the test cases of a file: the rules that ran, then, sorted,
+// any other rule a finding of the file names (a library user's own rule,
+// or Options.Rules left out), so that no finding is lost.
+func (j *junitWriter) ruleIDs() []string {
+	ids := make([]string, 0, len(j.o.Rules))
+	for _, r := range j.o.Rules {
+		ids = append(ids, r.ID)
+	}
+	var extra []string
+	for id := range j.rules {
+		if !slices.ContainsFunc(j.o.Rules, func(r *validate.Rule) bool { return r.ID == id }) {
+			extra = append(extra, id)
+		}
+	}
+	slices.Sort(extra)
+	return append(ids, extra...)
 }
 
 // add encodes one suite now, so that only its bytes wait for Finish (the
