@@ -119,7 +119,11 @@ func hasNot(t *testing.T, page, sub string, msg ...any) {
 // 60 characters each added to its list.
 func longNames(t *testing.T, n int) *parser.Result {
 	t.Helper()
-	src := read(t, "../testdata/A72213.txt")
+	return longNamesIn(t, read(t, "../testdata/A72213.txt"), n)
+}
+
+func longNamesIn(t *testing.T, src []byte, n int) *parser.Result {
+	t.Helper()
 	var names bytes.Buffer
 	for i := range n {
 		fmt.Fprintf(&names, ", Pitkänimisenkuntayhtymänalueellinenosasto%04dYhteistoiminta", i)
@@ -171,4 +175,23 @@ func TestMarkdownWithinComment(t *testing.T) {
 	// Every municipality of Finland (320, 3,097 characters joined) fits in
 	// a cell whole.
 	assert.Greater(t, maxNameChars, 3097+3*320)
+}
+
+// TestMarkdownWithinCommentEscapes: the free texts' budget counts the
+// characters written, escapes included. It counted them before escaping,
+// so a text of Markdown characters (each written with a backslash) beside
+// long findings and names made a page longer than a comment takes.
+func TestMarkdownWithinCommentEscapes(t *testing.T) {
+	special := strings.Repeat("*_[x]_* ", 10) + "\n"
+	src := strings.Replace(string(read(t, "../testdata/A72213.txt")), "9 Loppuraportin tiivistelmä\n",
+		"9 Loppuraportin tiivistelmä\n"+strings.Repeat(special, 600), 1)
+	res := longNamesIn(t, []byte(src), 2000)
+	it := Item{Source: "long.txt", Doc: res.Doc, Findings: validate.Check(res, validate.Config{Today: today})}
+	for _, lang := range []string{"en", "fi"} {
+		md := string(render(t, false, []Item{it}, lang))
+		assert.LessOrEqual(t, utf8.RuneCountInString(md), 65536, lang)
+		end := regexp.MustCompile(map[string]string{"en": `\n_… [0-9,]+ more characters: the HTML report has the whole text_\n\n$`,
+			"fi": `\n_… [0-9\x{a0}]+ merkkiä lisää: HTML-raportissa on koko teksti_\n\n$`}[lang])
+		assert.True(t, end.MatchString(md), "%s: ends %q", lang, md[max(0, len(md)-200):])
+	}
 }

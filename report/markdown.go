@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -13,13 +14,16 @@ import (
 var mdEscape = mdescape.Escape
 
 type mdWriter struct {
-	w   io.Writer
-	err error
+	w     io.Writer
+	err   error
+	chars int // characters written
 }
 
 func (m *mdWriter) printf(format string, args ...any) {
 	if m.err == nil {
-		_, m.err = fmt.Fprintf(m.w, format, args...)
+		s := fmt.Sprintf(format, args...)
+		m.chars += utf8.RuneCountInString(s)
+		_, m.err = io.WriteString(m.w, s)
 	}
 }
 
@@ -95,19 +99,32 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 		findingsTable(m, lc, p.T, v)
 		// The free texts last, as on the HTML page: sections 3, 4.1, 4.2,
 		// the subsections the tables do not know (other_sections) and 9,
-		// within maxMarkdownText characters in all.
-		left := maxMarkdownText
+		// within maxMarkdownText characters in all as written (escapes
+		// count), and within what the page has left of a comment.
+		left := min(maxMarkdownText, maxMarkdownPage-markdownTextReserve-m.chars)
 		for _, t := range v.Texts {
-			text := t.Text
-			if n := utf8.RuneCountInString(text); n > left {
-				text = string([]rune(text)[:left])
+			// Only the start of a long text is looked at: a page shows
+			// at most maxMarkdownText characters, and a text can be
+			// megabytes.
+			head, raw := runePrefix(t.Text, 2*maxMarkdownText)
+			var body string
+			if head == t.Text {
+				body = mdText(head)
+			}
+			if head != t.Text || utf8.RuneCountInString(body) > left {
+				rs := []rune(head)
+				// The longest start of the text that is written within
+				// left characters.
+				k := sort.Search(len(rs)+1, func(k int) bool {
+					return utf8.RuneCountInString(mdText(string(rs[:k]))) > max(left, 0)
+				}) - 1
 				left = 0
-				m.printf("## %s\n\n%s\n\n_%s_\n\n", mdEscape(t.Title), mdText(text),
-					mdEscape(lc.l.Sprintf("… %d more characters: the HTML report has the whole text", n-utf8.RuneCountInString(text))))
+				m.printf("## %s\n\n%s\n\n_%s_\n\n", mdEscape(t.Title), mdText(string(rs[:k])),
+					mdEscape(lc.l.Sprintf("… %d more characters: the HTML report has the whole text", raw-k)))
 				continue
 			}
-			left -= utf8.RuneCountInString(text)
-			m.printf("## %s\n\n%s\n\n", mdEscape(t.Title), mdText(text))
+			left -= utf8.RuneCountInString(body)
+			m.printf("## %s\n\n%s\n\n", mdEscape(t.Title), body)
 		}
 	}
 	if v := p.Portfolio; v != nil {
@@ -131,6 +148,20 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 		}
 	}
 	return m.err
+}
+
+// runePrefix is s's first n characters (runes) and s's length in
+// characters.
+func runePrefix(s string, n int) (string, int) {
+	i, k := 0, 0
+	for ; k < n && i < len(s); k++ {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	if i < len(s) {
+		return s[:i], k + utf8.RuneCountInString(s[i:])
+	}
+	return s, k
 }
 
 // mdText is free text as Markdown paragraphs that show it as printed: its
@@ -169,6 +200,14 @@ func mdText(s string) string {
 // on GitHub) beside a findings table of maxMarkdownRows rows. The texts of a
 // real description are 5,000–15,000.
 const maxMarkdownText = 30000
+
+// maxMarkdownPage is the most characters a pull-request comment takes on
+// GitHub; markdownTextReserve is kept of it for the free texts' headings and
+// the note on a text cut short.
+const (
+	maxMarkdownPage     = 65536
+	markdownTextReserve = 2000
+)
 
 // maxMarkdownRows keeps a findings table within a pull-request comment.
 const maxMarkdownRows = 300
