@@ -99,6 +99,9 @@ func readDocs(src []byte) ([]*model.Description, error) {
 			return nil, err
 		}
 	}
+	if len(docs) == 0 { // an empty array: nothing to check, and no entry to say so
+		return nil, errors.New("not asectl's parse JSON: the file holds no document")
+	}
 	return docs, nil
 }
 

@@ -45,6 +45,9 @@ func TestReadDocsErrors(t *testing.T) {
 		{"truncated", doc[:len(doc)/2], `unexpected EOF`},
 		{"null document", "[" + doc + ",null]", `document 2 is null`},
 		{"no version", "{}", `document 1 has version 0, not 1`},
+		// Regression: an empty array was read as no document, and the
+		// batch then met a nil parse result (an internal error).
+		{"empty array", "[ ]\n", `not asectl's parse JSON: the file holds no document`},
 		{"unknown key added", edit(`"applicant":{`, `"applicant":{"fax_typo":"1",`), ""},
 		{"null object", edit(`"project":{`, `"project":null,"x":{`), ""},
 	} {
