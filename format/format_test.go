@@ -1,7 +1,7 @@
 package format
 
 import (
-	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/asectl/asectl/internal/gen"
+	"github.com/asectl/asectl/internal/golden"
+	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 )
 
@@ -82,20 +84,69 @@ func TestRoundTripKeepsOtherIndicatorWords(t *testing.T) {
 	}
 }
 
-// TestReferenceIsCanonical: the reference description is in canonical form.
-func TestReferenceIsCanonical(t *testing.T) {
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// referenceCanonical is the canonical form of the reference description,
+// as fmt writes it: a golden file, so that a change in fmt's layout shows
+// as its diff, and a new field (which fmt writes as "Label:" even when it
+// is absent) is one -update away, not a hand edit of the reference and of
+// every test that names one of its lines. testdata/script/fmt.txtar
+// compares the command's output with it.
+const referenceCanonical = "../testdata/golden/fmt/A72213.txt"
+
+// TestReferenceCanonicalForm: fmt of the reference description is the
+// golden file byte for byte; that file is canonical (fmt leaves it as it
+// is) and reads as the reference (the same values).
+func TestReferenceCanonicalForm(t *testing.T) {
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	require.NoError(t, err)
+	want, res := parseJSON(t, src)
+	canon := Render(res.Doc)
+	golden.Check(t, referenceCanonical, canon, *update)
+	if *update {
+		return
+	}
+	stored, err := os.ReadFile(referenceCanonical)
+	require.NoError(t, err)
+	got, res2 := parseJSON(t, stored)
+	assert.JSONEq(t, string(want), string(got), "parsing %s does not give the reference's values", referenceCanonical)
+	assert.Equal(t, string(stored), string(Render(res2.Doc)), "%s is not in canonical form", referenceCanonical)
+}
+
+// TestReferenceLayoutIsFmts: fmt's layout is the reference description's
+// own. The canonical form holds every line of the reference, in its order;
+// what it adds are only the lines fmt writes for fields the reference does
+// not have (a field added to the model after the sample was taken). This
+// holds whatever -update wrote to the golden file: a change in fmt that
+// moves, drops or rewrites a line of the reference fails here.
+func TestReferenceLayoutIsFmts(t *testing.T) {
 	src, err := os.ReadFile("../testdata/A72213.txt")
 	require.NoError(t, err)
 	_, res := parseJSON(t, src)
-	canon := Render(res.Doc)
-	if !bytes.Equal(bytes.TrimRight(src, "\n"), bytes.TrimRight(canon, "\n")) {
-		a, b := strings.Split(string(src), "\n"), strings.Split(string(canon), "\n")
-		for i := 0; i < min(len(a), len(b)); i++ {
-			if a[i] != b[i] {
-				t.Fatalf("line %d differs:\nreference: %.80q\ncanonical: %.80q", i+1, a[i], b[i])
+	ref := strings.Split(strings.TrimRight(string(src), "\n"), "\n")
+	canon := strings.Split(strings.TrimRight(string(Render(res.Doc)), "\n"), "\n")
+	// The lines of absent fields: fmt of a description with the
+	// reference's sections and language and no value at all.
+	empty := &model.Description{Language: res.Doc.Language, Sections: res.Doc.Sections}
+	absent := map[string]bool{"": true}
+	for _, l := range strings.Split(string(Render(empty)), "\n") {
+		absent[l] = true
+	}
+	i := 0
+	for j, l := range canon {
+		switch {
+		case i < len(ref) && l == ref[i]:
+			i++
+		case absent[l]:
+		default:
+			if i < len(ref) {
+				t.Fatalf("canonical line %d %.80q is neither the reference's line %d %.80q nor an absent field's label", j+1, l, i+1, ref[i])
 			}
+			t.Fatalf("canonical line %d %.80q is past the reference's end and no absent field's label", j+1, l)
 		}
-		t.Fatalf("lengths differ: %d lines vs %d", len(a), len(b))
+	}
+	if i < len(ref) {
+		t.Fatalf("the canonical form lost the reference's line %d %.80q", i+1, ref[i])
 	}
 }
 
