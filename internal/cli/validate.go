@@ -97,8 +97,10 @@ if the code is on several, which list-duplicate says at the page's code), and
 the summary counts the pages without a row, the rows without a page and the
 duplicate rows.
 
-Formats: text (default), json, sarif (GitHub code scanning), junit (Jenkins,
-GitLab), github (workflow annotations). 'asectl rules' lists the rules;
+Formats: text (default), json, markdown (or md; a pull-request comment), sarif
+(GitHub code scanning), junit (Jenkins, GitLab), github (workflow annotations);
+--format sarif=FILE sends one to a file, so that several go out in one run.
+'asectl rules' lists the rules;
 .asectl.yaml in the working directory (or --config) can turn rules off or
 change their severity, and set fail-on and today. Flags win over the file.
 
