@@ -195,3 +195,28 @@ func TestMarkdownWithinCommentEscapes(t *testing.T) {
 		assert.True(t, end.MatchString(md), "%s: ends %q", lang, md[max(0, len(md)-200):])
 	}
 }
+
+// TestMarkdownLongValue: one value of 100,000 characters (a project name)
+// is cut in the Markdown page's title, facts and findings; it made a
+// 202,744-character page.
+func TestMarkdownLongValue(t *testing.T) {
+	src := strings.Replace(string(read(t, "../testdata/A72213.txt")), "Hankkeen nimi: ",
+		"Hankkeen nimi: "+strings.Repeat("Nimi ", 20000), 1)
+	it := item(t, "longname.txt", []byte(src))
+	for _, lang := range []string{"en", "fi"} {
+		md := string(render(t, false, []Item{it}, lang))
+		assert.LessOrEqual(t, utf8.RuneCountInString(md), 65536, lang)
+		lines := strings.Split(md, "\n")
+		title := lines[0]
+		assert.True(t, strings.HasPrefix(title, "# A72213 Nimi Nimi ") && strings.HasSuffix(title, "…"), lang)
+		assert.Equal(t, maxMarkdownTitle+len("# ")+1, utf8.RuneCountInString(title), lang)
+		var cell string
+		for _, l := range lines {
+			if _, v, ok := strings.Cut(l, " | Nimi Nimi "); ok && strings.HasPrefix(l, "| ") {
+				cell = "Nimi Nimi " + strings.TrimSuffix(v, " |")
+			}
+		}
+		assert.True(t, strings.HasSuffix(cell, "…"), lang)
+		assert.Equal(t, maxMarkdownCell+1, utf8.RuneCountInString(cell), lang)
+	}
+}

@@ -74,10 +74,14 @@ func (pf *Portfolio) Markdown(w io.Writer) error {
 
 func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 	m := &mdWriter{w: w}
-	m.printf("# %s\n\n", mdEscape(p.Title))
+	m.printf("# %s\n\n", mdEscape(cutCell(p.Title, maxMarkdownTitle)))
 	m.printf("_%s_\n\n", mdEscape(p.Generated))
 	if v := p.Project; v != nil {
-		m.table([]string{"", ""}, factRows(v.Facts), nil)
+		facts := factRows(v.Facts)
+		for _, r := range facts {
+			r[1] = cutCell(r[1], maxMarkdownCell)
+		}
+		m.table([]string{"", ""}, facts, nil)
 		m.printf("## %s\n\n", mdEscape(v.Funding.Title))
 		var rows [][]string
 		for _, b := range v.Funding.Bars {
@@ -148,6 +152,23 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 		}
 	}
 	return m.err
+}
+
+// maxMarkdownTitle and maxMarkdownCell bound one value of a Markdown page
+// in characters: a project name of 100,000 characters made a 200,000
+// character page. A cell of names (maxNameChars and its "… N more") is
+// never cut.
+const (
+	maxMarkdownTitle = 1000
+	maxMarkdownCell  = maxNameChars + 100
+)
+
+// cutCell is s cut to n characters, with "…" when it was longer.
+func cutCell(s string, n int) string {
+	if head, _ := runePrefix(s, n); head != s {
+		return head + "…"
+	}
+	return s
 }
 
 // runePrefix is s's first n characters (runes) and s's length in
@@ -231,7 +252,7 @@ func findingsTable(m *mdWriter, lc *locale, t labels, v *ProjectView) {
 	rows := make([][]string, 0, len(fs))
 	chars := 0
 	for _, f := range fs {
-		row := []string{f.Severity, f.Where, f.Rule, f.Message}
+		row := []string{f.Severity, f.Where, f.Rule, cutCell(f.Message, maxMarkdownCell)}
 		for _, c := range row {
 			chars += utf8.RuneCountInString(mdEscape(c)) + 3 // " c |"
 		}
