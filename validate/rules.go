@@ -133,7 +133,7 @@ func fromParser(id string, sev Severity, doc, explain string) *Rule {
 		Run: func(p *Pass) {
 			for _, pr := range p.Problems {
 				if pr.Rule == id && p.keep(pr.Pos) {
-					p.findings = append(p.findings, Finding{Rule: id, Severity: p.severity, Msg: pr.Msg, Pos: pr.Pos, Field: pr.Field})
+					p.addFinding(Finding{Rule: id, Severity: p.severity, Msg: pr.Msg, Pos: pr.Pos, Field: pr.Field})
 				}
 			}
 		},

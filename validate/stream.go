@@ -98,6 +98,9 @@ func (s *Stream) Len() int { return s.n }
 // not keep the slice after it returns (it is reused); an error from yield
 // stops Each and is returned. Each may be called more than once.
 func (s *Stream) Each(extra []Finding, yield func([]Finding) error) error {
+	if s.p.keyed != nil {
+		return s.eachKeyed(extra, yield)
+	}
 	p := s.p
 	defer func() { p.window, p.findings = false, nil }()
 	p.window = true

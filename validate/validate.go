@@ -123,6 +123,7 @@ type Pass struct {
 	lo, hi    model.Pos
 	hasLo     bool
 	hasHi     bool
+	keyed     *keyed // CheckDescriptionStream's windows, by finding order
 }
 
 // Report records a finding of the running rule.
@@ -134,9 +135,19 @@ func (p *Pass) Report(pos model.Pos, field string, format string, args ...any) {
 
 // add records a finding that keep let through.
 func (p *Pass) add(pos model.Pos, field string, format string, args ...any) {
-	p.findings = append(p.findings, Finding{
+	p.addFinding(Finding{
 		Rule: p.rule.ID, Severity: p.severity, Msg: parser.Msg(format, args...), Pos: pos, Field: field,
 	})
+}
+
+// addFinding records a finding that keep let through; while a keyed
+// stream takes its measure (CheckDescriptionStream) it is only looked at.
+func (p *Pass) addFinding(f Finding) {
+	if p.keyed != nil && (p.keyed.phase == keySample || p.keyed.phase == keyAssign) {
+		p.keyed.see(f)
+		return
+	}
+	p.findings = append(p.findings, f)
 }
 
 // keep says whether a finding at pos is to be made. Over the limit it
@@ -145,6 +156,9 @@ func (p *Pass) add(pos model.Pos, field string, format string, args ...any) {
 func (p *Pass) keep(pos model.Pos) bool {
 	if p.limit == 0 {
 		return true
+	}
+	if p.keyed != nil {
+		return p.keyed.keep(p)
 	}
 	if p.window {
 		return p.wants(pos)

@@ -88,14 +88,25 @@ and sorts names in Finnish order.`,
 					}
 					it := report.Item{Source: findings.PathText(in.Name)}
 					if p.docs != nil {
-						// asectl's parse JSON: each description, by its source.
+						// asectl's parse JSON: each description, by its
+						// source. The documents view none of the input.
+						p.releaseInput()
 						its := make([]report.Item, len(p.docs))
 						for i, d := range p.docs {
-							its[i] = report.Item{Source: d.Source, Findings: checkDoc(d, rs.cfg)}
+							its[i] = report.Item{Source: d.Source}
 							if d.Error.Valid {
 								its[i].Error = d.Error.Value
-							} else {
-								its[i].Doc = d
+								its[i].Findings = checkDoc(d, rs.cfg)
+								continue
+							}
+							its[i].Doc = d
+							// Listed up to report.MaxShownFindings and
+							// counted as they are made, as for a text
+							// input.
+							fs, st := validate.CheckDescriptionStream(d, rs.cfg, jsonStreamChunk())
+							its[i].Findings = fs
+							if st != nil {
+								_ = st.Each(nil, its[i].AddFindings) // AddFindings returns no error
 							}
 						}
 						return reportItem{its, p}, o, err

@@ -163,12 +163,11 @@ reported).`,
 			err = runBatch(b,
 				func(in input) (validated, outcome, error) { return validateInput(in, ios, &common, rs.cfg, ix) },
 				func(it *item[validated]) error {
-					if st := it.R.stream; st != nil && it.Outcome == outRead {
-						// Too many findings to hold: made and written a
-						// chunk at a time.
-						f := findings.File{Source: it.In.Name}
+					// stream writes the findings of a file with too many to
+					// hold, made a chunk at a time as they are written.
+					stream := func(f findings.File, st *validate.Stream, extra []validate.Finding) error {
 						sum.Add(f)
-						err := st.Each(it.R.extra, func(fs []validate.Finding) error {
+						err := st.Each(extra, func(fs []validate.Finding) error {
 							for _, x := range fs {
 								failed = failed || threshold >= 0 && int(x.Severity) >= threshold
 							}
@@ -182,11 +181,20 @@ reported).`,
 						f.Findings = nil
 						return w.FilePart(f, true)
 					}
+					if st := it.R.stream; st != nil && it.Outcome == outRead {
+						return stream(findings.File{Source: it.In.Name}, st, it.R.extra)
+					}
 					files := it.R.files
 					if len(files) == 0 || it.Outcome == outUnreadable || it.Outcome == outInternal {
 						files = []findings.File{{}}
 					}
-					for _, f := range files {
+					for i, f := range files {
+						if i < len(it.R.streams) && it.R.streams[i] != nil && it.Outcome == outRead {
+							if err := stream(f, it.R.streams[i], it.R.extras[i]); err != nil {
+								return err
+							}
+							continue
+						}
 						if f.Source == "" {
 							f.Source = it.In.Name
 						}
@@ -267,6 +275,11 @@ type validated struct {
 	files  []findings.File
 	stream *validate.Stream
 	extra  []validate.Finding // the stream's list comparison (--list)
+	// For asectl's parse JSON, the streams of the files (descriptions)
+	// with too many findings to hold, by files' index (nil: none), and
+	// their list comparisons.
+	streams []*validate.Stream
+	extras  [][]validate.Finding
 }
 
 // streamChunk is the most findings of one input held at once (about 180
@@ -274,6 +287,11 @@ type validated struct {
 // checked again chunk by chunk as it is written (validate.CheckStream),
 // so that 900,000 findings do not take 160 MB.
 var streamChunk = 16384 // a variable for the tests
+
+// jsonStreamChunk is streamChunk for a description read from JSON: its
+// windows cost a run of every rule over the whole description (it has no
+// positions to skip by), so they are fewer and larger (about 12 MB held).
+func jsonStreamChunk() int { return 4 * streamChunk }
 
 // validateInput reads, parses and checks one input; with a list index
 // (--list), a description is also compared with its row.
@@ -290,15 +308,36 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 		return validated{files: []findings.File{f}}, o, err
 	}
 	if p.docs != nil {
-		files := make([]findings.File, len(p.docs))
+		// The documents view none of the input's bytes.
+		p.releaseInput()
+		v := validated{files: make([]findings.File, len(p.docs))}
 		for i, d := range p.docs {
-			files[i] = findings.File{Source: d.Source, Findings: checkDoc(d, cfg)}
-			if ix != nil && !d.Error.Valid {
-				files[i].Findings = append(files[i].Findings, ix.Compare(d, cfg)...)
-				validate.SortFindings(files[i].Findings)
+			v.files[i].Source = d.Source
+			if d.Error.Valid {
+				v.files[i].Findings = checkDoc(d, cfg)
+				continue
 			}
+			var extra []validate.Finding
+			if ix != nil {
+				extra = ix.Compare(d, cfg)
+			}
+			fs, st := validate.CheckDescriptionStream(d, cfg, jsonStreamChunk())
+			if st != nil {
+				// 900,000 findings from one document: made a chunk at a
+				// time as they are written, as for a text input.
+				if v.streams == nil {
+					v.streams, v.extras = make([]*validate.Stream, len(p.docs)), make([][]validate.Finding, len(p.docs))
+				}
+				v.streams[i], v.extras[i] = st, extra
+				continue
+			}
+			if len(extra) > 0 {
+				fs = append(fs, extra...)
+				validate.SortFindings(fs)
+			}
+			v.files[i].Findings = fs
 		}
-		return validated{files: files}, o, err
+		return v, o, err
 	}
 	var f findings.File
 	switch o {
