@@ -96,3 +96,43 @@ func ExampleCheckStream() {
 	// 1000 findings from 94:7931 to 94:16922
 	// 501 findings from 94:16931 to 108:14
 }
+
+// A description read back from asectl's parse JSON has no positions: its
+// findings come in CheckDescription's order (rule, then message), in
+// windows of about the limit.
+func ExampleCheckDescriptionStream() {
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	if err != nil {
+		panic(err)
+	}
+	var names strings.Builder
+	for i := range 2500 {
+		fmt.Fprintf(&names, ", Eik%d", i)
+	}
+	text := strings.Replace(string(src), "Kunnat: Rovaniemi, Tornio, Ranua, Kemi", "Kunnat: Rovaniemi, Tornio, Ranua, Kemi"+names.String(), 1)
+	res, err := parser.Parse("many.txt", []byte(text), parser.Options{})
+	if err != nil {
+		panic(err)
+	}
+	js, _ := json.Marshal(res.Doc)
+	var d *model.Description
+	if err := json.Unmarshal(js, &d); err != nil {
+		panic(err)
+	}
+	today, _ := model.ParseISODate("2026-11-27")
+	all, stream := validate.CheckDescriptionStream(d, validate.Config{Today: today}, 1000)
+	fmt.Println(len(all), "held;", stream.Len(), "to come")
+	n := 0
+	_ = stream.Each(nil, func(chunk []validate.Finding) error {
+		if n == 0 {
+			fmt.Println(chunk[0].Field, chunk[0].Message())
+		}
+		n += len(chunk)
+		return nil
+	})
+	fmt.Println(n, "findings")
+	// Output:
+	// 0 held; 2501 to come
+	// area.municipalities[4] municipality "Eik0" is not in the classification of 2016–2018
+	// 2501 findings
+}
