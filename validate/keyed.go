@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 
@@ -166,6 +167,11 @@ func (s *Stream) eachKeyed(extra []Finding, yield func([]Finding) error) error {
 		k.cur = w
 		p.findings = buf[:0]
 		k.run(p, s.cfg)
+		if k.n != len(k.win) {
+			// The windows follow the order the rules make the findings
+			// in: another count means another order, and findings lost.
+			return fmt.Errorf("validate: the rules made %d findings, then %d: not streamed", len(k.win), k.n)
+		}
 		for _, x := range extra {
 			if k.window(keyOf(x)) == w {
 				p.findings = append(p.findings, x)
