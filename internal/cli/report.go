@@ -106,7 +106,9 @@ and sorts names in Finnish order.`,
 							fs, st := validate.CheckDescriptionStream(d, rs.cfg, jsonStreamChunk())
 							its[i].Findings = fs
 							if st != nil {
-								_ = st.Each(nil, its[i].AddFindings) // AddFindings returns no error
+								if err := st.Each(nil, its[i].AddFindings); err != nil {
+									return reportItem{nil, p}, outInternal, err
+								}
 							}
 						}
 						return reportItem{its, p}, o, err
