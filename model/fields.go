@@ -39,7 +39,9 @@ import "strconv"
 //     "applicant.fax" in fi.json's section "2", "Fax" in en.json's);
 //
 // then `go generate ./...` (a test fails while a generated file is stale)
-// and the golden files (`go test ./... -update`; README, "Adding a field").
+// and the golden files (`go test ./parser ./findings ./sqlitedb ./format
+// -update`; not ./..., as other packages have no -update flag; README,
+// "Adding a field").
 
 // Kind is how a field's value is read and written.
 type Kind uint8

@@ -157,7 +157,7 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 // maxMarkdownTitle and maxMarkdownCell bound one value of a Markdown page
 // in characters: a project name of 100,000 characters made a 200,000
 // character page. A cell of names (maxNameChars and its "… N more") is
-// never cut.
+// not cut, unless its first name alone is longer (joinTexts keeps it whole).
 const (
 	maxMarkdownTitle = 1000
 	maxMarkdownCell  = maxNameChars + 100
@@ -239,8 +239,9 @@ const maxMarkdownRows = 300
 // than a comment takes.
 const maxMarkdownFindingChars = 24000
 
-// findingsTable lists the first maxMarkdownRows of the findings the view
-// shows, then how many more the description has (v.FindingsTotal counts
+// findingsTable lists the first of the findings the view shows, at most
+// maxMarkdownRows rows and maxMarkdownFindingChars characters (but always
+// one row), then how many more the description has (v.FindingsTotal counts
 // those the view left out too).
 func findingsTable(m *mdWriter, lc *locale, t labels, v *ProjectView) {
 	if len(v.Findings) == 0 {

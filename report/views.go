@@ -205,7 +205,8 @@ const maxShownNames = 400
 const maxNameChars = 5000
 
 // joinTexts lists the names, at most maxShownNames of them and whole ones
-// within maxNameChars characters, then how many more there are.
+// within maxNameChars characters (the first one however long), then how
+// many more there are.
 func joinTexts(lc *locale, ts []model.Text) string {
 	if len(ts) == 0 {
 		return "–"

@@ -62,6 +62,7 @@ func TestBadTagIsAnError(t *testing.T) {
 		{"A Text `json:\"a\" after:\"g.b\"`", `g.a: after:"g.b" names no row`},
 		{"A Text `json:\"a\" csv:\"-\"`", `Group.A: csv:"-" is for a group`},
 		{"A Numbered `json:\"a\" section:\"1\"`", "Numbered"},
+		{"A Group `json:\"a\" required:\"a (A)\" required_fi:\"a (A)\"`", "Group.A: required, required_fi and after are for a value"},
 		{"A Text `json:\"a\" section:\"1\" kind:\"text\" required:\"x\" required_fi:\"x\"`\n\tB Text `json:\"b\" section:\"1\" kind:\"text\" required:\"x\" required_fi:\"y\"`", `g.a and g.b have the same required name "x" but not the same required_fi`},
 	} {
 		dir := t.TempDir()
