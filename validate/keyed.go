@@ -13,7 +13,9 @@ import (
 // result: at most limit findings are returned (limit ≤ 0 means 16,384) with a
 // nil Stream; past that, no findings and a Stream whose Each yields
 // exactly CheckDescription's findings, in its order, in chunks of about
-// limit.
+// limit. Findings that sort alike (one rule and message, as a name listed
+// many times gives) are never split between chunks, so such a chunk holds
+// all of them, however many.
 //
 // A description read from JSON has no positions, so its findings sort by
 // rule and message and CheckStream's windows (by position) would hold
@@ -60,7 +62,8 @@ func CheckDescriptionStream(d *model.Description, cfg Config, limit int) ([]Find
 }
 
 // keySamples is about how many findings set a keyed stream's bounds:
-// windows come out within some percent of the limit.
+// windows come out within some percent of the limit (while there are
+// fewer windows than samples: past that, windows hold more).
 const keySamples = 8192
 
 type keyPhase int

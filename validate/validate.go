@@ -152,7 +152,8 @@ func (p *Pass) addFinding(f Finding) {
 
 // keep says whether a finding at pos is to be made. Over the limit it
 // records the position instead and says no; in a window it says whether
-// pos is inside.
+// pos is inside. A keyed stream (CheckDescriptionStream) decides by the
+// finding's place in the order the rules make them (keyed.keep) instead.
 func (p *Pass) keep(pos model.Pos) bool {
 	if p.limit == 0 {
 		return true

@@ -32,18 +32,14 @@ func looksJSON(src []byte) bool {
 // value's JSON path.
 func readDocs(src []byte) ([]*model.Description, error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if t := bytes.TrimLeft(src, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+	if t := bytes.TrimLeft(src, " \t\r\n"); len(t) > 0 && t[0] == '{' && json.Valid(src) {
 		// One document (parse of one input) is decoded in place: a
 		// Decoder would copy all of it into its buffer first (17 MB
 		// more for 900,000 municipalities), its long lists first
-		// (decodeBigLists). Anything else, and any error, takes the way
-		// below, which locates the error.
-		var d *model.Description
-		var err error
-		ok := false
-		if json.Valid(src) {
-			d, ok, err = decodeBigLists(src)
-		}
+		// (decodeBigLists). Anything else (several documents, invalid
+		// JSON), and any error, takes the way below, which locates the
+		// error.
+		d, ok, err := decodeBigLists(src)
 		if !ok {
 			err = json.Unmarshal(src, &d)
 		}
