@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/asectl/asectl/internal/mdescape"
 	"github.com/asectl/asectl/validate"
@@ -14,9 +13,9 @@ import (
 // cell: no line breaks, no pipes, no HTML, no emphasis or links.
 func MarkdownEscape(s string) string { return mdescape.Escape(s) }
 
-// maxMarkdownChars is GitHub's limit for a pull-request comment; the
-// table stops short of it, leaving room for the line that says how many
-// findings were left out.
+// maxMarkdownChars is GitHub's limit for a pull-request comment, in UTF-16
+// code units (mdescape.Len: an emoji counts 2); the table stops short of
+// it, leaving room for the line that says how many findings were left out.
 const maxMarkdownChars = 65_536
 
 // markdownWriter prints a findings summary for a pull-request comment: the
@@ -26,7 +25,7 @@ type markdownWriter struct {
 	w     io.Writer
 	o     Options
 	rows  strings.Builder
-	chars int // characters in rows
+	chars int // characters in rows, in UTF-16 code units (mdescape.Len)
 	more  int // findings (or unreadable files) left out
 	full  bool
 	part  bool // a file's parts are coming (FilePart)
@@ -47,7 +46,7 @@ func (m *markdownWriter) add(file, pos, sev, rule, msg string) {
 		rule = "`" + strings.ReplaceAll(rule, "`", "") + "`"
 	}
 	row := fmt.Sprintf("| %s | %s | %s | %s | %s |\n", MarkdownEscape(Safe(file)), pos, severityIcon(sev), rule, MarkdownEscape(msg))
-	n := utf8.RuneCountInString(row)
+	n := mdescape.Len(row)
 	if m.chars+n > maxMarkdownChars-markdownReserve {
 		m.full = true
 		m.more++

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -165,6 +166,30 @@ func TestMarkdownFitsAComment(t *testing.T) {
 	assert.Greater(t, n, maxMarkdownChars-2000, "the room is used")
 	rows := strings.Count(out, "\n| dir/")
 	assert.Contains(t, out, fmt.Sprintf("… and %d more findings", 15000-rows))
+}
+
+// TestMarkdownFitsACommentAstral: GitHub counts a comment's characters
+// in UTF-16 code units, as JavaScript does, so an emoji counts 2. The cap
+// counted code points, and file names and messages of emoji made a comment
+// of 96,000 units.
+func TestMarkdownFitsACommentAstral(t *testing.T) {
+	var buf bytes.Buffer
+	w := newMarkdown(&buf, options())
+	var fs []validate.Finding
+	for i := range 2000 {
+		fs = append(fs, validate.Finding{Rule: "phone", Severity: validate.Warning, Pos: model.Pos{Line: i + 1, Col: 1}, Msg: parser.Msg("the phone number %q is not valid", strings.Repeat("😀", 40))})
+	}
+	f := File{Source: "dir/" + strings.Repeat("🦊", 30) + ".txt", Findings: fs}
+	var sum Summary
+	sum.Add(f)
+	require.NoError(t, w.File(f))
+	require.NoError(t, w.Finish(sum))
+	out := buf.String()
+	n := len(utf16.Encode([]rune(out)))
+	assert.LessOrEqual(t, n, maxMarkdownChars)
+	assert.Greater(t, n, maxMarkdownChars-2000, "the room is used")
+	rows := strings.Count(out, "\n| dir/")
+	assert.Contains(t, out, fmt.Sprintf("… and %d more findings", 2000-rows))
 }
 
 // TestJSONChunkedFile: a file with many findings is written a chunk at a

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -190,6 +191,26 @@ func TestMarkdownWithinCommentEscapes(t *testing.T) {
 	for _, lang := range []string{"en", "fi"} {
 		md := string(render(t, false, []Item{it}, lang))
 		assert.LessOrEqual(t, utf8.RuneCountInString(md), 65536, lang)
+		end := regexp.MustCompile(map[string]string{"en": `\n_… [0-9,]+ more characters: the HTML report has the whole text_\n\n$`,
+			"fi": `\n_… [0-9\x{a0}]+ merkkiä lisää: HTML-raportissa on koko teksti_\n\n$`}[lang])
+		assert.True(t, end.MatchString(md), "%s: ends %q", lang, md[max(0, len(md)-200):])
+	}
+}
+
+// TestMarkdownWithinCommentAstral: GitHub counts a comment's characters
+// in UTF-16 code units, as JavaScript does, so an emoji counts 2. The
+// budgets counted code points, so free texts and names of emoji made a page
+// longer than a comment takes.
+func TestMarkdownWithinCommentAstral(t *testing.T) {
+	text := strings.Repeat("😀", 80) + "\n"
+	src := strings.Replace(string(read(t, "../testdata/A72213.txt")), "9 Loppuraportin tiivistelmä\n",
+		"9 Loppuraportin tiivistelmä\n"+strings.Repeat(text, 600), 1)
+	src = strings.Replace(src, "Hankkeen nimi: ", "Hankkeen nimi: "+strings.Repeat("🦊", 900), 1)
+	res := longNamesIn(t, []byte(src), 2000)
+	it := Item{Source: "astral.txt", Doc: res.Doc, Findings: validate.Check(res, validate.Config{Today: today})}
+	for _, lang := range []string{"en", "fi"} {
+		md := string(render(t, false, []Item{it}, lang))
+		assert.LessOrEqual(t, len(utf16.Encode([]rune(md))), 65536, lang)
 		end := regexp.MustCompile(map[string]string{"en": `\n_… [0-9,]+ more characters: the HTML report has the whole text_\n\n$`,
 			"fi": `\n_… [0-9\x{a0}]+ merkkiä lisää: HTML-raportissa on koko teksti_\n\n$`}[lang])
 		assert.True(t, end.MatchString(md), "%s: ends %q", lang, md[max(0, len(md)-200):])

@@ -16,13 +16,13 @@ var mdEscape = mdescape.Escape
 type mdWriter struct {
 	w     io.Writer
 	err   error
-	chars int // characters written
+	chars int // characters written, in UTF-16 code units as GitHub counts them (mdescape.Len)
 }
 
 func (m *mdWriter) printf(format string, args ...any) {
 	if m.err == nil {
 		s := fmt.Sprintf(format, args...)
-		m.chars += utf8.RuneCountInString(s)
+		m.chars += mdescape.Len(s)
 		_, m.err = io.WriteString(m.w, s)
 	}
 }
@@ -104,7 +104,8 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 		// The free texts last, as on the HTML page: sections 3, 4.1, 4.2,
 		// the subsections the tables do not know (other_sections) and 9,
 		// within maxMarkdownText characters in all as written (escapes
-		// count), and within what the page has left of a comment.
+		// count; UTF-16 code units, as GitHub counts), and within what the
+		// page has left of a comment.
 		left := min(maxMarkdownText, maxMarkdownPage-markdownTextReserve-m.chars)
 		for _, t := range v.Texts {
 			// Only the start of a long text is looked at: a page shows
@@ -115,19 +116,19 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 			if head == t.Text {
 				body = mdText(head)
 			}
-			if head != t.Text || utf8.RuneCountInString(body) > left {
+			if head != t.Text || mdescape.Len(body) > left {
 				rs := []rune(head)
 				// The longest start of the text that is written within
 				// left characters.
 				k := sort.Search(len(rs)+1, func(k int) bool {
-					return utf8.RuneCountInString(mdText(string(rs[:k]))) > max(left, 0)
+					return mdescape.Len(mdText(string(rs[:k]))) > max(left, 0)
 				}) - 1
 				left = 0
 				m.printf("## %s\n\n%s\n\n_%s_\n\n", mdEscape(t.Title), mdText(string(rs[:k])),
 					mdEscape(lc.l.Sprintf("… %d more characters: the HTML report has the whole text", raw-k)))
 				continue
 			}
-			left -= utf8.RuneCountInString(body)
+			left -= mdescape.Len(body)
 			m.printf("## %s\n\n%s\n\n", mdEscape(t.Title), body)
 		}
 	}
@@ -223,7 +224,7 @@ func mdText(s string) string {
 const maxMarkdownText = 30000
 
 // maxMarkdownPage is the most characters a pull-request comment takes on
-// GitHub; markdownTextReserve is kept of it for the free texts' headings and
+// GitHub, in UTF-16 code units (an emoji counts 2); markdownTextReserve is kept of it for the free texts' headings and
 // the note on a text cut short.
 const (
 	maxMarkdownPage     = 65536
@@ -233,10 +234,10 @@ const (
 // maxMarkdownRows keeps a findings table within a pull-request comment.
 const maxMarkdownRows = 300
 
-// maxMarkdownFindingChars bounds the findings table in characters too: 300
-// findings that quote long names (unknown municipalities of 60 characters)
-// are 50,000, which with the names and the free texts made a page longer
-// than a comment takes.
+// maxMarkdownFindingChars bounds the findings table in characters (UTF-16
+// code units) too: 300 findings that quote long names (unknown
+// municipalities of 60 characters) are 50,000, which with the names and
+// the free texts made a page longer than a comment takes.
 const maxMarkdownFindingChars = 24000
 
 // findingsTable lists the first of the findings the view shows, at most
@@ -255,7 +256,7 @@ func findingsTable(m *mdWriter, lc *locale, t labels, v *ProjectView) {
 	for _, f := range fs {
 		row := []string{f.Severity, f.Where, f.Rule, cutCell(f.Message, maxMarkdownCell)}
 		for _, c := range row {
-			chars += utf8.RuneCountInString(mdEscape(c)) + 3 // " c |"
+			chars += mdescape.Len(mdEscape(c)) + 3 // " c |"
 		}
 		if chars += 2; chars > maxMarkdownFindingChars && len(rows) > 0 {
 			break
