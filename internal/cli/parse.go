@@ -58,7 +58,7 @@ type parsed struct {
 	src  []byte // the bytes read, for fmt's comparison
 	res  *parser.Result
 	docs []*model.Description // read from asectl's parse JSON instead (acceptJSON)
-	json bool                 // src is asectl's parse JSON, not decoded (streamJSON)
+	json bool                 // src is asectl's parse JSON, not decoded (streamJSON; validate and report: the file name's documents are for eachDoc)
 	buf  *[]byte              // src's pooled buffer, for release
 	list bool                 // src is a project-list export whose rows are read later (list.go)
 	size int                  // len(src), still known after releaseInput
@@ -68,6 +68,12 @@ type parsed struct {
 // batch runner. src is a pooled buffer (the parse result shares no memory
 // with it): call release once src is not used any more, or never.
 func parseInput(in input, ios *IOStreams, c *commonFlags) (parsed, outcome, error) {
+	if c.acceptJSON && !c.streamJSON && manyDocs(in, c.maxSize) {
+		// validate, report: several documents in a file, which the
+		// command reads again a document at a time (eachDoc); all of
+		// them at once would take memory growing with the file.
+		return parsed{name: in.Name, json: true}, outRead, nil
+	}
 	buf := inputBufs.Get().(*[]byte)
 	src, err := readInput(in, ios.In, c.maxSize, *buf)
 	if err != nil {

@@ -93,25 +93,17 @@ and sorts names in Finnish order.`,
 						p.releaseInput()
 						its := make([]report.Item, len(p.docs))
 						for i, d := range p.docs {
-							its[i] = report.Item{Source: d.Source}
-							if d.Error.Valid {
-								its[i].Error = d.Error.Value
-								its[i].Findings = checkDoc(d, rs.cfg)
-								continue
-							}
-							its[i].Doc = d
-							// Listed up to report.MaxShownFindings and
-							// counted as they are made, as for a text
-							// input.
-							fs, st := validate.CheckDescriptionStream(d, rs.cfg, jsonStreamChunk())
-							its[i].Findings = fs
-							if st != nil {
-								if err := st.Each(nil, its[i].AddFindings); err != nil {
-									return reportItem{nil, p}, outInternal, err
-								}
+							if its[i], err = jsonItem(d, rs.cfg); err != nil {
+								return reportItem{nil, p}, outInternal, err
 							}
 						}
 						return reportItem{its, p}, o, err
+					}
+					if o == outRead && p.json {
+						// Several documents: read and checked one at a
+						// time as the page takes them in (below), so that
+						// no more than one is held.
+						return reportItem{nil, p}, o, nil
 					}
 					if o == outRead {
 						it.Doc = p.res.Doc
@@ -131,6 +123,30 @@ and sorts names in Finnish order.`,
 				func(r *item[reportItem]) error {
 					defer r.R.p.release()
 					its := r.R.its
+					if r.Outcome == outRead && r.R.p.json {
+						// Two documents or more (eachDoc): a portfolio,
+						// as below for a project list, which takes in
+						// one description at a time and keeps none.
+						if pf == nil {
+							pf = report.NewPortfolio(opt)
+							for _, it := range items {
+								pf.Add(it)
+							}
+							items = nil
+						}
+						ok, err := eachDoc(r.In.Name, func(d *model.Description) error {
+							it, err := jsonItem(d, rs.cfg)
+							if err == nil {
+								pf.Add(it)
+							}
+							return err
+						})
+						if err == nil && !ok {
+							// parseInput read them all: this cannot happen.
+							err = internalError{"the documents of " + termName(r.In.Name) + " could not be read again"}
+						}
+						return err
+					}
 					if r.Outcome != outRead || len(its) == 0 {
 						its = []report.Item{{Source: findings.PathText(r.In.Name), Error: b.reason(r.Outcome, r.Err)}}
 					}
@@ -173,6 +189,28 @@ and sorts names in Finnish order.`,
 	dateFlag(f, &today, "today", "reference date YYYY-MM-DD for the timeline and the date rules (default: today in .asectl.yaml, else today)")
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("html", "md"))
 	return cmd
+}
+
+// jsonItem is the report's item of one description read from asectl's
+// parse JSON, by its source: its findings listed up to
+// report.MaxShownFindings and counted as they are made, as for a text
+// input. An error is the findings' stream's (a bug).
+func jsonItem(d *model.Description, cfg validate.Config) (report.Item, error) {
+	it := report.Item{Source: d.Source}
+	if d.Error.Valid {
+		it.Error = d.Error.Value
+		it.Findings = checkDoc(d, cfg)
+		return it, nil
+	}
+	it.Doc = d
+	fs, st := validate.CheckDescriptionStream(d, cfg, jsonStreamChunk())
+	it.Findings = fs
+	if st != nil {
+		if err := st.Each(nil, it.AddFindings); err != nil {
+			return report.Item{}, err
+		}
+	}
+	return it, nil
 }
 
 // reportItem is one input's part of a report, with the parse whose input

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -293,6 +294,36 @@ var streamChunk = 16384 // a variable for the tests
 // positions to skip by), so they are fewer and larger (about 12 MB held).
 func jsonStreamChunk() int { return 4 * streamChunk }
 
+// add checks one description read from asectl's parse JSON (compared
+// with its row of ix, when not nil) as the next file of v.
+func (v *validated) add(d *model.Description, cfg validate.Config, ix *projectlist.Index) {
+	i := len(v.files)
+	v.files = append(v.files, findings.File{Source: d.Source})
+	if d.Error.Valid {
+		v.files[i].Findings = checkDoc(d, cfg)
+		return
+	}
+	var extra []validate.Finding
+	if ix != nil {
+		extra = ix.Compare(d, cfg)
+	}
+	fs, st := validate.CheckDescriptionStream(d, cfg, jsonStreamChunk())
+	if st != nil {
+		// 900,000 findings from one document: made a chunk at a time as
+		// they are written, as for a text input.
+		for len(v.streams) <= i {
+			v.streams, v.extras = append(v.streams, nil), append(v.extras, nil)
+		}
+		v.streams[i], v.extras[i] = st, extra
+		return
+	}
+	if len(extra) > 0 {
+		fs = append(fs, extra...)
+		validate.SortFindings(fs)
+	}
+	v.files[i].Findings = fs
+}
+
 // validateInput reads, parses and checks one input; with a list index
 // (--list), a description is also compared with its row.
 //
@@ -310,34 +341,25 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 	if p.docs != nil {
 		// The documents view none of the input's bytes.
 		p.releaseInput()
-		v := validated{files: make([]findings.File, len(p.docs))}
-		for i, d := range p.docs {
-			v.files[i].Source = d.Source
-			if d.Error.Valid {
-				v.files[i].Findings = checkDoc(d, cfg)
-				continue
-			}
-			var extra []validate.Finding
-			if ix != nil {
-				extra = ix.Compare(d, cfg)
-			}
-			fs, st := validate.CheckDescriptionStream(d, cfg, jsonStreamChunk())
-			if st != nil {
-				// 900,000 findings from one document: made a chunk at a
-				// time as they are written, as for a text input.
-				if v.streams == nil {
-					v.streams, v.extras = make([]*validate.Stream, len(p.docs)), make([][]validate.Finding, len(p.docs))
-				}
-				v.streams[i], v.extras[i] = st, extra
-				continue
-			}
-			if len(extra) > 0 {
-				fs = append(fs, extra...)
-				validate.SortFindings(fs)
-			}
-			v.files[i].Findings = fs
+		v := validated{files: make([]findings.File, 0, len(p.docs))}
+		for _, d := range p.docs {
+			v.add(d, cfg, ix)
 		}
 		return v, o, err
+	}
+	if o == outRead && p.json {
+		// Several documents, read and checked one at a time (eachDoc):
+		// only their findings are kept.
+		var v validated
+		ok, err := eachDoc(in.Name, func(d *model.Description) error {
+			v.add(d, cfg, ix)
+			return nil
+		})
+		if !ok || err != nil {
+			// parseInput read them all: this cannot happen.
+			return validated{}, outInternal, internalError{fmt.Sprintf("the documents of %s could not be read again", termName(in.Name))}
+		}
+		return v, o, nil
 	}
 	var f findings.File
 	switch o {
