@@ -217,6 +217,37 @@ func TestMarkdownWithinCommentAstral(t *testing.T) {
 	}
 }
 
+// TestMarkdownPageCut: hostile values in every fact (each cut at
+// maxMarkdownCell, of emoji that count 2 each) and a cell of emoji names
+// made an 88,336-unit page; the page is cut at a line within a comment,
+// with a note that says so.
+func TestMarkdownPageCut(t *testing.T) {
+	src := string(read(t, "../testdata/A72213.txt"))
+	re := regexp.MustCompile(`(?m)^(Hankkeen nimi|Hakijan virallinen nimi|Vastuuviranomainen|Jakeluosoite|Toimintalinja|Erityistavoite): `)
+	src = re.ReplaceAllString(src, "$1: "+strings.Repeat("🦊", 20000))
+	var names strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&names, ", %s%04d", strings.Repeat("😀", 30), i)
+	}
+	i := strings.Index(src, "\nKunnat:")
+	require.Positive(t, i)
+	end := i + 1 + strings.IndexByte(src[i+1:], '\n')
+	src = src[:end] + names.String() + src[end:]
+	res, err := parser.Parse("astral.txt", []byte(src), parser.Options{})
+	require.NoError(t, err)
+	it := Item{Source: "astral.txt", Doc: res.Doc, Findings: validate.Check(res, validate.Config{Today: today})}
+	for _, lang := range []string{"en", "fi"} {
+		md := string(render(t, false, []Item{it}, lang))
+		n := len(utf16.Encode([]rune(md)))
+		assert.LessOrEqual(t, n, 65536, lang)
+		assert.Greater(t, n, 60000, lang)
+		note := map[string]string{"en": "\n\n_… the rest of the page is left out to stay within a pull-request comment: the HTML report has it all_\n",
+			"fi": "\n\n_… sivun loppu jätetään pois, jotta se mahtuu pull request -kommenttiin: HTML-raportissa on kaikki_\n"}[lang]
+		assert.True(t, strings.HasSuffix(md, note), "%s: ends %q", lang, md[max(0, len(md)-200):])
+		assert.True(t, utf8.ValidString(md), lang)
+	}
+}
+
 // TestMarkdownLongValue: one value of 100,000 characters (a project name)
 // is cut in the Markdown page's title, facts and findings; it made a
 // 202,744-character page.

@@ -73,7 +73,52 @@ func (pf *Portfolio) Markdown(w io.Writer) error {
 }
 
 func writeMarkdown(w io.Writer, p *page, lc *locale) error {
-	m := &mdWriter{w: w}
+	if p.Project == nil {
+		// A portfolio lists every description; it is written as it
+		// comes and not cut (its size grows with the batch).
+		m := &mdWriter{w: w}
+		writeMarkdownPage(m, p, lc)
+		return m.err
+	}
+	// A description's page is written to memory first (it is bounded by
+	// the budgets below: under 100,000 characters) so that it can be cut
+	// to a comment's size.
+	var buf strings.Builder
+	m := &mdWriter{w: &buf}
+	writeMarkdownPage(m, p, lc)
+	out := buf.String()
+	if m.chars > maxMarkdownPage {
+		out = cutPage(out, lc)
+	}
+	_, err := io.WriteString(w, out)
+	return err
+}
+
+// cutPage cuts a page longer than a comment at a line, within
+// maxMarkdownPage UTF-16 code units with the note that says so. The
+// budgets above keep real pages well within; hostile values (every fact
+// cut at maxMarkdownCell, of emoji or of characters written escaped) could
+// pass it.
+func cutPage(s string, lc *locale) string {
+	note := "\n_" + mdEscape(lc.T("… the rest of the page is left out to stay within a pull-request comment: the HTML report has it all")) + "_\n"
+	budget := maxMarkdownPage - mdescape.Len(note)
+	end, n := 0, 0
+	for end < len(s) {
+		i := strings.IndexByte(s[end:], '\n')
+		if i < 0 {
+			break
+		}
+		k := mdescape.Len(s[end : end+i+1])
+		if n+k > budget {
+			break
+		}
+		n += k
+		end += i + 1
+	}
+	return s[:end] + note
+}
+
+func writeMarkdownPage(m *mdWriter, p *page, lc *locale) {
 	m.printf("# %s\n\n", mdEscape(cutCell(p.Title, maxMarkdownTitle)))
 	m.printf("_%s_\n\n", mdEscape(p.Generated))
 	if v := p.Project; v != nil {
@@ -152,7 +197,6 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 			m.table([]string{"", ""}, factRows(v.Unreadable), nil)
 		}
 	}
-	return m.err
 }
 
 // maxMarkdownTitle and maxMarkdownCell bound one value of a Markdown page

@@ -252,4 +252,6 @@ var uiFinnish = map[string]string{
 	// asectl export
 	" (%d replaced), ": " (%d korvattu), ",
 	"%d rows could not be split into the list's columns [%s]": "%d riviä ei voitu jakaa listan sarakkeisiin [%s]",
+	// asectl report --format md: a page cut to a comment's size
+	"… the rest of the page is left out to stay within a pull-request comment: the HTML report has it all": "… sivun loppu jätetään pois, jotta se mahtuu pull request -kommenttiin: HTML-raportissa on kaikki",
 }
