@@ -81,8 +81,8 @@ func writeMarkdown(w io.Writer, p *page, lc *locale) error {
 		return m.err
 	}
 	// A description's page is written to memory first (it is bounded by
-	// the budgets below: under 100,000 characters) so that it can be cut
-	// to a comment's size.
+	// the cell and table budgets below: a few hundred kilobytes at most)
+	// so that it can be cut to a comment's size.
 	var buf strings.Builder
 	m := &mdWriter{w: &buf}
 	writeMarkdownPage(m, p, lc)
