@@ -23,6 +23,7 @@ func TestEachDoc(t *testing.T) {
 		{"jsonl with blank lines and CRLF", "\r\n" + doc("a") + "\r\n\r\n" + doc("b"), true, "a b"},
 		{"array", "[\n" + doc("a") + ",\n" + doc("b") + "\n]\n", true, "a b"},
 		{"one document", doc("a") + "\n", false, ""},
+		{"one document, blank lines", "\n" + doc("a") + "\n\n \n", false, ""},
 		{"array of one", "[" + doc("a") + "]", false, ""},
 		{"empty array", "[]", false, ""},
 		{"laid out", "{\n\"version\": 1,\n\"source\": \"a\"\n}\n{\n\"version\": 1\n}\n", false, ""},
