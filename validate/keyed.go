@@ -13,18 +13,19 @@ import (
 // result: at most limit findings are returned (limit ≤ 0 means 16,384) with a
 // nil Stream; past that, no findings and a Stream whose Each yields
 // exactly CheckDescription's findings, in its order, in chunks of about
-// limit. Findings that sort alike (one rule and message, as a name listed
-// many times gives) are never split between chunks, so such a chunk holds
-// all of them, however many.
+// limit; findings that sort alike (one rule and message, as a name listed
+// many times gives) are split between chunks like any others.
 //
 // A description read from JSON has no positions, so its findings sort by
 // rule and message and CheckStream's windows (by position) would hold
-// them all. Here the windows are ranges of that sort order instead: the
-// rules run once to count the findings, once to sample about 8,192 of
-// them (whose order sets the windows' bounds), once to note each
-// finding's window (2 bytes a finding, by the order the rules make them,
-// which is fixed for one description and Config), and then once per
-// window in Each, keeping the findings of that window only.
+// them all. Here the windows are ranges of that sort order instead, with
+// each finding's place in the order the rules make them last in the key:
+// SortFindings is stable, so findings that sort alike keep that order and
+// the key is unique. The rules run once to count the findings, once to
+// sample about 8,192 of them (whose order sets the windows' bounds), once
+// to note each finding's window (2 bytes a finding, by the order the
+// rules make them, which is fixed for one description and Config), and
+// then once per window in Each, keeping the findings of that window only.
 func CheckDescriptionStream(d *model.Description, cfg Config, limit int) ([]Finding, *Stream) {
 	if limit <= 0 {
 		limit = 16384
@@ -48,7 +49,7 @@ func CheckDescriptionStream(d *model.Description, cfg Config, limit int) ([]Find
 	windows := min((k.n+limit-1)/limit, 1<<16-1)
 	for w := 1; w < windows; w++ {
 		b := k.sample[w*len(k.sample)/windows]
-		if len(k.bounds) == 0 || keyLess(k.bounds[len(k.bounds)-1], b) {
+		if len(k.bounds) == 0 || k.bounds[len(k.bounds)-1].less(b) {
 			k.bounds = append(k.bounds, b)
 		}
 	}
@@ -81,9 +82,9 @@ type keyed struct {
 	phase  keyPhase
 	n      int // findings seen in this run (in keyCount: in all)
 	step   int
-	sample []findingKey
-	bounds []findingKey // where each window after the first starts
-	win    []uint16     // each finding's window, in the rules' order
+	sample []orderKey
+	bounds []orderKey // where each window after the first starts
+	win    []uint16   // each finding's window, in the rules' order
 	cur    int
 }
 
@@ -96,6 +97,26 @@ type findingKey struct {
 
 func keyOf(f Finding) findingKey { return findingKey{f.Pos, f.Rule, f.Message()} }
 
+// orderKey is a finding's place in the order SortFindings gives the
+// rules' findings (and extra ones after them): its key, then its number
+// in the order they were made, since the sort is stable. No two findings
+// have the same orderKey, so a run of findings with one key (a name
+// listed 900,000 times) splits between windows like any other.
+type orderKey struct {
+	key findingKey
+	i   int // 0… for the rules' findings, n… for the extra ones
+}
+
+func (a orderKey) less(b orderKey) bool {
+	if keyLess(a.key, b.key) {
+		return true
+	}
+	if keyLess(b.key, a.key) {
+		return false
+	}
+	return a.i < b.i
+}
+
 // keyLess is SortFindings' order.
 func keyLess(a, b findingKey) bool {
 	if a.pos != b.pos {
@@ -107,21 +128,21 @@ func keyLess(a, b findingKey) bool {
 	return a.msg < b.msg
 }
 
-func sortKeys(ks []findingKey) {
-	slices.SortStableFunc(ks, func(a, b findingKey) int {
+func sortKeys(ks []orderKey) {
+	slices.SortFunc(ks, func(a, b orderKey) int {
 		switch {
-		case keyLess(a, b):
+		case a.less(b):
 			return -1
-		case keyLess(b, a):
+		case b.less(a):
 			return 1
 		}
 		return 0
 	})
 }
 
-// window is the window a finding of key k belongs to.
-func (k *keyed) window(key findingKey) int {
-	return sort.Search(len(k.bounds), func(i int) bool { return keyLess(key, k.bounds[i]) })
+// window is the window of the finding with key o.
+func (k *keyed) window(o orderKey) int {
+	return sort.Search(len(k.bounds), func(i int) bool { return o.less(k.bounds[i]) })
 }
 
 // run runs the rules once more from the first finding.
@@ -155,9 +176,9 @@ func (k *keyed) keep(p *Pass) bool {
 func (k *keyed) see(f Finding) {
 	switch k.phase {
 	case keySample:
-		k.sample = append(k.sample, keyOf(f))
+		k.sample = append(k.sample, orderKey{keyOf(f), k.n - 1})
 	case keyAssign:
-		k.win = append(k.win, uint16(k.window(keyOf(f))))
+		k.win = append(k.win, uint16(k.window(orderKey{keyOf(f), k.n - 1})))
 	}
 }
 
@@ -175,8 +196,9 @@ func (s *Stream) eachKeyed(extra []Finding, yield func([]Finding) error) error {
 			// in: another count means another order, and findings lost.
 			return fmt.Errorf("validate: the rules made %d findings, then %d: not streamed", len(k.win), k.n)
 		}
-		for _, x := range extra {
-			if k.window(keyOf(x)) == w {
+		for i, x := range extra {
+			// Check's stable sort puts them after the rules' findings.
+			if k.window(orderKey{keyOf(x), len(k.win) + i}) == w {
 				p.findings = append(p.findings, x)
 			}
 		}

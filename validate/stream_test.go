@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/asectl/asectl/model"
@@ -161,4 +162,99 @@ func TestCheckDescriptionStream(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCheckDescriptionStreamEqualKeys: findings that sort alike (a name
+// listed many times: one rule, one message, no position) are split between
+// chunks by the order the rules made them, which is CheckDescription's
+// stable order, so no chunk holds a whole run and the chunks, finding by
+// finding, are CheckDescription's. Runs alone, and mixed with distinct
+// names and other runs.
+func TestCheckDescriptionStreamEqualKeys(t *testing.T) {
+	same := make([]string, 3000)
+	mixed := make([]string, 3000)
+	for i := range same {
+		same[i] = "Eik"
+		switch {
+		case i%3 == 0 || (i >= 1000 && i < 1400):
+			mixed[i] = "Eik"
+		case i%7 == 0:
+			mixed[i] = "Zed"
+		default:
+			mixed[i] = fmt.Sprintf("Eik%d", i)
+		}
+	}
+	cfg := Config{Today: today}
+	for name, names := range map[string][]string{"same": same, "mixed": mixed} {
+		d := namesFromJSON(t, names)
+		want := CheckDescription(d, cfg)
+		if len(want) < 3000 || want[0].Pos != (model.Pos{}) {
+			t.Fatalf("%s: %d findings, the first at %v: want over 3,000 without positions", name, len(want), want[0].Pos)
+		}
+		extra := []Finding{
+			{Rule: "area-unknown-name", Severity: Warning, Msg: parser.Msg("municipality %q is not in the classification of %s", "Eik", "x"), Field: "extra1"},
+			{Rule: "area-unknown-name", Severity: Warning, Msg: want[len(want)/2].Msg, Field: "extra2"},
+			{Rule: "area-unknown-name", Severity: Warning, Msg: want[len(want)/2].Msg, Field: "extra3"},
+			{Rule: "aaa", Severity: Warning, Msg: parser.Msg("z")},
+		}
+		wantExtra := append(append([]Finding(nil), want...), extra...)
+		SortFindings(wantExtra)
+		for _, lim := range []int{1, 50, 700, 2999, len(want) - 1} {
+			all, s := CheckDescriptionStream(d, cfg, lim)
+			if all != nil || s == nil {
+				t.Fatalf("%s, max %d: %d findings held, want a stream", name, lim, len(all))
+			}
+			for _, tc := range []struct {
+				extra, want []Finding
+			}{{nil, want}, {extra, wantExtra}} {
+				i, biggest := 0, 0
+				err := s.Each(tc.extra, func(fs []Finding) error {
+					biggest = max(biggest, len(fs))
+					for _, f := range fs {
+						if i < len(tc.want) && !reflect.DeepEqual(f, tc.want[i]) {
+							return fmt.Errorf("finding %d: %s %q %s, want %s %q %s", i, f.Rule, f.Message(), f.Field, tc.want[i].Rule, tc.want[i].Message(), tc.want[i].Field)
+						}
+						i++
+					}
+					return nil
+				})
+				if err != nil {
+					t.Fatalf("%s, max %d, %d extra: %v", name, lim, len(tc.extra), err)
+				}
+				if i != len(tc.want) {
+					t.Errorf("%s, max %d, %d extra: %d findings, want %d", name, lim, len(tc.extra), i, len(tc.want))
+				}
+				if lim >= 50 && biggest > 2*lim {
+					t.Errorf("%s, max %d: a chunk of %d", name, lim, biggest)
+				}
+			}
+		}
+	}
+}
+
+// namesFromJSON is A72213 with names added to its municipalities, through
+// a JSON round trip (so without positions).
+func namesFromJSON(t *testing.T, names []string) *model.Description {
+	t.Helper()
+	src, err := os.ReadFile("../testdata/A72213.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(src, []byte("\nKunnat:"))
+	end := i + 1 + bytes.IndexByte(src[i+1:], '\n')
+	add := []byte(", " + strings.Join(names, ", "))
+	src = bytes.Join([][]byte{src[:end], add, src[end:]}, nil)
+	res, err := parser.Parse("same.txt", src, parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(res.Doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d *model.Description
+	if err := json.Unmarshal(js, &d); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
