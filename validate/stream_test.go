@@ -207,6 +207,9 @@ func TestCheckDescriptionStreamEqualKeys(t *testing.T) {
 			for _, tc := range []struct {
 				extra, want []Finding
 			}{{nil, want}, {extra, wantExtra}} {
+				if lim == 1 && (tc.extra != nil || name == "same") {
+					continue // a window a finding: 3,000 runs of the rules, once is enough
+				}
 				i, biggest := 0, 0
 				err := s.Each(tc.extra, func(fs []Finding) error {
 					biggest = max(biggest, len(fs))
