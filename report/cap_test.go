@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/asectl/asectl/internal/vary"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/validate"
 )
@@ -18,14 +18,7 @@ import (
 func manyNames(t *testing.T, n int) *parser.Result {
 	t.Helper()
 	src := read(t, "../testdata/A72213.txt")
-	var names bytes.Buffer
-	for i := range n {
-		fmt.Fprintf(&names, ", Eik%d", i)
-	}
-	i := bytes.Index(src, []byte("\nKunnat:"))
-	require.Positive(t, i)
-	end := i + 1 + bytes.IndexByte(src[i+1:], '\n')
-	src = bytes.Join([][]byte{src[:end], names.Bytes(), src[end:]}, nil)
+	src = vary.WithNames(src, n)
 	res, err := parser.Parse("many.txt", src, parser.Options{})
 	require.NoError(t, err)
 	return res

@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strings"
 
+	"github.com/asectl/asectl/internal/vary"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/validate"
@@ -74,12 +74,8 @@ func ExampleCheckStream() {
 	if err != nil {
 		panic(err)
 	}
-	var names strings.Builder
-	for i := range 2500 {
-		fmt.Fprintf(&names, ", Eik%d", i)
-	}
-	text := strings.Replace(string(src), "Kunnat: Rovaniemi, Tornio, Ranua, Kemi", "Kunnat: Rovaniemi, Tornio, Ranua, Kemi"+names.String(), 1)
-	res, err := parser.Parse("many.txt", []byte(text), parser.Options{})
+	text := vary.WithNames(src, 2500)
+	res, err := parser.Parse("many.txt", text, parser.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -105,12 +101,8 @@ func ExampleCheckDescriptionStream() {
 	if err != nil {
 		panic(err)
 	}
-	var names strings.Builder
-	for i := range 2500 {
-		fmt.Fprintf(&names, ", Eik%d", i)
-	}
-	text := strings.Replace(string(src), "Kunnat: Rovaniemi, Tornio, Ranua, Kemi", "Kunnat: Rovaniemi, Tornio, Ranua, Kemi"+names.String(), 1)
-	res, err := parser.Parse("many.txt", []byte(text), parser.Options{})
+	text := vary.WithNames(src, 2500)
+	res, err := parser.Parse("many.txt", text, parser.Options{})
 	if err != nil {
 		panic(err)
 	}

@@ -1,12 +1,11 @@
 package validate
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"runtime"
 	"testing"
 
+	"github.com/asectl/asectl/internal/vary"
 	"github.com/asectl/asectl/parser"
 )
 
@@ -25,13 +24,7 @@ func TestFindingBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	const n = 20000
-	var names bytes.Buffer
-	for i := range n {
-		fmt.Fprintf(&names, ", Eik%d", i)
-	}
-	i := bytes.Index(src, []byte("\nKunnat:"))
-	end := i + 1 + bytes.IndexByte(src[i+1:], '\n')
-	src = bytes.Join([][]byte{src[:end], names.Bytes(), src[end:]}, nil)
+	src = vary.WithNames(src, n)
 	res, err := parser.Parse("many.txt", src, parser.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/asectl/asectl/internal/vary"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 )
@@ -21,13 +22,7 @@ func manyNames(t testing.TB, n int) *parser.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names bytes.Buffer
-	for i := range n {
-		fmt.Fprintf(&names, ", Eik%d", i)
-	}
-	i := bytes.Index(src, []byte("\nKunnat:"))
-	end := i + 1 + bytes.IndexByte(src[i+1:], '\n')
-	src = bytes.Join([][]byte{src[:end], names.Bytes(), src[end:]}, nil)
+	src = vary.WithNames(src, n)
 	res, err := parser.Parse("many.txt", src, parser.Options{})
 	if err != nil {
 		t.Fatal(err)

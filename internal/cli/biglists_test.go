@@ -3,12 +3,12 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/asectl/asectl/internal/vary"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 )
@@ -21,13 +21,7 @@ func bigDoc(t *testing.T, n int) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names bytes.Buffer
-	for i := range n {
-		fmt.Fprintf(&names, ", Eik%d", i)
-	}
-	i := bytes.Index(src, []byte("\nKunnat:"))
-	end := i + 1 + bytes.IndexByte(src[i+1:], '\n')
-	src = bytes.Join([][]byte{src[:end], names.Bytes(), src[end:]}, nil)
+	src = vary.WithNames(src, n)
 	res, err := parser.Parse("big.txt", src, parser.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -2,12 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/asectl/asectl/internal/vary"
 )
 
 // TestValidateStreamed: an input with more findings than streamChunk is
@@ -19,11 +20,7 @@ func TestValidateStreamed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names strings.Builder
-	for i := range 300 {
-		fmt.Fprintf(&names, ", Eik%d", i)
-	}
-	many := strings.Replace(string(src), "Kunnat: Rovaniemi, Tornio, Ranua, Kemi", "Kunnat: Rovaniemi, Tornio, Ranua, Kemi"+names.String(), 1)
+	many := string(vary.WithNames(src, 300))
 	list, err := os.ReadFile("../../testdata/projectlist/crosscheck_2014-2020.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -86,11 +83,7 @@ func TestReportStreamed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names strings.Builder
-	for i := range 1500 {
-		fmt.Fprintf(&names, ", Eik%d", i)
-	}
-	many := strings.Replace(string(src), "Kunnat: Rovaniemi, Tornio, Ranua, Kemi", "Kunnat: Rovaniemi, Tornio, Ranua, Kemi"+names.String(), 1)
+	many := string(vary.WithNames(src, 1500))
 	dir := t.TempDir()
 	for name, data := range map[string][]byte{"a.txt": src, "b.txt": []byte(many)} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o666); err != nil {

@@ -4,6 +4,8 @@
 package vary
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -92,4 +94,21 @@ func scoreRow(l string) bool {
 		}
 	}
 	return true
+}
+
+// WithNames returns src, the reference description, with n unknown
+// municipalities (", Eik0, Eik1, …") added at the end of its "Kunnat:" line:
+// one area-unknown-name finding each. src itself is left as it was; without
+// a "Kunnat:" line WithNames panics.
+func WithNames(src []byte, n int) []byte {
+	var names bytes.Buffer
+	for i := range n {
+		fmt.Fprintf(&names, ", Eik%d", i)
+	}
+	i := bytes.Index(src, []byte("\nKunnat:"))
+	if i < 0 {
+		panic("vary.WithNames: no Kunnat: line")
+	}
+	end := i + 1 + bytes.IndexByte(src[i+1:], '\n')
+	return bytes.Join([][]byte{src[:end], names.Bytes(), src[end:]}, nil)
 }

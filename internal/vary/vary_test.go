@@ -50,3 +50,13 @@ func TestWith(t *testing.T) {
 		t.Errorf("only %d score rows found", rows)
 	}
 }
+
+func TestWithNames(t *testing.T) {
+	src := []byte("Alue: x\nKunnat: A, B\nLoppu: y\n")
+	if got, want := string(WithNames(src, 2)), "Alue: x\nKunnat: A, B, Eik0, Eik1\nLoppu: y\n"; got != want {
+		t.Errorf("WithNames = %q, want %q", got, want)
+	}
+	if string(src) != "Alue: x\nKunnat: A, B\nLoppu: y\n" {
+		t.Errorf("WithNames changed its input: %q", src)
+	}
+}
