@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/asectl/asectl/internal/vary"
 	"github.com/asectl/asectl/model"
 	"github.com/asectl/asectl/parser"
 	"github.com/asectl/asectl/report"
@@ -51,11 +52,7 @@ func ExampleItem_AddFindings() {
 	if err != nil {
 		panic(err)
 	}
-	var names strings.Builder
-	for i := range 1500 {
-		fmt.Fprintf(&names, ", Eik%d", i)
-	}
-	src = []byte(strings.Replace(string(src), "Kunnat: Rovaniemi, Tornio, Ranua, Kemi", "Kunnat: Rovaniemi, Tornio, Ranua, Kemi"+names.String(), 1))
+	src = vary.WithNames(src, 1500)
 	res, err := parser.Parse("many.txt", src, parser.Options{})
 	if err != nil {
 		panic(err)
