@@ -337,6 +337,15 @@ func openJSON(name string, limit int64) (f *os.File, ok bool, err error) {
 	return f, true, nil
 }
 
+// errChanged is why a file of documents that read whole the first time
+// did not the second: it was written to (or replaced) while asectl read
+// it. The input is unreadable, not a bug in asectl.
+var errChanged = errors.New("the file changed while it was read; read it again once it is written")
+
+// rereadDocs is eachDoc for the second reading of a file's documents, by
+// validate and report; a test changes the file in between.
+var rereadDocs = eachDoc
+
 // eachDoc calls each for every document of the file at path (asectl's
 // parse JSON), read from the disk one at a time (a docStream), when it is
 // an array or JSON lines of two documents or more that all read without

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -134,7 +135,7 @@ and sorts names in Finnish order.`,
 							}
 							items = nil
 						}
-						ok, err := eachDoc(r.In.Name, func(d *model.Description) error {
+						ok, err := rereadDocs(r.In.Name, func(d *model.Description) error {
 							it, err := jsonItem(d, rs.cfg)
 							if err == nil {
 								pf.Add(it)
@@ -142,8 +143,9 @@ and sorts names in Finnish order.`,
 							return err
 						})
 						if err == nil && !ok {
-							// parseInput read them all: this cannot happen.
-							err = internalError{"the documents of " + termName(r.In.Name) + " could not be read again"}
+							// parseInput read them all: the file changed
+							// since, and the page would lack some of it.
+							err = fmt.Errorf("%s: cannot read: %w", termName(r.In.Name), errChanged)
 						}
 						return err
 					}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -351,13 +350,13 @@ func validateInput(in input, ios *IOStreams, c *commonFlags, cfg validate.Config
 		// Several documents, read and checked one at a time (eachDoc):
 		// only their findings are kept.
 		var v validated
-		ok, err := eachDoc(in.Name, func(d *model.Description) error {
+		ok, err := rereadDocs(in.Name, func(d *model.Description) error {
 			v.add(d, cfg, ix)
 			return nil
 		})
 		if !ok || err != nil {
-			// parseInput read them all: this cannot happen.
-			return validated{}, outInternal, internalError{fmt.Sprintf("the documents of %s could not be read again", termName(in.Name))}
+			// parseInput read them all: the file changed since.
+			return validated{}, outUnreadable, errChanged
 		}
 		return v, o, nil
 	}
