@@ -361,7 +361,12 @@ func eachDoc(path string, each func(*model.Description) error) (ok bool, err err
 		return false, nil
 	}
 	defer f.Close()
-	s, err := newDocStream(f)
+	return eachDocIn(f, each)
+}
+
+// eachDocIn is eachDoc of the documents read from r.
+func eachDocIn(r io.Reader, each func(*model.Description) error) (ok bool, err error) {
+	s, err := newDocStream(r)
 	if err != nil || !(s.array || s.lines) || (s.lines && !s.secondLine()) {
 		return false, nil
 	}
@@ -418,7 +423,7 @@ func manyDocs(in input, limit int64) bool {
 	if !ok || err != nil {
 		return false
 	}
-	f.Close()
-	ok, _ = eachDoc(in.Name, func(*model.Description) error { return nil })
+	defer f.Close()
+	ok, _ = eachDocIn(f, func(*model.Description) error { return nil })
 	return ok
 }
